@@ -1,0 +1,215 @@
+"""SQLAlchemy 2.x schema for every table in contract.md, plus bookkeeping tables.
+
+Codes are strings as the contract gives them; polymorphic references (ratings.subject_code,
+awards.recipient_code, targets.scope_code) cannot be foreign keys, so the importer checks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+CODE = String(64)
+NAME = String(255)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _year_check(col: str = "year") -> CheckConstraint:
+    return CheckConstraint(f"{col} BETWEEN {YEAR_MIN} AND {YEAR_MAX}", name=f"{col}_range")
+
+
+def _in_check(col: str, values: tuple[str, ...]) -> CheckConstraint:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{col} IN ({listed})", name=f"{col}_allowed")
+
+
+def _nonneg(col: str) -> CheckConstraint:
+    return CheckConstraint(f"{col} >= 0", name=f"{col}_nonneg")
+
+
+def _nonempty(col: str) -> CheckConstraint:
+    return CheckConstraint(f"length({col}) > 0", name=f"{col}_nonempty")
+
+
+PROFILES = ("civil", "military")
+COLLECTIVE_KINDS = ("department", "party_cell", "mass_org")
+SUBJECT_KINDS = ("person", "collective", "unit")
+DISCIPLINES = ("none", "khien_trach", "canh_cao", "cach_chuc", "buoc_thoi_viec")
+SCOPE_KINDS = ("cluster", "unit")
+CLUSTER_ROLES = ("leader", "deputy")
+
+
+class Cluster(Base):
+    __tablename__ = "clusters"
+    cluster_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    cluster_name: Mapped[str] = mapped_column(NAME)
+    organizer: Mapped[str | None] = mapped_column(NAME)
+    __table_args__ = (_nonempty("cluster_code"),)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+    unit_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    unit_name: Mapped[str] = mapped_column(NAME)
+    cluster_code: Mapped[str] = mapped_column(ForeignKey("clusters.cluster_code"), index=True)
+    profile: Mapped[str] = mapped_column(String(16), default="civil", server_default="civil")
+    __table_args__ = (_nonempty("unit_code"), _in_check("profile", PROFILES))
+
+
+class Collective(Base):
+    __tablename__ = "collectives"
+    collective_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), index=True)
+    collective_name: Mapped[str] = mapped_column(NAME)
+    kind: Mapped[str] = mapped_column(String(16))
+    __table_args__ = (_nonempty("collective_code"), _in_check("kind", COLLECTIVE_KINDS))
+
+
+class Person(Base):
+    __tablename__ = "people"
+    person_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    full_name: Mapped[str] = mapped_column(NAME)
+    __table_args__ = (_nonempty("person_code"),)
+
+
+class Roster(Base):
+    __tablename__ = "roster"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_code: Mapped[str] = mapped_column(ForeignKey("people.person_code"), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"))
+    collective_code: Mapped[str | None] = mapped_column(ForeignKey("collectives.collective_code"))
+    initiatives: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    discipline: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    __table_args__ = (
+        _year_check(),
+        _nonneg("initiatives"),
+        _in_check("discipline", DISCIPLINES),
+        Index("ix_roster_unit_year", "unit_code", "year"),
+    )
+
+
+class Rating(Base):
+    __tablename__ = "ratings"
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)  # "2023" or "2023-03"
+    subject_kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    subject_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    rating: Mapped[str] = mapped_column(String(16))
+    # Derived from period at import, so readers filter by year without string functions.
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        _year_check(),
+        CheckConstraint("month IS NULL OR month BETWEEN 1 AND 12", name="month_range"),
+        _in_check("subject_kind", SUBJECT_KINDS),
+        Index("ix_ratings_year_kind", "year", "subject_kind"),
+    )
+
+
+class Award(Base):
+    __tablename__ = "awards"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recipient_kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    recipient_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    award_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    decision_no: Mapped[str | None] = mapped_column(String(64))
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    __table_args__ = (
+        _year_check(),
+        _in_check("recipient_kind", SUBJECT_KINDS),
+        Index("ix_awards_year_kind", "year", "recipient_kind"),
+    )
+
+
+class Target(Base):
+    __tablename__ = "targets"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope_kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(64), primary_key=True)
+    min_pct: Mapped[float | None] = mapped_column(Float)
+    max_pct: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (
+        _year_check(),
+        _in_check("scope_kind", SCOPE_KINDS),
+        CheckConstraint("min_pct IS NOT NULL OR max_pct IS NOT NULL", name="has_bound"),
+        CheckConstraint("min_pct IS NULL OR (min_pct >= 0 AND min_pct <= 100)", name="min_pct"),
+        CheckConstraint("max_pct IS NULL OR (max_pct >= 0 AND max_pct <= 100)", name="max_pct"),
+        CheckConstraint(
+            "min_pct IS NULL OR max_pct IS NULL OR min_pct <= max_pct", name="min_le_max"
+        ),
+    )
+
+
+class ClusterRole(Base):
+    __tablename__ = "cluster_roles"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cluster_code: Mapped[str] = mapped_column(ForeignKey("clusters.cluster_code"), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    __table_args__ = (_year_check(), _in_check("role", CLUSTER_ROLES))
+
+
+class Score(Base):
+    __tablename__ = "scores"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), primary_key=True)
+    criterion: Mapped[str] = mapped_column(NAME, primary_key=True)
+    max_points: Mapped[float] = mapped_column(Float)
+    self_points: Mapped[float | None] = mapped_column(Float)
+    final_points: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (
+        _year_check(),
+        _nonneg("max_points"),
+        CheckConstraint("self_points IS NULL OR self_points >= 0", name="self_nonneg"),
+        CheckConstraint("final_points IS NULL OR final_points >= 0", name="final_nonneg"),
+    )
+
+
+class UnitCount(Base):
+    __tablename__ = "unit_counts"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), primary_key=True)
+    measure: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (_year_check(), _nonneg("value"))
+
+
+class Meta(Base):
+    """Key/value bookkeeping; `data_version` is bumped by every import so caches invalidate."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+# Import order that satisfies foreign keys (contract tables only).
+CONTRACT_TABLES: tuple[type[Base], ...] = (
+    Cluster, Unit, Collective, Person, Roster, Rating, Award, Target, ClusterRole, Score, UnitCount,
+)
+TABLE_BY_NAME: dict[str, type[Base]] = {m.__tablename__: m for m in CONTRACT_TABLES}

@@ -1,0 +1,141 @@
+"""Writes: bulk insert (seeding an empty database), upsert on the contract keys (imports), and
+the data version that every import bumps. Callers own the transaction: pass a Connection from
+`engine.begin()` so a failure anywhere rolls everything back."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import polars as pl
+from sqlalchemy import Connection, Table, and_, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+
+from data_access import models as m
+
+BATCH = 50_000
+
+
+def table(name: str) -> Table:
+    return m.TABLE_BY_NAME[name].__table__  # type: ignore[return-value]
+
+
+def key_columns(name: str) -> list[str]:
+    return [c.name for c in table(name).primary_key.columns]
+
+
+def value_columns(name: str) -> list[str]:
+    keys = set(key_columns(name))
+    return [c.name for c in table(name).columns if c.name not in keys]
+
+
+def _batches(frame: pl.DataFrame, size: int = BATCH) -> Iterator[pl.DataFrame]:
+    for start in range(0, frame.height, size):
+        yield frame.slice(start, size)
+
+
+def _plain(frame: pl.DataFrame) -> pl.DataFrame:
+    """Categoricals to strings: DBAPI drivers take Python str, not dictionary codes."""
+    return frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+
+
+def bulk_insert(conn: Connection, name: str, frame: pl.DataFrame) -> int:
+    """Append rows fast (no conflict handling): for loading an empty database."""
+    cols = [c.name for c in table(name).columns if c.name in frame.columns]
+    frame = _plain(frame.select(cols))
+    if conn.dialect.name == "postgresql":
+        # COPY is an order of magnitude faster than INSERT for millions of rows.
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cur, cur.copy(
+            f"COPY {name} ({', '.join(cols)}) FROM STDIN"
+        ) as copy:
+            for batch in _batches(frame):
+                for row in batch.iter_rows():
+                    copy.write_row(row)
+        return frame.height
+    stmt = table(name).insert()
+    for batch in _batches(frame):
+        conn.execute(stmt, batch.to_dicts())
+    return frame.height
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows already stored under the frame's keys (read in batches of keys)."""
+    t, keys = table(name), key_columns(name)
+    cols = keys + [c for c in value_columns(name) if c in frame.columns]
+    parts = []
+    for batch in _batches(frame.select(keys).unique(), 5_000):
+        if len(keys) == 1:
+            cond = t.c[keys[0]].in_(batch[keys[0]].to_list())
+        else:
+            cond = tuple_(*(t.c[k] for k in keys)).in_(batch.rows())
+        rows = conn.execute(select(*(t.c[c] for c in cols)).where(cond)).all()
+        if rows:
+            parts.append(pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None))
+    if not parts:
+        return pl.DataFrame(schema={c: frame.schema[c] for c in cols})
+    return pl.concat(parts, how="vertical_relaxed")
+
+
+def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
+    """Insert new keys, update changed rows, leave identical rows alone (so a re-import changes
+    nothing). `frame` holds the key columns and any subset of the value columns."""
+    if frame.is_empty():
+        return UpsertResult(0, 0, 0)
+    frame = _plain(frame)
+    keys = key_columns(name)
+    vals = [c for c in value_columns(name) if c in frame.columns]
+    old = _plain(_existing(conn, name, frame))
+    old = old.with_columns(pl.col(c).cast(frame.schema[c], strict=False) for c in old.columns)
+    # Presence comes from a key match, not from non-null values (a stored row may be all-null).
+    found = old.select(keys).with_columns(pl.lit(True).alias("__present"))
+    joined = frame.join(old, on=keys, how="left", suffix="__old", nulls_equal=True).join(
+        found, on=keys, how="left", nulls_equal=True
+    )
+    present = pl.col("__present").fill_null(False)
+    same = pl.all_horizontal(pl.col(c).eq_missing(pl.col(f"{c}__old")) for c in vals) if vals \
+        else pl.lit(True)
+    marked = joined.with_columns(present.alias("__present"), same.alias("__same"))
+    new_rows = marked.filter(~pl.col("__present")).select(keys + vals)
+    changed = marked.filter(pl.col("__present") & ~pl.col("__same")).select(keys + vals)
+    unchanged = marked.height - new_rows.height - changed.height
+
+    t = table(name)
+    ins = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
+    for part in (new_rows, changed):
+        if part.is_empty():
+            continue
+        stmt = ins.on_conflict_do_update(
+            index_elements=keys, set_={c: ins.excluded[c] for c in vals}
+        ) if vals else ins.on_conflict_do_nothing(index_elements=keys)
+        for batch in _batches(part):
+            conn.execute(stmt, batch.to_dicts())
+    return UpsertResult(new_rows.height, changed.height, unchanged)
+
+
+def bump_data_version(conn: Connection) -> str:
+    """Give the data a new version token; cached frames keyed on the old one go stale."""
+    token = uuid.uuid4().hex
+    t = m.Meta.__table__
+    ins = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
+    conn.execute(
+        ins.values(key="data_version", value=token).on_conflict_do_update(
+            index_elements=["key"], set_={"value": token}
+        )
+    )
+    return token
+
+
+def delete_where(conn: Connection, name: str, **equals: object) -> int:
+    """Delete rows matching column=value pairs (used by tests and the seed's reset)."""
+    t = table(name)
+    cond = and_(*(t.c[k] == v for k, v in equals.items()))
+    return conn.execute(t.delete().where(cond)).rowcount

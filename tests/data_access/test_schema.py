@@ -1,0 +1,61 @@
+"""The schema: migrations create every contract table, constraints reject bad rows."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from data_access.engine import upgrade
+from data_access.models import CONTRACT_TABLES
+
+CONTRACT_COLUMNS = {
+    "clusters": ["cluster_code", "cluster_name", "organizer"],
+    "units": ["unit_code", "unit_name", "cluster_code", "profile"],
+    "collectives": ["collective_code", "unit_code", "collective_name", "kind"],
+    "people": ["person_code", "full_name"],
+    "roster": ["year", "person_code", "unit_code", "collective_code", "initiatives", "discipline"],
+    "ratings": ["period", "subject_kind", "subject_code", "rating"],
+    "awards": ["year", "recipient_kind", "recipient_code", "award_code", "decision_no",
+               "decision_date"],
+    "targets": ["year", "scope_kind", "scope_code", "indicator", "min_pct", "max_pct"],
+    "cluster_roles": ["year", "cluster_code", "unit_code", "role"],
+    "scores": ["year", "unit_code", "criterion", "max_points", "self_points", "final_points"],
+    "unit_counts": ["year", "unit_code", "measure", "value"],
+}
+
+
+def test_every_contract_table_and_column_exists(engine):
+    insp = inspect(engine)
+    assert {m.__tablename__ for m in CONTRACT_TABLES} == set(CONTRACT_COLUMNS)
+    for table, cols in CONTRACT_COLUMNS.items():
+        have = {c["name"] for c in insp.get_columns(table)}
+        assert set(cols) <= have, (table, set(cols) - have)
+
+
+def test_upgrade_twice_is_harmless(engine):
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO units VALUES ('U1', 'x', 'NOPE', 'civil')",  # FK to clusters
+        "INSERT INTO units VALUES ('U1', 'x', 'C1', 'navy')",  # profile check
+        "INSERT INTO roster VALUES (1800, 'P1', 'U0', NULL, 0, 'none')",  # year range
+        "INSERT INTO roster VALUES (2023, 'P1', 'U0', NULL, -1, 'none')",  # negative count
+        "INSERT INTO unit_counts VALUES (2023, 'U0', 'staff', -5)",
+        "INSERT INTO targets VALUES (2023, 'unit', 'U0', 'LDTT_RATE', NULL, NULL)",
+        "INSERT INTO targets VALUES (2023, 'unit', 'U0', 'LDTT_RATE', 20, 10)",
+    ],
+    ids=["fk", "profile", "year", "initiatives", "count", "no-bound", "min>max"],
+)
+def test_constraints_reject(engine, sql):
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
+        conn.execute(text("INSERT INTO units VALUES ('U0', 'Đơn vị', 'C1', 'civil')"))
+        conn.execute(text("INSERT INTO people VALUES ('P1', 'Nguyễn Văn An')"))
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(text(sql))
