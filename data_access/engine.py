@@ -21,7 +21,7 @@ def resolve_url(cli_url: str | None = None) -> str:
     return cli_url or os.environ.get(ENV_VAR) or DEFAULT_URL
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DBAPI connection
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")  # readers never block the importer's writer
     cur.execute("PRAGMA foreign_keys=ON")
@@ -48,7 +48,7 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine):  # noqa: ANN201 - alembic.config.Config
+def alembic_config(engine: Engine):
     from alembic.config import Config
 
     cfg = Config()

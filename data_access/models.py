@@ -210,6 +210,43 @@ class Meta(Base):
 
 # Import order that satisfies foreign keys (contract tables only).
 CONTRACT_TABLES: tuple[type[Base], ...] = (
-    Cluster, Unit, Collective, Person, Roster, Rating, Award, Target, ClusterRole, Score, UnitCount,
+    Cluster,
+    Unit,
+    Collective,
+    Person,
+    Roster,
+    Rating,
+    Award,
+    Target,
+    ClusterRole,
+    Score,
+    UnitCount,
 )
 TABLE_BY_NAME: dict[str, type[Base]] = {m.__tablename__: m for m in CONTRACT_TABLES}
+
+
+ROLES = ("viewer", "unit_officer", "cluster_secretary", "admin")
+
+
+class User(Base):
+    """Accounts for THIDUA_AUTH_MODE=password (argon2 hashes; never the password itself)."""
+
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(32))
+    scope_code: Mapped[str | None] = mapped_column(CODE)  # cluster or unit code; NULL for admin
+    disabled: Mapped[bool] = mapped_column(default=False, server_default="0")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    __table_args__ = (_in_check("role", ROLES), _nonempty("username"))
+
+
+class AuditLog(Base):
+    """Who did what, when: logins, imports, person-level views, downloads (Decree 13/2023)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), index=True)
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str | None] = mapped_column(String(1000))

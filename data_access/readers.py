@@ -18,32 +18,58 @@ CAT = pl.Categorical
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "clusters": {"cluster_code": CAT, "cluster_name": pl.String, "organizer": pl.String},
     "units": {
-        "unit_code": CAT, "unit_name": pl.String, "cluster_code": CAT, "profile": CAT,
+        "unit_code": CAT,
+        "unit_name": pl.String,
+        "cluster_code": CAT,
+        "profile": CAT,
     },
     "collectives": {
-        "collective_code": CAT, "unit_code": CAT, "collective_name": pl.String, "kind": CAT,
+        "collective_code": CAT,
+        "unit_code": CAT,
+        "collective_name": pl.String,
+        "kind": CAT,
     },
     "people": {"person_code": CAT, "full_name": pl.String},
     "roster": {
-        "year": pl.Int16, "person_code": CAT, "unit_code": CAT, "collective_code": CAT,
-        "initiatives": pl.Int16, "discipline": CAT,
+        "year": pl.Int16,
+        "person_code": CAT,
+        "unit_code": CAT,
+        "collective_code": CAT,
+        "initiatives": pl.Int16,
+        "discipline": CAT,
     },
     "ratings": {
-        "period": pl.String, "subject_kind": CAT, "subject_code": CAT, "rating": CAT,
-        "year": pl.Int16, "month": pl.Int8,
+        "period": pl.String,
+        "subject_kind": CAT,
+        "subject_code": CAT,
+        "rating": CAT,
+        "year": pl.Int16,
+        "month": pl.Int8,
     },
     "awards": {
-        "year": pl.Int16, "recipient_kind": CAT, "recipient_code": CAT, "award_code": CAT,
-        "decision_no": pl.String, "decision_date": pl.Date,
+        "year": pl.Int16,
+        "recipient_kind": CAT,
+        "recipient_code": CAT,
+        "award_code": CAT,
+        "decision_no": pl.String,
+        "decision_date": pl.Date,
     },
     "targets": {
-        "year": pl.Int16, "scope_kind": CAT, "scope_code": CAT, "indicator": CAT,
-        "min_pct": pl.Float64, "max_pct": pl.Float64,
+        "year": pl.Int16,
+        "scope_kind": CAT,
+        "scope_code": CAT,
+        "indicator": CAT,
+        "min_pct": pl.Float64,
+        "max_pct": pl.Float64,
     },
     "cluster_roles": {"year": pl.Int16, "cluster_code": CAT, "unit_code": CAT, "role": CAT},
     "scores": {
-        "year": pl.Int16, "unit_code": CAT, "criterion": pl.String, "max_points": pl.Float64,
-        "self_points": pl.Float64, "final_points": pl.Float64,
+        "year": pl.Int16,
+        "unit_code": CAT,
+        "criterion": pl.String,
+        "max_points": pl.Float64,
+        "self_points": pl.Float64,
+        "final_points": pl.Float64,
     },
     "unit_counts": {"year": pl.Int16, "unit_code": CAT, "measure": CAT, "value": pl.Int64},
 }
@@ -62,7 +88,7 @@ def _cols(model: type[m.Base], table: str) -> list:
     return [getattr(model, c) for c in SCHEMAS[table]]
 
 
-def _years(stmt: Select, col, years: Iterable[int] | None) -> Select:  # noqa: ANN001
+def _years(stmt: Select, col, years: Iterable[int] | None) -> Select:
     return stmt if years is None else stmt.where(col.in_(list(years)))
 
 
@@ -91,7 +117,9 @@ def read_people(conn: Connection, *, person_codes: Iterable[str] | None = None) 
 
 
 def read_roster(
-    conn: Connection, *, years: Iterable[int] | None = None,
+    conn: Connection,
+    *,
+    years: Iterable[int] | None = None,
     unit_codes: Iterable[str] | None = None,
 ) -> pl.DataFrame:
     stmt = _years(select(*_cols(m.Roster, "roster")), m.Roster.year, years)
@@ -111,7 +139,9 @@ def read_awards(conn: Connection, *, years: Iterable[int] | None = None) -> pl.D
 
 
 def read_targets(conn: Connection, *, years: Iterable[int] | None = None) -> pl.DataFrame:
-    return _frame(conn, _years(select(*_cols(m.Target, "targets")), m.Target.year, years), "targets")
+    return _frame(
+        conn, _years(select(*_cols(m.Target, "targets")), m.Target.year, years), "targets"
+    )
 
 
 def read_cluster_roles(conn: Connection, *, years: Iterable[int] | None = None) -> pl.DataFrame:

@@ -47,9 +47,7 @@ def bulk_insert(conn: Connection, name: str, frame: pl.DataFrame) -> int:
     if conn.dialect.name == "postgresql":
         # COPY is an order of magnitude faster than INSERT for millions of rows.
         raw = conn.connection.driver_connection
-        with raw.cursor() as cur, cur.copy(
-            f"COPY {name} ({', '.join(cols)}) FROM STDIN"
-        ) as copy:
+        with raw.cursor() as cur, cur.copy(f"COPY {name} ({', '.join(cols)}) FROM STDIN") as copy:
             for batch in _batches(frame):
                 for row in batch.iter_rows():
                     copy.write_row(row)
@@ -101,8 +99,11 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
         found, on=keys, how="left", nulls_equal=True
     )
     present = pl.col("__present").fill_null(False)
-    same = pl.all_horizontal(pl.col(c).eq_missing(pl.col(f"{c}__old")) for c in vals) if vals \
+    same = (
+        pl.all_horizontal(pl.col(c).eq_missing(pl.col(f"{c}__old")) for c in vals)
+        if vals
         else pl.lit(True)
+    )
     marked = joined.with_columns(present.alias("__present"), same.alias("__same"))
     new_rows = marked.filter(~pl.col("__present")).select(keys + vals)
     changed = marked.filter(pl.col("__present") & ~pl.col("__same")).select(keys + vals)
@@ -113,9 +114,11 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
     for part in (new_rows, changed):
         if part.is_empty():
             continue
-        stmt = ins.on_conflict_do_update(
-            index_elements=keys, set_={c: ins.excluded[c] for c in vals}
-        ) if vals else ins.on_conflict_do_nothing(index_elements=keys)
+        stmt = (
+            ins.on_conflict_do_update(index_elements=keys, set_={c: ins.excluded[c] for c in vals})
+            if vals
+            else ins.on_conflict_do_nothing(index_elements=keys)
+        )
         for batch in _batches(part):
             conn.execute(stmt, batch.to_dicts())
     return UpsertResult(new_rows.height, changed.height, unchanged)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from data_access.engine import upgrade
+from data_access.engine import alembic_config, upgrade
 from data_access.models import CONTRACT_TABLES
 
 CONTRACT_COLUMNS = {
@@ -16,8 +17,14 @@ CONTRACT_COLUMNS = {
     "people": ["person_code", "full_name"],
     "roster": ["year", "person_code", "unit_code", "collective_code", "initiatives", "discipline"],
     "ratings": ["period", "subject_kind", "subject_code", "rating"],
-    "awards": ["year", "recipient_kind", "recipient_code", "award_code", "decision_no",
-               "decision_date"],
+    "awards": [
+        "year",
+        "recipient_kind",
+        "recipient_code",
+        "award_code",
+        "decision_no",
+        "decision_date",
+    ],
     "targets": ["year", "scope_kind", "scope_code", "indicator", "min_pct", "max_pct"],
     "cluster_roles": ["year", "cluster_code", "unit_code", "role"],
     "scores": ["year", "unit_code", "criterion", "max_points", "self_points", "final_points"],
@@ -36,7 +43,9 @@ def test_every_contract_table_and_column_exists(engine):
 def test_upgrade_twice_is_harmless(engine):
     upgrade(engine)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    assert version == head
 
 
 @pytest.mark.parametrize(
