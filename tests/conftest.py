@@ -28,7 +28,7 @@ def _pg_reachable() -> str | None:
             conn.execute(text("SELECT 1"))
         eng.dispose()
         return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+    except Exception as exc:  # any failure means "not reachable"
         return str(exc).splitlines()[0]
 
 
@@ -60,7 +60,7 @@ def _truncate(engine: Engine) -> None:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # noqa: ANN001
+def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
     """An upgraded, empty database on each engine."""
     if request.param == "sqlite":
         eng = make_engine(f"sqlite:///{tmp_path / 'thidua.db'}")
@@ -74,7 +74,7 @@ def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # noq
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path) -> Iterator[Engine]:  # noqa: ANN001
+def sqlite_engine(tmp_path) -> Iterator[Engine]:
     """SQLite only, for tests that are about something other than the engine."""
     eng = make_engine(f"sqlite:///{tmp_path / 'thidua.db'}")
     upgrade(eng)

@@ -10,7 +10,9 @@ target_metadata = Base.metadata
 
 
 def run_migrations_online() -> None:
-    engine = config.attributes.get("engine") or make_engine(config.get_main_option("sqlalchemy.url"))
+    engine = config.attributes.get("engine")
+    if engine is None:
+        engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.begin() as connection:
         context.configure(
             connection=connection,
