@@ -1,0 +1,53 @@
+"""Settings as data: every setting, its environment variable, default and meaning in one table.
+
+tests/data_access/test_settings_documented.py checks that each one is documented in the README.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+
+    def get(self) -> str:
+        return os.environ.get(self.env, self.default)
+
+
+SETTINGS: dict[str, Setting] = {
+    "db_url": Setting(
+        "THIDUA_DB_URL", "sqlite:///data/thidua.db", "SQLAlchemy URL of the database"
+    ),
+    "auth_mode": Setting(
+        "THIDUA_AUTH_MODE", "open", "open (no login), password (accounts in the DB) or oidc"
+    ),
+    "audit_retention_days": Setting(
+        "THIDUA_AUDIT_RETENTION_DAYS", "730", "days the audit log keeps an entry"
+    ),
+    "lang": Setting("THIDUA_LANG", "vi", "default interface language (vi or en)"),
+    "base_salary_vnd": Setting(
+        "THIDUA_BASE_SALARY_VND", "", "override of the base salary for budget estimates (VND)"
+    ),
+}
+
+AUTH_MODES = ("open", "password", "oidc")
+
+
+def get(name: str) -> str:
+    return SETTINGS[name].get()
+
+
+def auth_mode() -> str:
+    mode = get("auth_mode").strip().lower()
+    if mode not in AUTH_MODES:
+        raise ValueError(f"THIDUA_AUTH_MODE={mode!r}: expected one of {', '.join(AUTH_MODES)}")
+    return mode
+
+
+def audit_retention_days() -> int:
+    return int(get("audit_retention_days"))

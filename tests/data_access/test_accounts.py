@@ -1,0 +1,79 @@
+"""Accounts: argon2 hashes, roles checked against scopes, disable, audit log and retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, text
+
+from data_access.accounts import (
+    AccountError,
+    add_user,
+    audit,
+    authenticate,
+    list_users,
+    purge_audit,
+    read_audit,
+    set_disabled,
+)
+from data_access.models import User
+
+
+@pytest.fixture
+def scoped(engine):
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
+        conn.execute(text("INSERT INTO units VALUES ('U1', 'Đơn vị 1', 'C1', 'civil')"))
+    return engine
+
+
+def test_password_is_hashed_and_verified(scoped):
+    add_user(scoped, "an", "mật-khẩu-1", role="unit_officer", scope_code="U1")
+    with scoped.connect() as conn:
+        stored = conn.execute(select(User.password_hash)).scalar()
+    assert stored.startswith("$argon2id$") and "mật-khẩu-1" not in stored
+    assert authenticate(scoped, "an", "mật-khẩu-1").role == "unit_officer"
+    assert authenticate(scoped, "an", "sai") is None
+    assert authenticate(scoped, "nobody", "mật-khẩu-1") is None
+
+
+def test_disabled_account_cannot_log_in(scoped):
+    add_user(scoped, "binh", "pw", role="viewer", scope_code="C1")
+    set_disabled(scoped, "binh")
+    assert authenticate(scoped, "binh", "pw") is None
+    assert [a.disabled for a in list_users(scoped)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("role", "scope", "message"),
+    [
+        ("unit_officer", "C1", "not a known unit"),  # a cluster code is not a unit
+        ("cluster_secretary", "U1", "not a known cluster"),
+        ("viewer", "NOPE", "not a known cluster or unit"),
+        ("viewer", None, "needs --scope"),
+        ("boss", "C1", "Unknown role"),
+    ],
+)
+def test_scope_must_fit_the_role(scoped, role, scope, message):
+    with pytest.raises(AccountError, match=message):
+        add_user(scoped, "x", "pw", role=role, scope_code=scope)
+
+
+def test_duplicate_user_is_refused(scoped):
+    add_user(scoped, "root", "pw", role="admin", scope_code=None)
+    with pytest.raises(AccountError, match="already exists"):
+        add_user(scoped, "root", "pw2", role="admin", scope_code=None)
+
+
+def test_audit_log_records_and_purges_by_retention(scoped):
+    audit(scoped, "an", "login")
+    audit(scoped, "an", "download", "eligibility 2023 U1")
+    log = read_audit(scoped)
+    assert log.height == 2
+    assert set(log["action"]) == {"login", "download"}
+    # 10 days from now, a 7-day retention removes both entries; a 30-day one keeps them.
+    later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=10)
+    assert purge_audit(scoped, older_than_days=30, now=later) == 0
+    assert purge_audit(scoped, older_than_days=7, now=later) == 2
+    assert read_audit(scoped).height == 0
