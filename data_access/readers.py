@@ -108,7 +108,7 @@ def _frame(conn: Connection, stmt: Select, table: str) -> pl.DataFrame:
             if raw.width == len(schema):
                 raw.columns = list(schema)
                 return raw.select(pl.col(c).cast(t, strict=False) for c, t in schema.items())
-        except Exception:  # any fast-path failure: fall back to the portable path below
+        except Exception:  # noqa: BLE001 - any fast-path failure: use the portable path below
             pass
     rows = conn.execute(stmt).all()
     # Build from columns with a declared schema: typed even when empty, no dtype guessing.

@@ -28,7 +28,7 @@ def _pg_reachable() -> str | None:
             conn.execute(text("SELECT 1"))
         eng.dispose()
         return None
-    except Exception as exc:  # any failure means "not reachable"
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
         return str(exc).splitlines()[0]
 
 
