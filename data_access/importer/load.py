@@ -1,0 +1,38 @@
+"""Writing a validated import: one transaction, tables in foreign-key order, upsert on the
+contract keys, and a new data version only when something changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+from sqlalchemy import Connection
+
+from data_access import models as m
+from data_access.importer.report import TableSummary
+from data_access.writer import bump_data_version, upsert
+
+Step = Callable[[str], None]
+
+
+def storable(frame: pl.DataFrame) -> pl.DataFrame:
+    """The columns the database holds (drops the importer's bookkeeping columns)."""
+    return frame.select(c for c in frame.columns if not c.startswith("__"))
+
+
+def write_tables(
+    conn: Connection, tables: dict[str, pl.DataFrame], on_table: Step | None = None
+) -> tuple[TableSummary, ...]:
+    """Upsert every table in `tables` inside the caller's transaction (`engine.begin()`)."""
+    out = []
+    for model in m.CONTRACT_TABLES:
+        name = model.__tablename__
+        if name not in tables:
+            continue
+        if on_table:
+            on_table(name)
+        res = upsert(conn, name, storable(tables[name]))
+        out.append(TableSummary(name, res.inserted, res.updated, res.unchanged))
+    if any(s.inserted or s.updated for s in out):
+        bump_data_version(conn)
+    return tuple(out)

@@ -1,0 +1,22 @@
+"""Import limits, in one place: a later issue fuzzes the importer against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Hard limits on what one import accepts; exceeding one is an error, never a crash."""
+
+    max_file_bytes: int = 200 * 1024 * 1024  # per file, before decoding
+    max_rows: int = 5_000_000  # per table in one file or sheet
+    max_cell_chars: int = 1_000  # per cell, after normalisation
+    max_columns: int = 200  # per table: a real table has at most a dozen
+
+
+DEFAULT_LIMITS = Limits()
+
+# File kinds by extension. Excel saves "Unicode text" as .txt (UTF-16, TAB-separated).
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")

@@ -1,0 +1,241 @@
+"""The import template: a workbook users fill in and give back to the importer.
+
+A "Hướng dẫn" sheet first, then one sheet per table (Vietnamese headers, bold and frozen, one
+example row), drop-down lists for every code column taken from a hidden "Danh mục" sheet. The
+example rows are consistent with each other, so a template imported as it is loads cleanly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from data_access.catalog import load_catalog
+from data_access.importer.columns import (
+    CHOICE,
+    CODE,
+    DATE,
+    GUIDE_SHEET,
+    LISTS_SHEET,
+    PCT,
+    PERIOD,
+    POINTS,
+    TABLES,
+    TEXT,
+    TableSpec,
+    choice_lists,
+)
+from data_access.models import YEAR_MAX, YEAR_MIN
+
+DEFAULT_NAME = "thidua_mau_nhap_lieu.xlsx"
+LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover the whole column
+
+# One example row per table, in column order; together they import cleanly into an empty
+# database (the unit is in the cluster, the person on the unit's roster, and so on).
+EXAMPLES: dict[str, tuple[object, ...]] = {
+    "clusters": ("CUM04", "Cụm thi đua số 4", "Học viện Chính trị quốc gia Hồ Chí Minh"),
+    "units": ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil"),
+    "collectives": ("TCT_PT_KLL", "TCT_PT", "Khoa Lý luận cơ sở", "department"),
+    "people": ("CB0001", "Nguyễn Văn An"),
+    "roster": (2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none"),
+    "ratings": ("2024", "person", "CB0001", "HTXSNV"),
+    "awards": (2024, "person", "CB0001", "CSTDCS", "125/QĐ-TCT", dt.date(2024, 12, 31)),
+    "targets": (2024, "unit", "TCT_PT", "LDTT_RATE", 90, None),
+    "cluster_roles": (2024, "CUM04", "TCT_PT", "leader"),
+    "scores": (2024, "TCT_PT", "Thực hiện nhiệm vụ chính trị", 40, 38, 37.5),
+    "unit_counts": (2024, "TCT_PT", "staff", 45),
+}
+
+# Labels shown beside the codes on the "Danh mục" sheet (codes not listed get no label).
+_FIXED_LABELS = {
+    "civil": "Dân sự",
+    "military": "Quân đội",
+    "department": "Khoa, phòng, ban",
+    "party_cell": "Chi bộ",
+    "mass_org": "Tổ chức đoàn thể",
+    "person": "Cá nhân",
+    "collective": "Tập thể",
+    "unit": "Đơn vị",
+    "cluster": "Cụm",
+    "leader": "Cụm trưởng",
+    "deputy": "Cụm phó",
+    "staff": "Tổng số cán bộ",
+    "persons_ldtt_plus": "Số cá nhân đạt LĐTT trở lên",
+    "persons_cstdcs_plus": "Số cá nhân đạt CSTĐCS trở lên",
+    "persons_rated": "Số cá nhân được đánh giá",
+    "persons_htxsnv": "Số cá nhân HTXSNV",
+    "persons_httnv": "Số cá nhân HTTNV",
+    "persons_httnv_plus": "Số cá nhân HTTNV trở lên",
+    "persons_khtnv": "Số cá nhân KHTNV",
+    "departments": "Số khoa, phòng",
+    "departments_ttldtt_plus": "Số khoa, phòng đạt TTLĐTT trở lên",
+    "departments_ttldxs_plus": "Số khoa, phòng đạt TTLĐXS trở lên",
+    "higher_award_recipients": "Số tập thể, cá nhân được khen thưởng cấp trên",
+    "party_cells": "Số chi bộ",
+    "party_cells_httnv_plus": "Số chi bộ HTTNV trở lên",
+    "party_cells_htxsnv": "Số chi bộ HTXSNV",
+    "mass_orgs": "Số tổ chức đoàn thể",
+    "mass_orgs_strong": "Số tổ chức đoàn thể vững mạnh trở lên",
+    "person_months_rated": "Số lượt cá nhân được đánh giá hằng tháng",
+    "person_months_htxsnv": "Số lượt cá nhân HTXSNV hằng tháng",
+    "department_months_rated": "Số lượt khoa, phòng được đánh giá hằng tháng",
+    "department_months_htxsnv": "Số lượt khoa, phòng HTXSNV hằng tháng",
+}
+
+_FORMAT_HINTS = {
+    CODE: "mã, nhập dạng văn bản",
+    TEXT: "văn bản",
+    CHOICE: "chọn trong danh sách",
+    "year": f"số nguyên {YEAR_MIN}–{YEAR_MAX}",
+    "count": "số nguyên không âm",
+    PCT: "số từ 0 đến 100 (dấu phẩy thập phân được chấp nhận)",
+    POINTS: "số không âm",
+    DATE: "dd/mm/yyyy hoặc yyyy-mm-dd",
+    PERIOD: "yyyy (cả năm) hoặc yyyy-mm (tháng), nhập dạng văn bản",
+}
+
+BOLD = Font(bold=True)
+REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+OPTIONAL_FILL = PatternFill("solid", fgColor="EDEDED")
+
+
+def _labels() -> dict[str, str]:
+    cat = load_catalog()
+    out = dict(_FIXED_LABELS)
+    out |= {k: v["name_vi"] for k, v in cat.disciplines.items()}
+    for scale in cat.scales.values():
+        out |= {k: v["name_vi"] for k, v in scale["levels"].items()}
+    out |= {k: a.name_vi for k, a in cat.awards.items()}
+    out |= {k: i.name_vi for k, i in cat.indicators.items()}
+    return out
+
+
+def _lists_sheet(wb: Workbook) -> dict[str, str]:
+    """Write every code list on the hidden sheet; return list name -> range formula."""
+    ws = wb.create_sheet(LISTS_SHEET)
+    labels = _labels()
+    ranges = {}
+    for i, (name, codes) in enumerate(choice_lists().items()):
+        col, label_col = get_column_letter(2 * i + 1), get_column_letter(2 * i + 2)
+        ws[f"{col}1"], ws[f"{label_col}1"] = name, "Ý nghĩa"
+        ws[f"{col}1"].font = ws[f"{label_col}1"].font = BOLD
+        for r, code in enumerate(codes, start=2):
+            ws[f"{col}{r}"], ws[f"{label_col}{r}"] = code, labels.get(code, "")
+        last = len(codes) + 1
+        ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${col}$2:${col}${last}"
+        ws.column_dimensions[col].width = 28
+        ws.column_dimensions[label_col].width = 44
+    ws.sheet_state = "hidden"
+    return ranges
+
+
+def _table_sheet(wb: Workbook, spec: TableSpec, ranges: dict[str, str]) -> None:
+    ws = wb.create_sheet(spec.sheet_vi)
+    example = EXAMPLES[spec.name]
+    for i, (col, value) in enumerate(zip(spec.columns, example, strict=True), start=1):
+        letter = get_column_letter(i)
+        head = ws.cell(row=1, column=i, value=col.vi)
+        head.font = BOLD
+        head.fill = REQUIRED_FILL if col.required else OPTIONAL_FILL
+        cell = ws.cell(row=2, column=i, value=value)
+        dim = ws.column_dimensions[letter]
+        dim.width = max(len(col.vi), len(str(value or "")), 12) + 4
+        if col.kind in (CODE, TEXT, CHOICE, PERIOD):
+            # Text format: Excel would turn "00123" into 123 and "2023-03" into a date.
+            dim.number_format = cell.number_format = "@"
+        elif col.kind == DATE:
+            dim.number_format = cell.number_format = "dd/mm/yyyy"
+        if col.kind == CHOICE:
+            dv = DataValidation(
+                type="list",
+                formula1=ranges[col.choices or col.code],
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Giá trị không hợp lệ",
+                error=f"Chọn một mã trong danh sách ({col.vi}).",
+            )
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{LAST_ROW}")
+    ws.freeze_panes = "A2"
+
+
+def _guide_sheet(ws: Worksheet) -> None:
+    ws.title = GUIDE_SHEET
+    wrap = Alignment(wrap_text=True, vertical="top")
+    lines = [
+        ("MẪU NHẬP LIỆU THI ĐUA – KHEN THƯỞNG", True),
+        ("", False),
+        (
+            "Mỗi trang tính là một bảng dữ liệu; tên trang tính và dòng tiêu đề (dòng 1) phải giữ "
+            "nguyên. Nhập dữ liệu từ dòng 2.",
+            False,
+        ),
+        (
+            "Dòng 2 của mỗi trang là DÒNG VÍ DỤ: hãy thay bằng dữ liệu thật hoặc xoá đi trước khi "
+            "nhập (nếu giữ lại, dữ liệu ví dụ cũng sẽ được ghi vào cơ sở dữ liệu).",
+            False,
+        ),
+        ("Cột tô màu cam là cột bắt buộc; cột tô màu xám có thể để trống.", False),
+        (
+            "Các cột mã có danh sách thả xuống; danh sách đầy đủ kèm ý nghĩa nằm ở trang ẩn "
+            "«Danh mục».",
+            False,
+        ),
+        (
+            "Ngày: dd/mm/yyyy hoặc yyyy-mm-dd. Kỳ đánh giá: 2023 (cả năm) hoặc 2023-03 (tháng 3). "
+            "Tỷ lệ phần trăm: số từ 0 đến 100.",
+            False,
+        ),
+        (
+            "Mã cụm, đơn vị, tập thể, cá nhân phải có trong cơ sở dữ liệu hoặc trong chính tệp "
+            "này. Việc nhập là «tất cả hoặc không»: chỉ cần một lỗi thì không dữ liệu nào "
+            "được ghi, và mọi lỗi đều được liệt kê (tệp, dòng, cột, giá trị, lý do).",
+            False,
+        ),
+        ("Nhập lại cùng một tệp không làm thay đổi gì: các dòng được cập nhật theo khóa.", False),
+        ("", False),
+    ]
+    for r, (line, bold) in enumerate(lines, start=1):
+        c = ws.cell(row=r, column=1, value=line)
+        c.font = Font(bold=bold, size=14 if r == 1 else 11)
+    header = ("Trang tính", "Nội dung", "Cột bắt buộc", "Cột không bắt buộc", "Định dạng")
+    top = len(lines) + 1
+    for i, h in enumerate(header, start=1):
+        c = ws.cell(row=top, column=i, value=h)
+        c.font, c.fill = BOLD, REQUIRED_FILL
+    for r, spec in enumerate(TABLES, start=top + 1):
+        required = [c.vi for c in spec.columns if c.required]
+        optional = [c.vi for c in spec.columns if not c.required]
+        formats = [f"{c.vi}: {_FORMAT_HINTS[c.kind]}" for c in spec.columns]
+        row = (
+            spec.sheet_vi,
+            spec.about_vi,
+            ", ".join(required),
+            ", ".join(optional) or "—",
+            "\n".join(formats),
+        )
+        for i, v in enumerate(row, start=1):
+            ws.cell(row=r, column=i, value=v).alignment = wrap
+    for letter, width in zip("ABCDE", (22, 44, 40, 34, 60), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = ws.cell(row=top + 1, column=1)
+
+
+def build_template() -> bytes:
+    """The template workbook (.xlsx) as bytes."""
+    wb = Workbook()
+    _guide_sheet(wb.active)
+    sheets_at = len(wb.sheetnames)
+    ranges = _lists_sheet(wb)  # created first to know the ranges, moved to the end below
+    for spec in TABLES:
+        _table_sheet(wb, spec, ranges)
+    wb.move_sheet(LISTS_SHEET, offset=len(wb.sheetnames) - sheets_at - 1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
