@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import polars as pl
 from sqlalchemy import Connection, Select, select
@@ -17,7 +16,7 @@ from data_access import models as m
 
 CAT = pl.Categorical  # low-cardinality codes (units, clusters, kinds, ratings, awards)
 STR = pl.String  # person codes are unique per person: a dictionary would only cost time
-# Arrow-native readers (connectorx / ADBC) when installed; the SQLAlchemy row path otherwise.
+# Arrow-native reader (ADBC) for PostgreSQL; the SQLAlchemy row path otherwise.
 FAST_READERS = True
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "clusters": {"cluster_code": CAT, "cluster_name": pl.String, "organizer": pl.String},
@@ -80,19 +79,16 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
 
 
 def _fast_uri(conn: Connection) -> tuple[str, str] | None:
-    """(uri, engine) for Polars' Arrow-native readers, or None when only the DBAPI path works.
+    """(uri, engine) for Polars' Arrow-native reader, or None when only the DBAPI path is safe.
 
-    Measured on 1 M roster rows (docs/benchmarks.md): SQLite 0.7 s with connectorx against 3.2 s
-    through SQLAlchemy rows; PostgreSQL 1.8 s with ADBC against 3.7 s.
+    PostgreSQL: ADBC, 1.8 s against 3.7 s through SQLAlchemy rows for 1 M roster rows.
+    SQLite: never. connectorx (0.7 s) and ADBC bundle their own copy of SQLite, and two SQLite
+    libraries in one process release each other's POSIX locks: we saw stale reads and "disk I/O
+    error" on the WAL file (sqlite.org/howtocorrupt.html, 2.2.1). The Parquet snapshot
+    (data_access/snapshot.py) is the fast path there.
     """
     url = conn.engine.url
-    backend = url.get_backend_name()
-    if backend == "sqlite":
-        db = url.database
-        if not db or db == ":memory:" or db.startswith("file:"):
-            return None
-        return f"sqlite://{Path(db).resolve()}", "connectorx"
-    if backend == "postgresql":
+    if url.get_backend_name() == "postgresql":
         plain = url.set(drivername="postgresql")
         return plain.render_as_string(hide_password=False), "adbc"
     return None
@@ -100,9 +96,11 @@ def _fast_uri(conn: Connection) -> tuple[str, str] | None:
 
 def _frame(conn: Connection, stmt: Select, table: str) -> pl.DataFrame:
     schema = SCHEMAS[table]
-    fast = _fast_uri(conn) if FAST_READERS else None
+    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    # The fast path reads on its own connection, so it cannot see this transaction's writes:
+    # only use it when the caller's connection holds no open transaction.
+    fast = _fast_uri(conn) if FAST_READERS and not conn.in_transaction() else None
     if fast is not None:
-        sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
         try:
             raw = pl.read_database_uri(sql, fast[0], engine=fast[1])  # type: ignore[arg-type]
             if raw.width == len(schema):
@@ -110,11 +108,24 @@ def _frame(conn: Connection, stmt: Select, table: str) -> pl.DataFrame:
                 return raw.select(pl.col(c).cast(t, strict=False) for c, t in schema.items())
         except Exception:  # noqa: BLE001 - any fast-path failure: use the portable path below
             pass
-    rows = conn.execute(stmt).all()
-    # Build from columns with a declared schema: typed even when empty, no dtype guessing.
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
-    data = {name: list(col) for name, col in zip(schema, cols, strict=True)}
-    return pl.DataFrame(data, schema=schema, strict=False)
+    # The raw DBAPI cursor on the same connection (same transaction): 2.6 s for 1 M rows,
+    # against 6.2 s through SQLAlchemy's Result rows.
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute(sql)
+        rows = cur.fetchall()
+    finally:
+        cur.close()
+    # SQLite hands dates back as ISO text: build those as text too, then parse.
+    textual = (pl.Categorical, pl.Date)
+    as_text = {c: (pl.String if t in textual else t) for c, t in schema.items()}
+    frame = pl.DataFrame(rows, schema=as_text, orient="row", strict=False)
+    # Typed even when empty; dictionary-encode codes after building (cheaper than during).
+    return frame.with_columns(
+        pl.col(c).cast(pl.String).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(c).cast(t)
+        for c, t in schema.items()
+        if t in textual
+    )
 
 
 def _cols(model: type[m.Base], table: str) -> list:
