@@ -117,12 +117,12 @@ def _frame(conn: Connection, stmt: Select, table: str) -> pl.DataFrame:
     finally:
         cur.close()
     # SQLite hands dates back as ISO text: build those as text too, then parse.
-    textual = (pl.Categorical, pl.Date)
+    textual = (pl.Categorical, pl.Date) if conn.dialect.name == "sqlite" else (pl.Categorical,)
     as_text = {c: (pl.String if t in textual else t) for c, t in schema.items()}
     frame = pl.DataFrame(rows, schema=as_text, orient="row", strict=False)
     # Typed even when empty; dictionary-encode codes after building (cheaper than during).
     return frame.with_columns(
-        pl.col(c).cast(pl.String).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(c).cast(t)
+        pl.col(c).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(c).cast(t)
         for c, t in schema.items()
         if t in textual
     )
