@@ -1,0 +1,102 @@
+"""Write one analytics table as CSV or XLSX: export TABLE --year Y [--cluster C] [--unit U].
+
+Exit 0 with the file written (stdout when no --out); exit 2 for an unknown table, cluster or
+unit (the message names what exists) or for an Excel file aimed at a terminal; exit 1 when the
+database cannot be reached. Messages are in Vietnamese, in English with --headers en.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
+from dashboard.i18n import label, t
+from dashboard.tables import TABLES, UnknownScope, analytics_table, validate_scope
+from data_access.catalog import load_catalog
+from data_access.engine import make_engine, upgrade
+from data_access.errors import DatabaseUnavailable
+from data_access.readers import load_dataset, read_years
+
+FORMATS = ("csv", "xlsx")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("table", help=f"one of: {', '.join(TABLES)}")
+    p.add_argument("--year", type=int, required=True, help="the year of the table")
+    p.add_argument("--cluster", help="only this cluster (code)")
+    p.add_argument("--unit", help="only this unit (code)")
+    p.add_argument(
+        "--format", choices=FORMATS, help="csv (default) or xlsx; --out FILE.xlsx implies xlsx"
+    )
+    p.add_argument("--headers", choices=MODES, default="vi", help="header row (default vi)")
+    p.add_argument("--out", help="file to write (default: standard output)")
+
+
+def years_needed(table: str, year: int, available: list[int]) -> list[int]:
+    """The years to load: trends need every year up to `year`, rankings the year before (rank
+    change), eligibility the streak window of the rule book (CSTĐ cấp bộ: 3 years)."""
+    if table == "trends":
+        return [y for y in available if y <= year] or [year]
+    if table == "rankings":
+        return [year - 1, year]
+    if table == "eligibility":
+        depth = max(
+            (int(r.params.get("years", 1)) for r in load_catalog().rules if r.kind == "streak"),
+            default=1,
+        )
+        return list(range(year - depth + 1, year + 1))
+    return [year]
+
+
+def _fail(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _scope_message(exc: UnknownScope, lang: str) -> str:
+    known = ", ".join(exc.known) if exc.known else t("export.nothing", lang)
+    if exc.kind == "cluster":
+        return t("export.unknown_cluster", lang, code=exc.code, known=known)
+    where = t("export.unit_in_cluster", lang, cluster=exc.cluster) if exc.cluster else ""
+    return t("export.unknown_unit", lang, code=exc.code, where=where, known=known)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = "en" if args.headers == "en" else "vi"
+    if args.table not in TABLES:
+        return _fail(t("export.unknown_table", lang, name=args.table, known=", ".join(TABLES)), 2)
+    fmt = args.format or ("xlsx" if (args.out or "").lower().endswith(".xlsx") else "csv")
+    if fmt == "xlsx" and not args.out and sys.stdout.isatty():
+        return _fail(t("export.xlsx_to_terminal", lang), 2)
+
+    engine = make_engine(args.db)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            years = years_needed(args.table, args.year, read_years(conn))
+            ds = load_dataset(conn, years=years)
+    except DatabaseUnavailable as exc:
+        return _fail(str(exc), 1)
+    finally:
+        engine.dispose()
+    try:
+        validate_scope(ds, cluster=args.cluster, unit=args.unit)
+    except UnknownScope as exc:
+        return _fail(_scope_message(exc, lang), 2)
+
+    frame = analytics_table(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit)
+    if fmt == "xlsx":
+        sheet = label("table", args.table, lang) if args.headers != "codes" else args.table
+        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet)
+    else:
+        data = to_csv_bytes(frame, headers=args.headers)
+
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(t("export.written", lang, rows=frame.height, path=args.out), file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    return 0

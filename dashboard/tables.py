@@ -1,0 +1,214 @@
+"""The analytics tables of contract.md ("export TABLE"): one registry, one entry point.
+
+`analytics_table(name, ds, year=…)` composes the engine (counts → indicators → targets →
+rankings / trends; quotas; eligibility; budget) and returns exactly the contract's columns, in
+order, with codes headers: codes as text, percentages rounded to two decimals, rows sorted by
+cluster_code, unit_code (the cluster's pooled row, with no unit_code, first), then the table's
+own order.
+
+>>> TABLES
+('indicators', 'quotas', 'eligibility', 'rankings', 'trends', 'budget')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import polars as pl
+
+from dashboard.formatting import round_expr
+from data_access.catalog import load_catalog
+from data_access.readers import Dataset
+
+TABLES: tuple[str, ...] = ("indicators", "quotas", "eligibility", "rankings", "trends", "budget")
+
+TXT, INT, NUM, BOOL = pl.String, pl.Int64, pl.Float64, pl.Boolean
+# contract.md, "Analytics tables": the columns, in order, and their types here.
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "indicators": {
+        "year": INT, "cluster_code": TXT, "unit_code": TXT, "indicator": TXT,
+        "numerator": INT, "denominator": INT, "value_pct": NUM, "target_min": NUM,
+        "target_max": NUM, "status": TXT,
+    },
+    "quotas": {
+        "year": INT, "cluster_code": TXT, "unit_code": TXT, "rule": TXT, "base_count": INT,
+        "cap_pct": NUM, "allowed": INT, "used": INT, "remaining": INT, "status": TXT,
+    },
+    "eligibility": {
+        "year": INT, "cluster_code": TXT, "unit_code": TXT, "subject_kind": TXT,
+        "subject_code": TXT, "subject_name": TXT, "award_code": TXT, "eligible": BOOL,
+        "awarded": BOOL, "reason": TXT,
+    },
+    "rankings": {
+        "year": INT, "cluster_code": TXT, "unit_code": TXT, "rank": INT, "basis": TXT,
+        "final_points": NUM, "targets_met": INT, "targets_total": INT, "rank_prev": INT,
+        "rank_change": INT,
+    },
+    "trends": {
+        "cluster_code": TXT, "unit_code": TXT, "indicator": TXT, "year": INT,
+        "value_pct": NUM, "delta_pp": NUM,
+    },
+    "budget": {
+        "year": INT, "cluster_code": TXT, "unit_code": TXT, "award_code": TXT, "count": INT,
+        "multiple": NUM, "amount_vnd": INT,
+    },
+}  # fmt: skip
+COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(s) for name, s in SCHEMAS.items()}
+PCT_COLUMNS = ("value_pct", "target_min", "target_max", "cap_pct", "delta_pp")
+
+
+class UnknownTable(ValueError):
+    """A table name that is not in TABLES; the message lists the valid names."""
+
+    def __init__(self, name: str) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(name, TABLES, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        super().__init__(f"Unknown table {name!r}; valid tables: {', '.join(TABLES)}.{hint}")
+        self.name = name
+
+
+class UnknownScope(ValueError):
+    """A cluster or unit code the dataset does not hold (`kind` is "cluster" or "unit")."""
+
+    def __init__(self, kind: str, code: str, known: list[str], cluster: str | None = None):
+        where = f" in cluster {cluster!r}" if cluster else ""
+        shown = ", ".join(known) if known else "(none)"
+        super().__init__(f"Unknown {kind} {code!r}{where}; known: {shown}")
+        self.kind, self.code, self.known, self.cluster = kind, code, known, cluster
+
+
+def validate_scope(ds: Dataset, *, cluster: str | None = None, unit: str | None = None) -> None:
+    """Raise UnknownScope when `cluster` or `unit` (within `cluster`, if both) does not exist."""
+    units = ds.units.select(pl.col("unit_code", "cluster_code").cast(pl.String))
+    clusters = sorted(ds.clusters["cluster_code"].cast(pl.String).to_list())
+    if cluster is not None and cluster not in clusters:
+        raise UnknownScope("cluster", cluster, clusters)
+    if unit is not None:
+        pool = units if cluster is None else units.filter(pl.col("cluster_code") == cluster)
+        known = sorted(pool["unit_code"].to_list())
+        if unit not in known:
+            raise UnknownScope("unit", unit, known, cluster)
+
+
+# --- composing the engine --------------------------------------------------------------------
+def data_years(ds: Dataset, *, up_to: int | None = None) -> list[int]:
+    """Years with roster, unit_counts or targets rows in `ds` (at most `up_to`), ascending."""
+    years = pl.concat(
+        [f.select(pl.col("year").cast(pl.Int64)) for f in (ds.roster, ds.unit_counts, ds.targets)]
+    )["year"]
+    if up_to is not None:
+        years = years.filter(years <= up_to)
+    return sorted(years.unique().to_list())
+
+
+def _counts(ds: Dataset, years: Iterable[int]) -> pl.DataFrame:
+    from dashboard.counts import counts
+
+    return counts(ds, years=list(years))
+
+
+def _indicators_with_targets(ds: Dataset, years: Iterable[int]) -> pl.DataFrame:
+    from dashboard.indicators import indicators
+    from dashboard.targets import resolve_targets, with_targets
+
+    return with_targets(indicators(_counts(ds, years)), resolve_targets(ds))
+
+
+def _indicators(ds: Dataset, year: int) -> pl.DataFrame:
+    return _indicators_with_targets(ds, [year]).filter(pl.col("year") == year)
+
+
+def _quotas(ds: Dataset, year: int) -> pl.DataFrame:
+    from dashboard.quotas import quotas
+
+    return quotas(_counts(ds, [year])).filter(pl.col("year") == year)
+
+
+def _eligibility(ds: Dataset, year: int) -> pl.DataFrame:
+    from dashboard.eligibility import eligibility
+
+    return eligibility(ds, year=year)
+
+
+def _rankings(ds: Dataset, year: int) -> pl.DataFrame:
+    from dashboard.rankings import rankings
+
+    # The previous year too: rank_prev and rank_change.
+    return rankings(_indicators_with_targets(ds, [year - 1, year]), ds, year=year)
+
+
+def _trends(ds: Dataset, year: int) -> pl.DataFrame:
+    from dashboard.indicators import indicators
+    from dashboard.trends import trends
+
+    years = data_years(ds, up_to=year)
+    return trends(indicators(_counts(ds, years))).filter(pl.col("year") <= year)
+
+
+def _budget(ds: Dataset, year: int) -> pl.DataFrame:
+    from dashboard.budget import budget
+
+    return budget(ds, year=year)
+
+
+BUILDERS: dict[str, Callable[[Dataset, int], pl.DataFrame]] = {
+    "indicators": _indicators,
+    "quotas": _quotas,
+    "eligibility": _eligibility,
+    "rankings": _rankings,
+    "trends": _trends,
+    "budget": _budget,
+}
+
+
+# --- shaping ---------------------------------------------------------------------------------
+def _catalogue_rank(col: str, codes: Iterable[str]) -> pl.Expr:
+    """Position of a code in the catalogue (unknown codes last, in their current order)."""
+    order = {code: i for i, code in enumerate(codes)}
+    return pl.col(col).replace_strict(order, default=len(order), return_dtype=pl.Int64)
+
+
+def _own_order(name: str) -> list[pl.Expr]:
+    """The table's own order after cluster_code and unit_code (stable sort keeps the engine's
+    order beyond these: people the Vietnamese way in eligibility)."""
+    cat = load_catalog()
+    if name in ("indicators", "trends"):
+        keys = [_catalogue_rank("indicator", cat.indicators)]
+        return [*keys, pl.col("year")] if name == "trends" else keys
+    if name == "quotas":
+        return [_catalogue_rank("rule", (r.code for r in cat.rules))]
+    if name == "budget":
+        return [_catalogue_rank("award_code", cat.awards)]
+    return []
+
+
+def shape(
+    frame: pl.DataFrame, name: str, *, cluster: str | None = None, unit: str | None = None
+) -> pl.DataFrame:
+    """Contract columns in order and types, percentages at two decimals, filtered, sorted."""
+    schema = SCHEMAS[name]
+    missing = [c for c in schema if c not in frame.columns]
+    if missing:
+        raise RuntimeError(f"the {name} engine returned no column(s) {', '.join(missing)}")
+    out = frame.select(
+        round_expr(pl.col(c), 2).alias(c) if c in PCT_COLUMNS else pl.col(c).cast(t)
+        for c, t in schema.items()
+    )
+    if cluster is not None:
+        out = out.filter(pl.col("cluster_code") == cluster)
+    if unit is not None:
+        out = out.filter(pl.col("unit_code") == unit)
+    keys = [pl.col("cluster_code"), pl.col("unit_code"), *_own_order(name)]
+    return out.sort(keys, nulls_last=False, maintain_order=True)
+
+
+def analytics_table(
+    name: str, ds: Dataset, *, year: int, cluster: str | None = None, unit: str | None = None
+) -> pl.DataFrame:
+    """One contract table for `year` (trends: every year up to `year`), optionally for one
+    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names."""
+    if name not in BUILDERS:
+        raise UnknownTable(name)
+    return shape(BUILDERS[name](ds, year), name, cluster=cluster, unit=unit)
