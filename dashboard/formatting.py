@@ -17,6 +17,8 @@ from typing import Literal
 
 import polars as pl
 
+from dashboard.collation import people_order, vn_sort_key  # noqa: F401 - vn_sort_key re-exported
+
 Lang = Literal["vi", "en"]
 LANGS: tuple[str, ...] = ("vi", "en")
 DASH = "—"  # shown for "no value" (domain.md: a zero denominator gives no value)
@@ -195,3 +197,13 @@ def fmt_date_expr(expr: pl.Expr, lang: str = "vi") -> pl.Expr:
     _check_lang(lang)
     pattern = "%d/%m/%Y" if lang == "vi" else "%-d %b %Y"
     return expr.cast(pl.Date).dt.strftime(pattern).fill_null(DASH)
+
+
+# --- Vietnamese order (docs/architecture.md lists these here; collation.py does the work) -----
+def sort_people(
+    frame: pl.DataFrame, name_col: str = "full_name", *, by: list[str] | tuple[str, ...] = ()
+) -> pl.DataFrame:
+    """Sort by `by`, then by given name, then full name, the Vietnamese way ("Nguyễn Văn An"
+    before "Trần Thị Bình"). Returns a new frame; ties keep their order."""
+    keys = [*(pl.col(c) for c in by), *people_order(pl.col(name_col))]
+    return frame.sort(keys, maintain_order=True)
