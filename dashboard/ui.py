@@ -1,0 +1,673 @@
+"""The app's Streamlit layer: engine, cached loaders, sidebar filters with query-string sync,
+tables, charts, downloads and empty states. The only dashboard module that imports Streamlit.
+
+Loaders are keyed on `data_access.engine.data_version(engine)`, so an import invalidates them.
+The Dataset (every table, all years) is shared with `st.cache_resource` (read-only frames, no
+copy per rerun); everything computed from it is small and cached with `st.cache_data`.
+An engine module that has not landed yet raises `ModuleMissing`; `guard()` turns that (and any
+other failure of one section) into a notice, and the rest of the page still renders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+from sqlalchemy import Engine
+
+from dashboard import formatting
+from dashboard.charts import STATUS_COLORS
+from dashboard.i18n import LANGS, header, t
+from data_access.engine import data_version, is_empty, make_engine, resolve_url, upgrade
+from data_access.readers import Dataset, load_dataset
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANG = "vi"
+DATA_PAGE = "pages/data.py"
+# The analytics tables of contract.md (export TABLE), in the contract's order.
+ANALYTICS_TABLES = ("indicators", "quotas", "eligibility", "rankings", "trends", "budget")
+FILTER_KEYS = ("year", "cluster", "unit", "lang")
+
+
+class ModuleMissing(Exception):
+    """An engine module (dashboard.<name>, seed) is not in this installation yet."""
+
+    def __init__(self, module: str) -> None:
+        super().__init__(module)
+        self.module = module
+
+
+def engine_module(name: str) -> Any:
+    """`dashboard.<name>` (or a top-level package such as `seed`), or ModuleMissing."""
+    full = name if "." in name or name == "seed" else f"dashboard.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        missing = exc.name or full
+        if missing == full or missing.startswith(("dashboard.", "seed", "data_access.")):
+            raise ModuleMissing(missing) from None
+        raise
+
+
+def require(module: str) -> None:
+    """ModuleMissing unless `module` can be imported (for sections that build bytes lazily)."""
+    if importlib.util.find_spec(module) is None:
+        raise ModuleMissing(module)
+
+
+# --- engine and first start ----------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> Engine:
+    eng = make_engine(url)
+    upgrade(eng)
+    return eng
+
+
+def db_url() -> str:
+    return resolve_url()
+
+
+def get_engine() -> Engine:
+    return _engine(db_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _seed_once(url: str) -> str:
+    """Load the demo data into an empty database, once per process (the per-key lock makes
+    concurrent first sessions wait instead of seeding twice)."""
+    eng = _engine(url)
+    if not is_empty(eng):
+        return "present"
+    populate = getattr(engine_module("seed"), "populate", None)
+    if populate is None:  # the seed package is still an empty folder
+        raise ModuleMissing("seed")
+    populate(eng, scale="demo", years=(2019, 2025), progress=False)
+    return "seeded"
+
+
+def ensure_data(lang: str) -> None:
+    """On the first run of a session: seed an empty database with a spinner."""
+    if st.session_state.get("_data_checked"):
+        return
+    try:
+        with st.spinner(t("app.loading_demo", lang)):
+            _seed_once(db_url())
+    except ModuleMissing:
+        st.warning(t("app.seed_missing", lang), icon=":material/database:")
+    st.session_state["_data_checked"] = True
+
+
+def version() -> str:
+    return data_version(get_engine())
+
+
+# --- cached loaders ------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset(url: str, ver: str) -> Dataset:
+    with _engine(url).connect() as conn:
+        return load_dataset(conn)
+
+
+def dataset() -> Dataset:
+    return _dataset(db_url(), version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _options(url: str, ver: str) -> dict[str, Any]:
+    ds = _dataset(url, ver)
+    from data_access.readers import read_years
+
+    with _engine(url).connect() as conn:
+        years = read_years(conn)
+    clusters = ds.clusters.select(pl.col("cluster_code").cast(pl.String), "cluster_name").sort(
+        "cluster_code"
+    )
+    units = ds.units.select(
+        pl.col("unit_code").cast(pl.String), "unit_name", pl.col("cluster_code").cast(pl.String)
+    ).sort("unit_code")
+    return {"years": years, "clusters": clusters, "units": units}
+
+
+def options() -> dict[str, Any]:
+    return _options(db_url(), version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _counts(url: str, ver: str) -> pl.DataFrame:
+    return engine_module("counts").counts(_dataset(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _indicators(url: str, ver: str) -> pl.DataFrame:
+    ind = engine_module("indicators").indicators(_counts(url, ver))
+    targets = engine_module("targets")
+    return targets.with_targets(ind, targets.resolve_targets(_dataset(url, ver)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _rankings(url: str, ver: str, year: int) -> pl.DataFrame:
+    return engine_module("rankings").rankings(_indicators(url, ver), _dataset(url, ver), year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _rank_history(url: str, ver: str) -> pl.DataFrame:
+    """Every year's ranking in one frame (the bump chart)."""
+    years = _options(url, ver)["years"]
+    if not years:
+        return pl.DataFrame(
+            schema={
+                "year": pl.Int16,
+                "cluster_code": pl.String,
+                "unit_code": pl.String,
+                "rank": pl.Int64,
+            }
+        )
+    return pl.concat([_rankings(url, ver, y) for y in years], how="diagonal_relaxed")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _trends(url: str, ver: str) -> pl.DataFrame:
+    ind = engine_module("indicators").indicators(_counts(url, ver))
+    return engine_module("trends").trends(ind)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _quotas(url: str, ver: str) -> pl.DataFrame:
+    return engine_module("quotas").quotas(_counts(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _eligibility(url: str, ver: str, year: int) -> pl.DataFrame:
+    return engine_module("eligibility").eligibility(_dataset(url, ver), year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _streaks(url: str, ver: str, year: int) -> pl.DataFrame:
+    return engine_module("eligibility").streak_candidates(_dataset(url, ver), year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _budget(url: str, ver: str, year: int) -> pl.DataFrame:
+    return engine_module("budget").budget(_dataset(url, ver), year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _analytics_table(
+    url: str, ver: str, name: str, year: int, cluster: str | None, unit: str | None
+) -> pl.DataFrame:
+    return engine_module("tables").analytics_table(
+        name, _dataset(url, ver), year=year, cluster=cluster, unit=unit
+    )
+
+
+def counts() -> pl.DataFrame:
+    return _counts(db_url(), version())
+
+
+def indicators() -> pl.DataFrame:
+    """Indicators of every unit and cluster and year, with targets and status."""
+    return _indicators(db_url(), version())
+
+
+def rankings(year: int) -> pl.DataFrame:
+    return _rankings(db_url(), version(), year)
+
+
+def rank_history() -> pl.DataFrame:
+    return _rank_history(db_url(), version())
+
+
+def trends() -> pl.DataFrame:
+    return _trends(db_url(), version())
+
+
+def quotas() -> pl.DataFrame:
+    return _quotas(db_url(), version())
+
+
+def eligibility(year: int) -> pl.DataFrame:
+    return _eligibility(db_url(), version(), year)
+
+
+def streak_candidates(year: int) -> pl.DataFrame:
+    return _streaks(db_url(), version(), year)
+
+
+def budget(year: int) -> pl.DataFrame:
+    return _budget(db_url(), version(), year)
+
+
+def analytics_table(name: str, f: Filters) -> pl.DataFrame:
+    return _analytics_table(db_url(), version(), name, f.year, f.cluster, f.unit)
+
+
+# --- filters and the query string ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Filters:
+    year: int | None
+    cluster: str | None
+    unit: str | None
+    lang: str
+
+    def as_params(self) -> dict[str, str]:
+        out = {"year": self.year, "cluster": self.cluster, "unit": self.unit, "lang": self.lang}
+        return {k: str(v) for k, v in out.items() if v is not None}
+
+
+def _defaults(opts: Mapping[str, Any]) -> dict[str, Any]:
+    years, clusters = opts["years"], opts["clusters"]
+    return {
+        "year": years[-1] if years else None,
+        "cluster": clusters["cluster_code"][0] if clusters.height else None,
+        "unit": None,
+        "lang": DEFAULT_LANG,
+    }
+
+
+def _units_of(opts: Mapping[str, Any], cluster: str | None) -> list[str]:
+    if cluster is None:
+        return []
+    units = opts["units"]
+    return units.filter(pl.col("cluster_code") == cluster)["unit_code"].to_list()
+
+
+def _valid(key: str, value: str, state: Mapping[str, Any], opts: Mapping[str, Any]) -> Any:
+    """The value of a URL parameter if it is valid, else raise ValueError."""
+    if key == "lang":
+        if value in LANGS:
+            return value
+    elif key == "year":
+        if value.strip().isdigit() and int(value) in opts["years"]:
+            return int(value)
+    elif key == "cluster":
+        if value in opts["clusters"]["cluster_code"].to_list():
+            return value
+    elif key == "unit" and value in _units_of(opts, state.get("cluster")):
+        return value
+    raise ValueError(value)
+
+
+def _sync_from_url(opts: Mapping[str, Any]) -> list[dict[str, str]]:
+    """Adopt URL parameters that changed outside the app (first load, an edited or shared link,
+    back/forward). Invalid ones fall back to the default; returns the notices to show."""
+    state: dict[str, Any] = st.session_state.setdefault("filters", _defaults(opts))
+    written: dict[str, str] = st.session_state.setdefault("_qp_written", {})
+    notices = []
+    params = st.query_params
+    for key in FILTER_KEYS:  # cluster before unit: a unit is checked against its cluster
+        raw = params.get(key)
+        if raw is None or raw == written.get(key):
+            continue
+        try:
+            state[key] = _valid(key, raw, state, opts)
+        except ValueError:
+            default = _defaults(opts)[key] if key != "unit" else None
+            state[key] = default
+            notices.append(
+                {"param": key, "value": raw, "default": "" if default is None else str(default)}
+            )
+    return notices
+
+
+def _repair(opts: Mapping[str, Any]) -> None:
+    """Keep the chosen values valid for the data as it is now (an import may add years)."""
+    state = st.session_state["filters"]
+    d = _defaults(opts)
+    if state.get("year") not in opts["years"]:
+        state["year"] = d["year"]
+    if state.get("cluster") not in opts["clusters"]["cluster_code"].to_list():
+        state["cluster"] = d["cluster"]
+    if state.get("unit") not in _units_of(opts, state.get("cluster")):
+        state["unit"] = None
+    if state.get("lang") not in LANGS:
+        state["lang"] = DEFAULT_LANG
+
+
+def _write_url() -> None:
+    f = current_filters()
+    wanted = f.as_params()
+    for key in FILTER_KEYS:
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+    st.session_state["_qp_written"] = dict(wanted)
+
+
+def resolve_filters() -> tuple[Filters, list[dict[str, str]]]:
+    """Filters for this run, from the session and the URL; call before any widget."""
+    opts = options()
+    st.session_state["_opts"] = opts
+    notices = _sync_from_url(opts)
+    _repair(opts)
+    _write_url()
+    return current_filters(), notices
+
+
+def early_lang() -> str:
+    """The language before the filters are resolved (first-start messages)."""
+    chosen = (st.session_state.get("filters") or {}).get("lang") or st.query_params.get("lang")
+    return chosen if chosen in LANGS else DEFAULT_LANG
+
+
+def current_filters() -> Filters:
+    s = st.session_state.get("filters") or {}
+    return Filters(
+        year=s.get("year"),
+        cluster=s.get("cluster"),
+        unit=s.get("unit"),
+        lang=s.get("lang") or DEFAULT_LANG,
+    )
+
+
+def _on_change(key: str) -> None:
+    state = st.session_state["filters"]
+    state[key] = st.session_state[f"w_{key}"]
+    if key == "cluster":
+        state["unit"] = None
+
+
+def sidebar_filters(notices: list[dict[str, str]]) -> Filters:
+    """Year, cluster, unit and language in the sidebar; the choice goes to the URL."""
+    opts = st.session_state["_opts"]
+    f = current_filters()
+    lang = f.lang
+    # Widgets take their value from the canonical state on every run; a change goes back to
+    # it through the callback, before the next run reads it.
+    st.session_state["w_lang"] = f.lang
+    st.session_state["w_year"] = f.year
+    st.session_state["w_cluster"] = f.cluster
+    st.session_state["w_unit"] = f.unit
+    names = dict(
+        zip(opts["clusters"]["cluster_code"], opts["clusters"]["cluster_name"], strict=True)
+    )
+    units = opts["units"].filter(pl.col("unit_code").is_in(_units_of(opts, f.cluster)))
+    unit_names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
+    with st.sidebar:
+        st.segmented_control(
+            t("filter.lang", lang),
+            list(LANGS),
+            key="w_lang",
+            required=True,
+            format_func=lambda c: t(f"lang.{c}", c),
+            on_change=_on_change,
+            args=("lang",),
+        )
+        if opts["years"]:
+            st.selectbox(
+                t("filter.year", lang),
+                list(reversed(opts["years"])),
+                key="w_year",
+                on_change=_on_change,
+                args=("year",),
+            )
+        else:
+            st.caption(t("filter.no_years", lang))
+        if names:
+            st.selectbox(
+                t("filter.cluster", lang),
+                list(names),
+                key="w_cluster",
+                format_func=lambda c: names.get(c, c),
+                on_change=_on_change,
+                args=("cluster",),
+            )
+            st.selectbox(
+                t("filter.unit", lang),
+                [None, *unit_names],
+                key="w_unit",
+                format_func=lambda c: (
+                    t("filter.all_units", lang) if c is None else unit_names.get(c, c)
+                ),
+                on_change=_on_change,
+                args=("unit",),
+            )
+        st.caption(t("filter.share_hint", lang))
+    for n in notices:
+        st.warning(t("filter.invalid", lang, **n), icon=":material/link_off:")
+    return f
+
+
+def hide_sidebar() -> None:
+    """Projector mode: no sidebar and no sidebar toggle (CSS only; no data in it)."""
+    st.html(
+        "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+        "[data-testid='stExpandSidebarButton'],[data-testid='stSidebarNav']"
+        "{display:none !important;}</style>"
+    )
+
+
+# --- names ---------------------------------------------------------------------------------------
+def unit_name(code: str | None) -> str:
+    if code is None:
+        return ""
+    units = st.session_state["_opts"]["units"]
+    hit = units.filter(pl.col("unit_code") == code)["unit_name"]
+    return hit[0] if hit.len() else code
+
+
+def cluster_name(code: str | None) -> str:
+    if code is None:
+        return ""
+    clusters = st.session_state["_opts"]["clusters"]
+    hit = clusters.filter(pl.col("cluster_code") == code)["cluster_name"]
+    return hit[0] if hit.len() else code
+
+
+def scope_title(f: Filters) -> str:
+    """ "Cụm … · 2024" or "Đơn vị … · 2024" for page headers (as plain text)."""
+    name = unit_name(f.unit) if f.unit else cluster_name(f.cluster)
+    return f"{name} · {f.year}" if f.year else name
+
+
+# --- sections, notices, empty states -------------------------------------------------------------
+@contextlib.contextmanager
+def guard(lang: str) -> Iterator[None]:
+    """One section of a page: a missing module or a failure shows a notice, not a traceback."""
+    try:
+        yield
+    except ModuleMissing as exc:
+        st.info(
+            t("missing.module", lang, module=exc.module),
+            icon=":material/construction:",
+            title=t("missing.title", lang),
+        )
+    except Exception as exc:
+        # Streamlit's rerun/stop signals derive from BaseException and pass through.
+        log.exception("section failed")
+        st.warning(
+            t("error.load", lang, error=type(exc).__name__ + ": " + str(exc)),
+            icon=":material/error:",
+        )
+
+
+def empty_state(f: Filters) -> None:
+    """No data for this year/scope: a friendly message pointing to the Data page."""
+    st.info(
+        t("empty.year", f.lang, year=f.year) if f.year else t("empty.none", f.lang),
+        icon=":material/inbox:",
+        title=t("empty.title", f.lang),
+    )
+    st.page_link(DATA_PAGE, label=t("empty.go_data", f.lang), icon=":material/upload_file:")
+
+
+# --- charts, tables, downloads -------------------------------------------------------------------
+def chart(
+    fig: go.Figure, *, name: str, alt: str, key: str | None = None, height: int | None = None
+) -> None:
+    """A Plotly figure with a PNG download in its toolbar, named after the chart."""
+    st.plotly_chart(
+        fig,
+        theme=None,
+        key=key,
+        alt=alt,
+        height=height if height is not None else "content",
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+            "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        },
+    )
+
+
+FormatKind = str  # "pct" | "int" | "num1" | "vnd" | "date" | "pp" | "status" | "text"
+
+
+def _formatter(kind: FormatKind, lang: str) -> Callable[[Any], str]:
+    def none_safe(fn: Callable[[Any], str]) -> Callable[[Any], str]:
+        def inner(v: Any) -> str:
+            try:
+                import math
+
+                if v is None or (isinstance(v, float) and math.isnan(v)):
+                    return formatting.DASH
+            except TypeError:
+                pass
+            return fn(v)
+
+        return inner
+
+    table = {
+        "pct": lambda v: formatting.fmt_pct(float(v), lang),
+        "pp": lambda v: formatting.fmt_pp(float(v), lang),
+        "int": lambda v: formatting.fmt_int(v, lang),
+        "num1": lambda v: formatting.fmt_number(float(v), lang, decimals=1),
+        "num2": lambda v: formatting.fmt_number(float(v), lang, decimals=2),
+        "vnd": lambda v: formatting.fmt_vnd(v, lang),
+        "date": lambda v: formatting.fmt_date(getattr(v, "date", lambda: v)(), lang),
+    }
+    return none_safe(table[kind])
+
+
+def column_label(col: str, lang: str) -> str:
+    return header(col, lang)
+
+
+def table(
+    frame: pl.DataFrame,
+    *,
+    lang: str,
+    alt: str,
+    formats: Mapping[str, FormatKind] | None = None,
+    status_cols: Mapping[str, str] | None = None,
+    column_config: Mapping[str, Any] | None = None,
+    key: str | None = None,
+    height: int | str = "auto",
+) -> None:
+    """A table with human headers and numbers in the language's format (display only: the
+    values stay numbers, so sorting works). `status_cols` maps a text column to the status
+    code column that colours it (colour and the icon in the text: never colour alone)."""
+    formats = dict(formats or {})
+    status_cols = dict(status_cols or {})
+    shown = [c for c in frame.columns if c not in set(status_cols.values())]
+    pdf = frame.select(shown).to_pandas()
+    styler = pdf.style
+    for col, kind in formats.items():
+        if col in pdf.columns:
+            styler = styler.format(_formatter(kind, lang), subset=[col], na_rep=formatting.DASH)
+    for col, code_col in status_cols.items():
+        if col in pdf.columns:
+            codes = frame[code_col].to_list()
+            css = [
+                f"background-color: {_tint(STATUS_COLORS.get(c or 'no_data', '#BDBDBD'))}"
+                for c in codes
+            ]
+            styler = styler.apply(lambda _s, css=css: css, subset=[col], axis=0)
+    labels = {c: column_label(c, lang) for c in shown}
+    styler = styler.relabel_index([labels[c] for c in shown], axis=1)
+    config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
+    st.dataframe(
+        styler, hide_index=True, alt=alt, column_config=config or None, key=key, height=height
+    )
+
+
+def sparkline_column(label: str) -> Any:
+    """A small line of percentages (0–100) in a table cell."""
+    return st.column_config.LineChartColumn(label, y_min=0, y_max=100, width="medium")
+
+
+def _tint(hex_color: str, strength: float = 0.30) -> str:
+    """A light tint of a status colour, so black text on it keeps high contrast."""
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(255 - (255 - c) * strength) for c in (r, g, b)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
+    """CSV (UTF-8 with BOM) and XLSX of a table, human headers in the interface language.
+    The bytes are built on click (deferred), so a page with many tables stays fast."""
+    try:
+        exports = engine_module("exports")
+    except ModuleMissing as exc:
+        st.caption(t("missing.module", lang, module=exc.module))
+        return
+    with st.container(horizontal=True, key=f"{key}_box"):
+        st.download_button(
+            t("export.csv", lang),
+            data=lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+            icon=":material/csv:",
+            help=t("download.help", lang),
+            on_click="ignore",
+        )
+        st.download_button(
+            t("export.xlsx", lang),
+            data=lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            icon=":material/table_view:",
+            on_click="ignore",
+        )
+
+
+# --- import (the Data page) ----------------------------------------------------------------------
+def preview_files(files: list[tuple[str, bytes]], *, rows: int = 20) -> list[dict[str, Any]]:
+    """What the importer would read from each file, before importing: file, table, row count and
+    the first rows (text cells, as written). Problems are left to the import's own report."""
+    from data_access.importer.report import ErrorCollector
+    from data_access.importer.settings import DEFAULT_LIMITS
+    from data_access.importer.sources import read_sources
+
+    out = []
+    for name, data in files:
+        for src in read_sources(name, data, ErrorCollector("vi"), DEFAULT_LIMITS):
+            frame = src.frame.select([c for c in src.frame.columns if not c.startswith("__")])
+            frame = frame.rename({c: src.headers.get(c, c) for c in frame.columns})
+            out.append(
+                {
+                    "file": src.file,
+                    "table": src.table,
+                    "rows": src.frame.height,
+                    "head": frame.head(rows),
+                }
+            )
+    return out
+
+
+def run_import(
+    files: list[tuple[str, bytes]], *, lang: str, progress: Callable[[float, str], None]
+) -> Any:
+    """Import uploaded files, all or nothing; returns the importer's ImportReport."""
+    from data_access.importer import import_files
+
+    return import_files(get_engine(), files, lang=lang, progress=progress)
+
+
+def template_bytes() -> bytes:
+    """The import template workbook (built on click by the download button)."""
+    from data_access.importer.template import build_template
+
+    return build_template()

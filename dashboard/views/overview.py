@@ -1,0 +1,199 @@
+"""The overview page: KPI cards with the change against last year, the bullet chart's rows with
+the legal cap lines, and the unit × target status matrix."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.charts import STATUS_ICONS
+from dashboard.formatting import DASH, fmt_int, fmt_pct, fmt_pct_expr, fmt_pp
+from dashboard.i18n import label_expr, t
+from dashboard.views.scope import scope_rows
+from data_access.catalog import load_catalog
+
+KPI_INDICATORS: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT")
+KPIS: tuple[str, ...] = ("staff", *KPI_INDICATORS, "targets_met")
+# Statuses of a target that is set (no_target rows do not count in "x of y targets met").
+TARGET_SET = ("met", "below", "above", "no_data")
+
+
+def kpis(
+    counts: pl.DataFrame, ind: pl.DataFrame, *, year: int, cluster: str, unit: str | None
+) -> pl.DataFrame:
+    """One row per KPI card, in `KPIS` order: kpi, value, prev (last year), total, prev_total.
+
+    staff is the sum of the scope's roster (or reported) staff; the three rates are the scope's
+    indicator values (pooled for a cluster); targets_met counts the scope's targets met, with
+    `total` the targets set. A year without data gives null, never 0.
+    """
+    years = [year, year - 1]
+    c = counts.filter(pl.col("cluster_code") == cluster, pl.col("year").is_in(years))
+    if unit:
+        c = c.filter(pl.col("unit_code") == unit)
+    staff = c.group_by("year").agg(
+        kpi=pl.lit("staff"),
+        value=pl.col("staff").sum().cast(pl.Float64),
+        total=pl.lit(None, pl.Int64),
+    )
+    scoped = scope_rows(ind, cluster=cluster, unit=unit).filter(pl.col("year").is_in(years))
+    rates = scoped.filter(pl.col("indicator").is_in(KPI_INDICATORS)).select(
+        "year", kpi=pl.col("indicator"), value=pl.col("value_pct"), total=pl.lit(None, pl.Int64)
+    )
+    met = (
+        scoped.filter(pl.col("status").is_in(TARGET_SET))
+        .group_by("year")
+        .agg(
+            kpi=pl.lit("targets_met"),
+            value=(pl.col("status") == "met").sum().cast(pl.Float64),
+            total=pl.len().cast(pl.Int64),
+        )
+    )
+    cols = ["year", "kpi", "value", "total"]
+    long = pl.concat(
+        [staff.select(cols), rates.select(cols), met.select(cols)], how="vertical_relaxed"
+    )
+    now = long.filter(pl.col("year") == year).drop("year")
+    prev = (
+        long.filter(pl.col("year") == year - 1)
+        .drop("year")
+        .rename({"value": "prev", "total": "prev_total"})
+    )
+    order = pl.DataFrame({"kpi": list(KPIS)})
+    return (
+        order.join(now, on="kpi", how="left")
+        .join(prev, on="kpi", how="left")
+        .select("kpi", "value", "prev", "total", "prev_total")
+    )
+
+
+def cap_lines(*, year: int, profiles: list[str]) -> pl.DataFrame:
+    """Legal caps that are a ceiling on an indicator (same numerator and base), for the bullet
+    chart: indicator, cap_pct, rule. A cluster shows a cap only when it binds every member
+    profile (a civil cap is not drawn over a military unit)."""
+    cat = load_catalog()
+    rows = []
+    for code, d in cat.indicators.items():
+        for rule in cat.rules:
+            if rule.kind != "cap" or not profiles:
+                continue
+            if not all(rule.applies(year, p) for p in set(profiles)):
+                continue
+            if (rule.params.get("counted"),) == d.numerator and (
+                rule.params.get("base"),
+            ) == d.denominator:
+                rows.append(
+                    {"indicator": code, "cap_pct": float(rule.params["cap_pct"]), "rule": rule.code}
+                )
+    return pl.DataFrame(
+        rows, schema={"indicator": pl.String, "cap_pct": pl.Float64, "rule": pl.String}
+    )
+
+
+def bullet_rows(
+    ind: pl.DataFrame, caps: pl.DataFrame, *, year: int, cluster: str, unit: str | None
+) -> pl.DataFrame:
+    """The scope's indicators for the year with their targets, status and cap line, in the
+    catalogue's order: indicator, value_pct, target_min, target_max, status, cap_pct."""
+    order = pl.DataFrame({"indicator": list(load_catalog().indicators)}).with_row_index("_o")
+    rows = scope_rows(ind, cluster=cluster, unit=unit).filter(pl.col("year") == year)
+    return (
+        rows.join(caps.select("indicator", "cap_pct"), on="indicator", how="left")
+        .join(order, on="indicator", how="left")
+        .sort("_o")
+        .select("indicator", "value_pct", "target_min", "target_max", "status", "cap_pct")
+    )
+
+
+def scope_bullet(
+    counts: pl.DataFrame, ind: pl.DataFrame, *, year: int, cluster: str, unit: str | None
+) -> pl.DataFrame:
+    """`bullet_rows` with the cap lines that bind the scope's unit profiles that year."""
+    c = counts.filter(pl.col("year") == year, pl.col("cluster_code") == cluster)
+    if unit:
+        c = c.filter(pl.col("unit_code") == unit)
+    profiles = c["profile"].cast(pl.String).unique().to_list()
+    caps = cap_lines(year=year, profiles=profiles)
+    return bullet_rows(ind, caps, year=year, cluster=cluster, unit=unit)
+
+
+def status_matrix(
+    ind: pl.DataFrame, units: pl.DataFrame, *, year: int, cluster: str
+) -> pl.DataFrame:
+    """Long rows of every unit of the cluster × every indicator that has a target somewhere in
+    the cluster that year: unit_code, unit_name, indicator, value_pct, status. Pages pivot it
+    into the status table (colour and icon)."""
+    rows = ind.filter(
+        pl.col("year") == year, pl.col("cluster_code") == cluster, pl.col("unit_code").is_not_null()
+    )
+    targeted = rows.filter(pl.col("status") != "no_target")["indicator"].unique()
+    names = units.select(pl.col("unit_code").cast(pl.String), "unit_name")
+    order = pl.DataFrame({"indicator": list(load_catalog().indicators)}).with_row_index("_o")
+    return (
+        rows.filter(pl.col("indicator").is_in(targeted.implode()))
+        .join(names, on="unit_code", how="left")
+        .join(order, on="indicator", how="left")
+        .sort("unit_code", "_o")
+        .select("unit_code", "unit_name", "indicator", "value_pct", "status")
+    )
+
+
+def _signed_int(v: float | None, lang: str) -> str | None:
+    if v is None:
+        return None
+    text = fmt_int(v, lang)
+    return "+" + text if v > 0 else text
+
+
+def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
+    """Text for each KPI card (label, value, delta, delta colour mode, help), from `kpis`.
+
+    A rate's change is in percentage points; a change of exactly zero is the number 0 (grey,
+    no arrow). Rates with a ceiling (CSTĐCS/LĐTT, TTLĐXS/TTLĐTT) do not colour their change:
+    up is not better for them.
+    """
+    out = []
+    for row in cards.to_dicts():  # five cards, not data rows
+        kpi, value, prev = row["kpi"], row["value"], row["prev"]
+        delta = None if value is None or prev is None else value - prev
+        if kpi == "staff":
+            shown, delta_text, color = fmt_int(value, lang), _signed_int(delta, lang), "off"
+        elif kpi == "targets_met":
+            shown = (
+                DASH if value is None else f"{fmt_int(value, lang)}/{fmt_int(row['total'], lang)}"
+            )
+            delta_text, color = _signed_int(delta, lang), "normal"
+        else:
+            shown, color = fmt_pct(value, lang), "normal" if kpi == "LDTT_RATE" else "off"
+            delta_text = None if delta is None else fmt_pp(delta, lang)
+        out.append(
+            {
+                "kpi": kpi,
+                "label": t(f"kpi.{kpi}", lang),
+                "value": shown,
+                "delta": 0 if delta == 0 else delta_text,
+                "color": color,
+                "help": t(f"kpi.{kpi}.help", lang),
+            }
+        )
+    return out
+
+
+def status_wide(matrix: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+    """The status table: one row per unit, one column per indicator (short name) holding
+    "icon value", plus a hidden "<column>__status" code column that colours it."""
+    cells = matrix.with_columns(
+        name=label_expr(pl.col("indicator"), "indicator_short", lang),
+        text=pl.concat_str(
+            pl.col("status").fill_null("no_data").replace_strict(STATUS_ICONS, default=""),
+            pl.lit(" "),
+            fmt_pct_expr(pl.col("value_pct"), lang),
+        ),
+    )
+    names = cells["name"].unique(maintain_order=True).to_list()
+    text = cells.pivot(on="name", index=["unit_code", "unit_name"], values="text")
+    codes = cells.pivot(on="name", index="unit_code", values="status").rename(
+        {n: f"{n}__status" for n in names}
+    )
+    return text.join(codes, on="unit_code", how="left").select(
+        "unit_name", *names, *(f"{n}__status" for n in names)
+    )

@@ -1,0 +1,66 @@
+"""The trends page: series for the small multiples (the unit against the cluster's pooled line)
+and the change table with its sparklines."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from data_access.catalog import load_catalog
+
+
+def _catalog_order() -> pl.DataFrame:
+    return pl.DataFrame({"indicator": list(load_catalog().indicators)}).with_row_index("_o")
+
+
+def trend_series(
+    trends: pl.DataFrame, *, cluster: str, unit: str | None, unit_name: str, pooled_name: str
+) -> pl.DataFrame:
+    """indicator, year, value_pct, series, pooled for `charts.trend_chart`: the cluster's pooled
+    line and, when a unit is chosen, the unit's. Indicators without any value are left out."""
+    rows = trends.filter(pl.col("cluster_code") == cluster)
+    pooled = rows.filter(pl.col("unit_code").is_null()).with_columns(
+        series=pl.lit(pooled_name), pooled=pl.lit(True)
+    )
+    parts = [pooled]
+    if unit:
+        parts.insert(
+            0,
+            rows.filter(pl.col("unit_code") == unit).with_columns(
+                series=pl.lit(unit_name), pooled=pl.lit(False)
+            ),
+        )
+    out = pl.concat([p.select("indicator", "year", "value_pct", "series", "pooled") for p in parts])
+    with_values = out.filter(pl.col("value_pct").is_not_null())["indicator"].unique()
+    return (
+        out.filter(pl.col("indicator").is_in(with_values.implode()))
+        .join(_catalog_order(), on="indicator", how="left")
+        .sort("_o", "pooled", "year")
+        .drop("_o")
+    )
+
+
+def change_table(
+    trends: pl.DataFrame, *, year: int, cluster: str, unit: str | None
+) -> pl.DataFrame:
+    """One row per indicator of the scope (the unit, or the cluster's pooled row): indicator,
+    value_pct (this year), previous (last year), delta_pp, history (values up to this year, for
+    a sparkline). Indicators with no value in any year are left out."""
+    rows = trends.filter(pl.col("cluster_code") == cluster, pl.col("year") <= year)
+    rows = rows.filter(pl.col("unit_code") == unit if unit else pl.col("unit_code").is_null())
+    hist = (
+        rows.sort("year")
+        .group_by("indicator")
+        .agg(
+            history=pl.col("value_pct"),
+            value_pct=pl.col("value_pct").filter(pl.col("year") == year).first(),
+            previous=pl.col("value_pct").filter(pl.col("year") == year - 1).first(),
+            delta_pp=pl.col("delta_pp").filter(pl.col("year") == year).first(),
+            any_value=pl.col("value_pct").is_not_null().any(),
+        )
+    )
+    return (
+        hist.filter(pl.col("any_value"))
+        .join(_catalog_order(), on="indicator", how="left")
+        .sort("_o")
+        .select("indicator", "value_pct", "previous", "delta_pp", "history")
+    )

@@ -1,0 +1,87 @@
+"""Dữ liệu: upload CSV/XLSX (preview, progress, row errors), the import template, and a download
+of every analytics table (CSV with BOM and XLSX, human headers)."""
+
+import streamlit as st
+
+from dashboard import ui
+from dashboard.i18n import t
+
+f = ui.current_filters()
+lang = f.lang
+st.title(t("page.data", lang), anchor=False)
+
+# --- import --------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(t("data.import", lang), anchor=False)
+    st.caption(t("data.import.caption", lang))
+    uploaded = st.file_uploader(
+        t("data.upload", lang),
+        type=["csv", "xlsx"],
+        accept_multiple_files=True,
+        key="upload",
+    )
+    report = st.session_state.pop("_import_report", None)
+    if report is not None:
+        if report["ok"]:
+            st.success(t("data.import.ok", lang), icon=":material/check_circle:")
+            ui.table(
+                report["frame"],
+                lang=lang,
+                alt=t("data.import.summary", lang),
+                formats={"inserted": "int", "updated": "int", "unchanged": "int"},
+            )
+        else:
+            st.error(
+                t("data.import.failed", lang, n=report["frame"].height), icon=":material/error:"
+            )
+            ui.table(report["frame"], lang=lang, alt=t("data.import.errors", lang), key="errors")
+            ui.downloads(report["frame"], name="loi-nhap-du-lieu", lang=lang, key="dl_errors")
+    if uploaded:
+        files = [(u.name, u.getvalue()) for u in uploaded]
+        with ui.guard(lang):
+            previews = ui.preview_files(files)
+            for i, p in enumerate(previews):
+                with st.expander(
+                    t("data.preview", lang, file=p["file"], table=p["table"], rows=p["rows"]),
+                    expanded=i == 0,
+                ):
+                    st.dataframe(p["head"], hide_index=True, alt=t("data.preview.alt", lang))
+        if st.button(
+            t("data.import.run", lang), type="primary", icon=":material/upload:", key="run_import"
+        ):
+            bar = st.progress(0.0, text=t("data.import.start", lang))
+            with ui.guard(lang):
+                result = ui.run_import(
+                    files, lang=lang, progress=lambda frac, msg: bar.progress(frac, text=msg)
+                )
+                st.session_state["_import_report"] = {"ok": result.ok, "frame": result.to_frame()}
+                st.rerun()  # the sidebar and every cached view pick up the new data version
+
+# --- template ------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(t("data.template", lang), anchor=False)
+    st.caption(t("data.template.caption", lang))
+    with ui.guard(lang):
+        ui.require("data_access.importer.template")
+        st.download_button(
+            t("data.template.download", lang),
+            data=ui.template_bytes,
+            file_name="mau-nhap-du-lieu-thi-dua.xlsx",
+            on_click="ignore",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+            key="template",
+        )
+
+# --- analytics tables ----------------------------------------------------------------------------
+st.subheader(t("data.tables", lang), anchor=False)
+if f.year is None:
+    ui.empty_state(f)
+    st.stop()
+st.caption(t("data.tables.caption", lang, scope=ui.scope_title(f)))
+for name in ui.ANALYTICS_TABLES:
+    with st.container(border=True), ui.guard(lang):
+        frame = ui.analytics_table(name, f)
+        st.markdown(f"**{t(f'table.{name}', lang)}**")
+        st.caption(t("data.tables.rows", lang, rows=frame.height))
+        ui.downloads(frame, name=f"{name}-{f.year}", lang=lang, key=f"dl_{name}")

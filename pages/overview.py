@@ -1,0 +1,90 @@
+"""Tổng quan: KPI cards against last year, progress per indicator, the unit × target status."""
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import label_expr, t
+from dashboard.views import overview as view
+
+f = ui.current_filters()
+lang = f.lang
+st.title(t("page.overview", lang), anchor=False)
+st.caption(ui.scope_title(f))
+if f.year is None or f.cluster is None:
+    ui.empty_state(f)
+    st.stop()
+
+with ui.guard(lang):
+    counts = ui.counts()
+    scope_counts = counts.filter(pl.col("year") == f.year, pl.col("cluster_code") == f.cluster)
+    if f.unit:
+        scope_counts = scope_counts.filter(pl.col("unit_code") == f.unit)
+    if scope_counts.height == 0:
+        ui.empty_state(f)
+        st.stop()
+
+    ind = ui.indicators()
+    cards = view.kpi_cards(
+        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit), lang=lang
+    )
+    since = t("kpi.vs_year", lang, year=f.year - 1)
+    with st.container(horizontal=True, key="kpis"):
+        for card in cards:
+            st.metric(
+                card["label"],
+                card["value"],
+                delta=card["delta"],
+                delta_color=card["color"],
+                delta_description=since if card["delta"] is not None else None,
+                border=True,
+                help=card["help"],
+                height="stretch",
+            )
+
+    rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
+    with st.container(border=True):
+        ui.chart(
+            charts.bullet_chart(
+                rows, lang=lang, title=t("overview.bullet", lang, scope=ui.scope_title(f))
+            ),
+            name=f"tien-do-chi-tieu-{f.year}",
+            alt=t("overview.bullet.alt", lang),
+        )
+        st.caption(t("overview.bullet.caption", lang))
+
+with ui.guard(lang):
+    matrix = view.status_matrix(
+        ui.indicators(), ui.options()["units"], year=f.year, cluster=f.cluster
+    )
+    st.subheader(t("overview.status_table", lang), anchor=False)
+    if matrix.height == 0:
+        st.info(t("overview.no_targets", lang), icon=":material/flag:")
+    else:
+        wide = view.status_wide(matrix, lang=lang)
+        status_cols = {c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns}
+        ui.table(
+            wide,
+            lang=lang,
+            alt=t("overview.status_table", lang),
+            status_cols=status_cols,
+            key="status_table",
+        )
+        st.caption(
+            t(
+                "overview.legend",
+                lang,
+                legend="   ".join(charts.status_label(s, lang) for s in charts.STATUSES),
+            )
+        )
+        export = matrix.with_columns(
+            indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
+        )
+        ui.downloads(
+            export.select(
+                "unit_code", "unit_name", "indicator", "indicator_name", "value_pct", "status"
+            ),
+            name=f"trang-thai-chi-tieu-{f.cluster}-{f.year}",
+            lang=lang,
+            key="dl_status",
+        )

@@ -1,0 +1,142 @@
+"""Trình chiếu: full-screen 16:9 slides for the cluster meeting (ranking, targets met by unit,
+trends, the year's highlights). Big type, high contrast, colour-blind-safe; the slides advance
+on their own (st.fragment(run_every=…)) with pause and next. No sidebar. Open it straight from
+a link: /trinh-chieu?year=2024&cluster=… (or ?page=trinh-chieu)."""
+
+import time
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import t
+from dashboard.views import projector as view
+from dashboard.views import ranking as rview
+
+SLIDES = ("ranking", "targets", "trends", "highlights")
+SECONDS = 15
+CHART_HEIGHT = 760
+
+f = ui.current_filters()
+lang = f.lang
+# Type sizes for a 1920×1080 projector: body ≥ 28 px, numbers ≥ 48 px. Static CSS, no data.
+st.html(
+    "<style>"
+    "[data-testid='stHeader']{display:none}"
+    ".block-container{padding:1rem 2rem 0 2rem !important;max-width:100% !important}"
+    ".st-key-projector p,.st-key-projector li,.st-key-projector span,"
+    ".st-key-projector label,.st-key-projector button p,"
+    ".st-key-projector [data-testid='stCaptionContainer']"
+    "{font-size:30px !important;line-height:1.3 !important;color:#000 !important}"
+    ".st-key-projector h1{font-size:54px !important;color:#000 !important}"
+    ".st-key-projector [data-testid='stMetricValue'],"
+    ".st-key-projector [data-testid='stMetricValue'] div"
+    "{font-size:64px !important;line-height:1.15 !important;color:#000 !important}"
+    ".st-key-projector [data-testid='stMetricLabel'] p{font-size:32px !important}"
+    "</style>"
+)
+
+st.session_state.setdefault("slide", 0)
+st.session_state.setdefault("slide_paused", False)
+
+
+def _next() -> None:
+    st.session_state["slide"] = (st.session_state["slide"] + 1) % len(SLIDES)
+    st.session_state["slide_at"] = time.monotonic()
+
+
+def _toggle() -> None:
+    st.session_state["slide_paused"] = not st.session_state["slide_paused"]
+    st.session_state["slide_at"] = time.monotonic()
+    st.rerun()  # the whole page: the fragment's timer is set when the page runs
+
+
+paused = st.session_state["slide_paused"]
+
+
+def _slide(kind: str) -> None:
+    if kind == "ranking":
+        ranked = rview.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster)
+        if ranked["rank"].is_null().all():
+            st.markdown(t("projector.no_data", lang))
+            return
+        fig = charts.ranking_chart(ranked, lang=lang, big=True)
+        fig.update_layout(height=CHART_HEIGHT, title_text="")
+        ui.chart(fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang))
+    elif kind == "targets":
+        ranked = rview.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster)
+        ranked = ranked.filter(pl.col("targets_total") > 0)
+        if ranked.height == 0:
+            st.markdown(t("projector.no_data", lang))
+            return
+        fig = charts.targets_met_chart(ranked, lang=lang, big=True)
+        fig.update_layout(height=CHART_HEIGHT, title_text="")
+        ui.chart(
+            fig, name=f"chi-tieu-dat-{f.cluster}-{f.year}", alt=t("chart.targets_met.title", lang)
+        )
+    elif kind == "trends":
+        series = view.headline_trends(
+            ui.trends().filter(pl.col("year") <= f.year),
+            cluster=f.cluster,
+            series=t("trends.pooled", lang),
+        )
+        if series.height == 0:
+            st.markdown(t("projector.no_data", lang))
+            return
+        fig = charts.trend_chart(series, lang=lang, big=True, cols=2)
+        fig.update_layout(height=CHART_HEIGHT, title_text="", showlegend=False)
+        ui.chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
+    else:
+        cards = view.highlights(
+            ui.counts(),
+            ui.indicators(),
+            rview.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster),
+            year=f.year,
+            cluster=f.cluster,
+            lang=lang,
+        )
+        if not cards:
+            st.markdown(t("projector.no_data", lang))
+            return
+        with st.container(horizontal=True, gap="large"):
+            for card in cards:
+                st.metric(card["label"], card["value"], border=True, width=560)
+
+
+@st.fragment(run_every=None if paused else SECONDS)
+def slideshow() -> None:
+    now = time.monotonic()
+    last = st.session_state.get("slide_at")
+    if last is None:
+        st.session_state["slide_at"] = now
+    elif not paused and now - last >= SECONDS - 0.5:  # a timer tick, not a click
+        st.session_state["slide"] = (st.session_state["slide"] + 1) % len(SLIDES)
+        st.session_state["slide_at"] = now
+    i = st.session_state["slide"]
+    with st.container(key="projector"):
+        head, controls = st.columns([5, 2], vertical_alignment="center")
+        with head:
+            st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
+            st.caption(f"{ui.cluster_name(f.cluster)} · {f.year} · {i + 1}/{len(SLIDES)}")
+        with controls, st.container(horizontal=True, horizontal_alignment="right"):
+            st.button(
+                t("projector.play" if paused else "projector.pause", lang),
+                icon=":material/play_arrow:" if paused else ":material/pause:",
+                on_click=_toggle,
+                key="slide_toggle",
+            )
+            st.button(
+                t("projector.next", lang),
+                icon=":material/skip_next:",
+                on_click=_next,
+                key="slide_next",
+            )
+        with ui.guard(lang):
+            _slide(SLIDES[i])
+
+
+if f.year is None or f.cluster is None:
+    with st.container(key="projector"):
+        ui.empty_state(f)
+else:
+    slideshow()

@@ -1,0 +1,87 @@
+"""Xếp hạng: the cluster's ranking with the change against last year, the score table by
+criterion (leader and deputies marked) and the rank history as a bump chart."""
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import label_expr, t
+from dashboard.views import ranking as view
+
+f = ui.current_filters()
+lang = f.lang
+st.title(t("page.ranking", lang), anchor=False)
+st.caption(ui.cluster_name(f.cluster) + (f" · {f.year}" if f.year else ""))
+if f.year is None or f.cluster is None:
+    ui.empty_state(f)
+    st.stop()
+
+with st.container(border=True), ui.guard(lang):
+    ranked = view.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster)
+    if ranked.height == 0 or ranked["rank"].is_null().all():
+        ui.empty_state(f)
+    else:
+        ui.chart(
+            charts.ranking_chart(ranked, lang=lang),
+            name=f"xep-hang-{f.cluster}-{f.year}",
+            alt=t("chart.ranking.title", lang),
+        )
+        basis = ranked["basis"].drop_nulls()
+        st.caption(
+            t("ranking.basis", lang, basis=t(f"basis.{basis[0]}", lang)) if basis.len() else ""
+        )
+        shown = ranked.select(
+            "rank",
+            "unit_name",
+            "final_points",
+            "targets_met",
+            "targets_total",
+            "rank_prev",
+            "rank_change",
+            *(["role"] if "role" in ranked.columns else []),
+        )
+        if "role" in shown.columns:
+            shown = shown.with_columns(role=label_expr(pl.col("role"), "role", lang))
+        ui.table(
+            shown,
+            lang=lang,
+            alt=t("chart.ranking.title", lang),
+            key="ranking",
+            formats={"final_points": "num1"},
+        )
+        ui.downloads(
+            ranked.drop("unit_name"),
+            name=f"xep-hang-{f.cluster}-{f.year}",
+            lang=lang,
+            key="dl_ranking",
+        )
+
+with st.container(border=True), ui.guard(lang):
+    st.subheader(t("ranking.scores", lang), anchor=False)
+    scores = view.score_table(ui.dataset(), year=f.year, cluster=f.cluster, lang=lang)
+    if scores.height == 0:
+        st.caption(t("ranking.no_scores", lang))
+    else:
+        criteria = [
+            c for c in scores.columns if c not in ("unit_code", "unit_name", "role", "final_points")
+        ]
+        ui.table(
+            scores.drop("unit_code"),
+            lang=lang,
+            alt=t("ranking.scores", lang),
+            key="scores",
+            formats={c: "num1" for c in [*criteria, "final_points"]},
+        )
+        ui.downloads(scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores")
+
+with st.container(border=True), ui.guard(lang):
+    history = view.rank_history(ui.rank_history(), ui.dataset(), cluster=f.cluster)
+    if history["year"].n_unique() < 2:
+        st.caption(t("ranking.no_history", lang))
+    else:
+        ui.chart(
+            charts.bump_chart(history, lang=lang),
+            name=f"dien-bien-thu-hang-{f.cluster}",
+            alt=t("chart.bump.title", lang),
+        )
+        ui.downloads(history, name=f"dien-bien-thu-hang-{f.cluster}", lang=lang, key="dl_history")

@@ -1,0 +1,128 @@
+"""Bình xét: per unit (or the whole cluster) the candidates for each title, the holders who do
+not meet the criteria, quota headroom, streak candidates, and the award budget."""
+
+import polars as pl
+import streamlit as st
+
+from dashboard import ui
+from dashboard.formatting import fmt_int, fmt_vnd
+from dashboard.i18n import label_expr, t
+from dashboard.views import review as view
+
+f = ui.current_filters()
+lang = f.lang
+st.title(t("page.review", lang), anchor=False)
+st.caption(ui.scope_title(f))
+if f.year is None or f.cluster is None:
+    ui.empty_state(f)
+    st.stop()
+
+with ui.guard(lang):
+    elig = view.in_scope(ui.eligibility(f.year), cluster=f.cluster, unit=f.unit)
+    if elig.height == 0:
+        ui.empty_state(f)
+    else:
+        candidates = view.candidates(elig, lang=lang)
+        to_check = view.to_check(elig, lang=lang)
+        with st.container(horizontal=True):
+            st.metric(
+                t("review.candidates", lang),
+                fmt_int(candidates.height, lang),
+                border=True,
+                help=t("review.candidates.help", lang),
+            )
+            st.metric(
+                t("review.to_check", lang),
+                fmt_int(to_check.height, lang),
+                border=True,
+                help=t("review.to_check.help", lang),
+            )
+        with st.container(border=True):
+            st.subheader(t("review.candidates", lang), anchor=False)
+            ui.table(candidates, lang=lang, alt=t("review.candidates", lang), key="candidates")
+            ui.downloads(
+                candidates,
+                name=f"ung-vien-{f.unit or f.cluster}-{f.year}",
+                lang=lang,
+                key="dl_candidates",
+            )
+        with st.container(border=True):
+            st.subheader(t("review.to_check", lang), anchor=False)
+            if to_check.height == 0:
+                st.caption(t("review.none_to_check", lang))
+            else:
+                ui.table(to_check, lang=lang, alt=t("review.to_check", lang), key="to_check")
+                ui.downloads(
+                    to_check,
+                    name=f"can-ra-soat-{f.unit or f.cluster}-{f.year}",
+                    lang=lang,
+                    key="dl_to_check",
+                )
+
+with st.container(border=True), ui.guard(lang):
+    st.subheader(t("unit.quotas", lang), anchor=False)
+    q = view.in_scope(ui.quotas(), cluster=f.cluster, unit=f.unit).filter(pl.col("year") == f.year)
+    if q.height == 0:
+        st.caption(t("unit.no_quotas", lang))
+    else:
+        shown = view.quota_rows(q, ui.options()["units"], lang=lang)
+        ui.table(
+            shown.drop("status__code"),
+            lang=lang,
+            alt=t("unit.quotas", lang),
+            key="quotas",
+            formats={
+                "cap_pct": "pct",
+                "base_count": "int",
+                "allowed": "int",
+                "used": "int",
+                "remaining": "int",
+            },
+        )
+        ui.downloads(
+            q.drop("rule_text_vi", "rule_text_en"),
+            name=f"han-muc-{f.unit or f.cluster}-{f.year}",
+            lang=lang,
+            key="dl_quotas",
+        )
+
+with st.container(border=True), ui.guard(lang):
+    st.subheader(t("review.streaks", lang), anchor=False)
+    streaks = view.in_scope(ui.streak_candidates(f.year), cluster=f.cluster, unit=f.unit)
+    if streaks.height == 0:
+        st.caption(t("review.no_streaks", lang))
+    else:
+        shown = view.streak_rows(streaks, lang=lang)
+        ui.table(shown, lang=lang, alt=t("review.streaks", lang), key="streaks")
+        ui.downloads(
+            shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks"
+        )
+
+with st.container(border=True), ui.guard(lang):
+    st.subheader(t("review.budget", lang), anchor=False)
+    budget = view.in_scope(ui.budget(f.year), cluster=f.cluster, unit=f.unit)
+    if budget.height == 0:
+        st.caption(t("review.no_budget", lang))
+    else:
+        total = budget["amount_vnd"].sum()
+        st.metric(
+            t("review.budget.total", lang),
+            fmt_vnd(total, lang),
+            border=True,
+            help=t("review.budget.help", lang),
+        )
+        by_award = (
+            view.budget_by_award(budget)
+            .with_columns(award_name=label_expr(pl.col("award_code"), "award", lang))
+            .select("award_code", "award_name", "count", "multiple", "amount_vnd")
+        )
+        ui.table(
+            by_award,
+            lang=lang,
+            alt=t("review.budget", lang),
+            key="budget",
+            formats={"count": "int", "multiple": "num1", "amount_vnd": "vnd"},
+        )
+        ui.downloads(
+            budget, name=f"du-toan-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_budget"
+        )

@@ -1,0 +1,61 @@
+"""Xu hướng: each indicator over the years, the unit against the cluster's pooled line (small
+multiples), and a change table with sparklines."""
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import label_expr, t
+from dashboard.views import trends as view
+
+f = ui.current_filters()
+lang = f.lang
+st.title(t("page.trends", lang), anchor=False)
+st.caption(ui.scope_title(f))
+if f.year is None or f.cluster is None:
+    ui.empty_state(f)
+    st.stop()
+
+with ui.guard(lang):
+    trends = ui.trends()
+    series = view.trend_series(
+        trends,
+        cluster=f.cluster,
+        unit=f.unit,
+        unit_name=ui.unit_name(f.unit),
+        pooled_name=t("trends.pooled", lang),
+    )
+    if series.height == 0:
+        ui.empty_state(f)
+        st.stop()
+    if not f.unit:
+        st.caption(t("trends.pick_unit", lang))
+    with st.container(border=True):
+        ui.chart(
+            charts.trend_chart(series, lang=lang),
+            name=f"xu-huong-{f.unit or f.cluster}",
+            alt=t("chart.trend.title", lang),
+        )
+        st.caption(t("trends.caption", lang))
+
+    st.subheader(t("trends.changes", lang, year=f.year), anchor=False)
+    changes = view.change_table(trends, year=f.year, cluster=f.cluster, unit=f.unit)
+    shown = changes.select(
+        label_expr(pl.col("indicator"), "indicator", lang).alias("indicator_name"),
+        "previous",
+        "value_pct",
+        "delta_pp",
+        "history",
+    )
+    ui.table(
+        shown,
+        lang=lang,
+        alt=t("trends.changes", lang, year=f.year),
+        key="changes",
+        formats={"previous": "pct", "value_pct": "pct", "delta_pp": "pp"},
+        column_config={"history": ui.sparkline_column(t("trends.history", lang))},
+    )
+    export = trends.filter(pl.col("cluster_code") == f.cluster).filter(
+        pl.col("unit_code") == f.unit if f.unit else pl.col("unit_code").is_null()
+    )
+    ui.downloads(export, name=f"xu-huong-{f.unit or f.cluster}", lang=lang, key="dl_trends")

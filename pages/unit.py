@@ -1,0 +1,172 @@
+"""Đơn vị: one unit's indicators against targets, ratings, awards, monthly evaluation progress,
+quota headroom and the list of people (rating, titles, eligibility), filterable."""
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import label, label_expr, t
+from dashboard.views import overview as ov
+from dashboard.views import unit as view
+
+f = ui.current_filters()
+lang = f.lang
+st.title(t("page.unit", lang), anchor=False)
+st.caption(ui.scope_title(f))
+if f.year is None or f.cluster is None:
+    ui.empty_state(f)
+    st.stop()
+if not f.unit:
+    st.info(t("empty.no_unit", lang), icon=":material/apartment:")
+    st.stop()
+
+with ui.guard(lang):
+    counts = ui.counts()
+    if counts.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).height == 0:
+        ui.empty_state(f)
+        st.stop()
+
+# --- indicators against targets ------------------------------------------------------------------
+with st.container(border=True), ui.guard(lang):
+    ind = ui.indicators()
+    rows = ov.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
+    ui.chart(
+        charts.bullet_chart(
+            rows, lang=lang, title=t("overview.bullet", lang, scope=ui.scope_title(f))
+        ),
+        name=f"chi-tieu-{f.unit}-{f.year}",
+        alt=t("overview.bullet.alt", lang),
+    )
+    table = ind.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).with_columns(
+        indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
+    )
+    shown = table.select(
+        "indicator_name",
+        "numerator",
+        "denominator",
+        "value_pct",
+        "target_min",
+        "target_max",
+        charts.status_label_expr(pl.col("status"), lang),
+        status__code=pl.col("status"),
+    )
+    ui.table(
+        shown,
+        lang=lang,
+        alt=t("unit.indicators", lang),
+        formats={
+            "numerator": "int",
+            "denominator": "int",
+            "value_pct": "pct",
+            "target_min": "pct",
+            "target_max": "pct",
+        },
+        status_cols={"status": "status__code"},
+        key="unit_ind",
+    )
+    ui.downloads(
+        table.select(
+            "year",
+            "unit_code",
+            "indicator",
+            "indicator_name",
+            "numerator",
+            "denominator",
+            "value_pct",
+            "target_min",
+            "target_max",
+            "status",
+        ),
+        name=f"chi-so-{f.unit}-{f.year}",
+        lang=lang,
+        key="dl_unit_ind",
+    )
+
+# --- ratings and awards --------------------------------------------------------------------------
+left, right = st.columns(2, border=True)
+with left, ui.guard(lang):
+    dist = view.rating_distribution(counts, year=f.year, unit=f.unit)
+    if dist.height == 0:
+        st.caption(t("unit.no_ratings", lang))
+    else:
+        ui.chart(
+            charts.rating_distribution_chart(dist, lang=lang),
+            name=f"xep-loai-{f.unit}-{f.year}",
+            alt=t("chart.ratings.title", lang),
+        )
+        ui.downloads(dist, name=f"xep-loai-{f.unit}-{f.year}", lang=lang, key="dl_dist")
+with right, ui.guard(lang):
+    awards = view.awards_by_type(ui.dataset(), year=f.year, unit=f.unit)
+    if awards.height == 0:
+        st.caption(t("unit.no_awards", lang))
+    else:
+        ui.chart(
+            charts.awards_chart(awards, lang=lang),
+            name=f"khen-thuong-{f.unit}-{f.year}",
+            alt=t("chart.awards.title", lang),
+        )
+        ui.downloads(awards, name=f"khen-thuong-{f.unit}-{f.year}", lang=lang, key="dl_awards")
+
+# --- monthly evaluation progress -----------------------------------------------------------------
+with st.container(border=True), ui.guard(lang):
+    monthly = view.monthly_progress(ui.dataset(), year=f.year, unit=f.unit)
+    if monthly.height == 0:
+        st.caption(t("unit.no_monthly", lang))
+    else:
+        ui.chart(
+            charts.monthly_progress_chart(monthly, lang=lang),
+            name=f"binh-xet-thang-{f.unit}-{f.year}",
+            alt=t("chart.monthly.title", lang),
+        )
+        ui.downloads(monthly, name=f"binh-xet-thang-{f.unit}-{f.year}", lang=lang, key="dl_monthly")
+
+# --- quota headroom ------------------------------------------------------------------------------
+with st.container(border=True), ui.guard(lang):
+    st.subheader(t("unit.quotas", lang), anchor=False)
+    q = ui.quotas().filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit)
+    if q.height == 0:
+        st.caption(t("unit.no_quotas", lang))
+    else:
+        with st.container(horizontal=True):
+            for r in q.to_dicts():  # one card per cap rule (two or three)
+                st.metric(
+                    label("rule", r["rule"], lang),
+                    t("unit.quota_remaining", lang, n=r["remaining"]),
+                    help=r[f"rule_text_{lang}"] + " — " + r["source"],
+                    border=True,
+                    delta=t("unit.quota_used", lang, used=r["used"], allowed=r["allowed"]),
+                    delta_color="off",
+                    delta_arrow="off",
+                )
+        ui.downloads(
+            q.drop("rule_text_vi", "rule_text_en"),
+            name=f"han-muc-{f.unit}-{f.year}",
+            lang=lang,
+            key="dl_quotas",
+        )
+
+# --- people --------------------------------------------------------------------------------------
+with st.container(border=True), ui.guard(lang):
+    st.subheader(t("unit.people", lang), anchor=False)
+    try:
+        elig = ui.eligibility(f.year)
+    except ui.ModuleMissing as exc:  # the list still shows names, ratings and titles
+        elig = view.NO_ELIGIBILITY
+        st.caption(t("missing.module", lang, module=exc.module))
+    everyone = view.people(ui.dataset(), elig, year=f.year, unit=f.unit, lang=lang)
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        query = st.text_input(
+            t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)
+        )
+        show = st.segmented_control(
+            t("unit.show", lang),
+            ["all", "candidates", "to_check"],
+            default="all",
+            required=True,
+            format_func=lambda s: t(f"unit.show.{s}", lang),
+            key="people_show",
+        )
+    listed = view.filter_people(everyone, query=query or "", show=show or "all")
+    st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
+    ui.table(listed, lang=lang, alt=t("unit.people", lang), key="people")
+    ui.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")
