@@ -125,7 +125,10 @@ def _roster_collective_in_unit(
     if roster is None or not {"collective_code", "unit_code"} <= set(roster.columns):
         return
     owner = dims["collectives"].select("collective_code", pl.col("unit_code").alias("__owner"))
-    joined = roster.join(owner, on="collective_code", how="inner")
+    # Only rows whose unit resolves: an unknown unit was reported already.
+    joined = roster.join(owner, on="collective_code", how="inner").join(
+        dims["units"].select("unit_code"), on="unit_code", how="semi"
+    )
     errors.add_rows(
         joined,
         pl.col("unit_code").is_not_null() & (pl.col("__owner") != pl.col("unit_code")),
@@ -143,7 +146,10 @@ def _role_unit_in_cluster(
     if roles is None or not {"cluster_code", "unit_code"} <= set(roles.columns):
         return
     member = dims["units"].select("unit_code", pl.col("cluster_code").alias("__cluster"))
-    joined = roles.join(member, on="unit_code", how="inner")
+    # Only rows whose cluster resolves: an unknown cluster was reported already.
+    joined = roles.join(member, on="unit_code", how="inner").join(
+        dims["clusters"].select("cluster_code"), on="cluster_code", how="semi"
+    )
     errors.add_rows(
         joined,
         pl.col("cluster_code").is_not_null() & (pl.col("__cluster") != pl.col("cluster_code")),
