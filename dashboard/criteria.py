@@ -387,20 +387,29 @@ def collective_checks(rule: Rule, cat: Catalog) -> list[Check]:
 
 def judge(frame: pl.DataFrame, checks: list[Check]) -> pl.DataFrame:
     """Add eligible (all checks pass) and detail_vi/en (the failed checks, joined by "; ")."""
-    passes = [c[0].fill_null(False) for c in checks]
+    if not checks:
+        return frame.with_columns(
+            pl.lit(True).alias("eligible"),
+            pl.lit(None, pl.String).alias("detail_vi"),
+            pl.lit(None, pl.String).alias("detail_en"),
+        )
+    # Each check's pass flag once, as a column; the texts are read only where it failed.
+    flags = [f"_pass_{i}" for i in range(len(checks))]
+    judged = frame.with_columns(
+        c[0].fill_null(False).alias(f) for f, c in zip(flags, checks, strict=True)
+    ).with_columns(pl.all_horizontal(flags).alias("eligible"))
 
     def failures(i: int) -> pl.Expr:
         texts = [
-            pl.when(ok).then(None).otherwise(c[i]) for ok, c in zip(passes, checks, strict=True)
+            pl.when(pl.col(f)).then(None).otherwise(c[i])
+            for f, c in zip(flags, checks, strict=True)
         ]
-        return pl.concat_list(texts).list.drop_nulls().list.join("; ")
+        return pl.concat_str(texts, separator="; ", ignore_nulls=True)
 
-    eligible = pl.all_horizontal(passes) if passes else pl.lit(True)
-    return frame.with_columns(
-        eligible.alias("eligible"),
-        pl.when(eligible).then(None).otherwise(failures(1)).alias("detail_vi"),
-        pl.when(eligible).then(None).otherwise(failures(2)).alias("detail_en"),
-    )
+    return judged.with_columns(
+        pl.when(pl.col("eligible")).then(None).otherwise(failures(1)).alias("detail_vi"),
+        pl.when(pl.col("eligible")).then(None).otherwise(failures(2)).alias("detail_en"),
+    ).drop(flags)
 
 
 # --- rows ----------------------------------------------------------------------------------

@@ -67,20 +67,31 @@ def eligibility(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl
         {"award_code": list(cat.awards), "_award_order": range(len(cat.awards))},
         schema={"award_code": pl.String, "_award_order": pl.Int32},
     )
-    name = pl.col("subject_name")
-    is_person = pl.col("subject_kind") == "person"
     return (
         with_reasons(rows)
+        .join(_subject_order(rows), on=SUBJECT, how="left")
         .join(award_order, on="award_code", how="left")
-        .sort(
-            "cluster_code",
-            "unit_code",
-            is_person.not_(),  # people first, then departments
-            vn_key(pl.when(is_person).then(given_name(name)).otherwise(name)),
-            vn_key(name),
-            "subject_code",
-            "_award_order",
-            nulls_last=True,
-        )
+        .sort("_subject_order", "_award_order", nulls_last=True)
         .select(COLUMNS)
     )
+
+
+SUBJECT = ["cluster_code", "unit_code", "subject_kind", "subject_code"]
+
+
+def _subject_order(rows: pl.DataFrame) -> pl.DataFrame:
+    """The position of each subject in the list: cluster, unit, people (given name, then full
+    name, the Vietnamese way) before departments (by name). Sorting the distinct subjects and
+    not every row keeps the collation keys to one per subject."""
+    name = pl.col("subject_name")
+    is_person = pl.col("subject_kind") == "person"
+    subjects = rows.select(*SUBJECT, "subject_name").unique(SUBJECT)
+    return subjects.sort(
+        "cluster_code",
+        "unit_code",
+        is_person.not_(),
+        vn_key(pl.when(is_person).then(given_name(name)).otherwise(name)),
+        vn_key(name),
+        "subject_code",
+        nulls_last=True,
+    ).select(*SUBJECT, pl.int_range(pl.len(), dtype=pl.Int64).alias("_subject_order"))
