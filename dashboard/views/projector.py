@@ -34,7 +34,9 @@ def highlights(
         pl.col("status").is_in(["met", "below", "above", "no_data"]),
     )
     per_unit = units.group_by("unit_code").agg(all_met=(pl.col("status") == "met").all())
-    rk = ranking.filter(pl.col("cluster_code") == cluster, pl.col("rank").is_not_null())
+    rk = ranking.filter(
+        pl.col("year") == year, pl.col("cluster_code") == cluster, pl.col("rank").is_not_null()
+    )
     cards: list[dict[str, str]] = []
     if c.height:
         cards.append({"key": "staff", "value": fmt_int(c["staff"].sum(), lang)})
