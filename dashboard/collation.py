@@ -12,7 +12,7 @@ Keys are strings of 4-digit hex weights, so they compare in Python and sort in P
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 import pyuca
@@ -40,7 +40,7 @@ def _collator() -> pyuca.Collator:
     return c
 
 
-@cache
+@lru_cache(maxsize=200_000)
 def _levels(word: str) -> tuple[str, str, str]:
     """Hex-encoded primary, secondary and tertiary weights of one word (cached: names reuse a
     few thousand words)."""
