@@ -1,0 +1,134 @@
+"""Deterministic demo data: `populate(engine, scale=…, years=…)`.
+
+Scales (rows for the default years 2019–2025, seed 2025):
+- demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 350 staff
+  a year; ≈ 1 900 people, 9 400 roster rows, 28 000 ratings, 11 000 awards; the articles'
+  figures reproduced exactly (demo.py).
+- province: demo + 6 provinces × 64 units in 36 clusters (≈ 410 units, 40 clusters,
+  ≈ 50 000 staff a year, ≈ 350 000 roster rows).
+- national: demo + 63 provinces (≈ 4 050 units, ≈ 380 clusters, ≈ 2 000 000 staff a year,
+  ≈ 14 M roster rows for 7 years).
+Everything is drawn from numpy generators seeded by (seed, chunk, step): the same arguments give
+the same rows. Generation is vectorised and streamed chunk by chunk (a few clusters at a time)
+through `data_access.writer.bulk_insert`, in one transaction.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+from sqlalchemy import Engine
+
+from data_access import writer
+from data_access.engine import is_empty
+from seed.demo import demo_pins
+from seed.demo_world import DEMO_CLUSTERS
+from seed.generate import Pins, generate_chunk
+from seed.params import DEMO, SCALE
+from seed.structure import World, concat_worlds, world_from_specs
+
+SCALES = ("demo", "province", "national")
+DEFAULT_SEED = 2025
+DEFAULT_YEARS = (2019, 2025)
+# Foreign-key order; collectives come with each chunk.
+TABLES = (
+    "clusters",
+    "units",
+    "collectives",
+    "people",
+    "roster",
+    "ratings",
+    "awards",
+    "targets",
+    "cluster_roles",
+    "scores",
+    "unit_counts",
+)
+
+__all__ = ["DEFAULT_SEED", "DEFAULT_YEARS", "SCALES", "SeedError", "build_world", "populate"]
+
+
+class SeedError(RuntimeError):
+    """The seed cannot run as asked (unknown scale, bad years, database not empty)."""
+
+
+def _years(years: tuple[int, int]) -> list[int]:
+    first, last = years
+    if not (1990 <= first <= last <= 2100):
+        raise SeedError(f"years must be A-B with 1990 <= A <= B <= 2100, got {first}-{last}")
+    return list(range(first, last + 1))
+
+
+def build_world(scale: str, years: list[int], *, seed: int = DEFAULT_SEED) -> World:
+    """Clusters, units, staff per year and departments of a scale (chunk 0 is the demo)."""
+    if scale not in SCALES:
+        raise SeedError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
+    demo = world_from_specs(DEMO_CLUSTERS, years, chunk=0)
+    if scale == "demo":
+        return demo
+    from seed.scale import scale_world
+
+    return concat_worlds(demo, scale_world(scale, years, seed=seed, first_chunk=1))
+
+
+def populate(
+    engine: Engine,
+    *,
+    scale: str = "demo",
+    years: tuple[int, int] = DEFAULT_YEARS,
+    seed: int = DEFAULT_SEED,
+    progress: bool = True,
+    reset: bool = False,
+) -> dict[str, int]:
+    """Load a scale's data into an upgraded database; return rows written per table.
+
+    Refuses a database that already holds units unless `reset=True`, which first empties the
+    contract tables (in the same transaction). Bumps the data version.
+    """
+    ys = _years(years)
+    world = build_world(scale, ys, seed=seed)
+    if not reset and not is_empty(engine):
+        raise SeedError(
+            "the database already holds data; seed an empty database or pass reset=True "
+            "(--reset) to replace it"
+        )
+    from tqdm import tqdm
+
+    counts = dict.fromkeys(TABLES, 0)
+    chunks = world.units["chunk"].unique().sort().to_list()
+    staff_years = (
+        world.staff.join(world.units.select("unit_code", "chunk"), on="unit_code")
+        .group_by("chunk")
+        .agg(pl.col("staff").sum())
+    )
+    with (
+        engine.begin() as conn,
+        tqdm(
+            total=int(staff_years["staff"].sum()),
+            unit=" người-năm",
+            unit_scale=True,
+            desc="Nạp dữ liệu mẫu",
+            disable=not progress,
+        ) as bar,
+    ):
+        if reset:
+            writer.clear(conn)
+        counts["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
+        counts["units"] = writer.bulk_insert(conn, "units", world.units)
+        next_no = 1
+        with writer.bulk_load(conn, ("roster", "ratings", "awards")):
+            for chunk in chunks:
+                pins = demo_pins(seed=seed, years=ys, p=DEMO) if chunk == 0 else Pins()
+                frames, next_no = generate_chunk(
+                    world.for_chunk(chunk),
+                    ys,
+                    seed=seed,
+                    chunk=chunk,
+                    first_no=next_no,
+                    params=DEMO if chunk == 0 else SCALE,
+                    pins=pins,
+                )
+                for name in TABLES[2:]:
+                    counts[name] += writer.bulk_insert(conn, name, frames[name])
+                bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))
+        writer.bump_data_version(conn)
+    return counts
