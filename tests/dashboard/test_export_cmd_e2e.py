@@ -1,0 +1,97 @@
+"""`python -m dashboard export` end to end on a tiny SQLite database: CSV to a file and to
+stdout, XLSX to a file, each header mode; figures worked out by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import openpyxl
+import polars as pl
+import pytest
+
+from dashboard.cli import main
+from data_access.writer import upsert
+
+
+@pytest.fixture
+def db(sqlite_engine) -> str:
+    """Cluster C4 with units PT and HN; LĐTT-or-higher and CSTĐCS-or-higher reported."""
+    staff = [(2024, "PT", 40, 36, 6), (2024, "HN", 20, 20, 2), (2023, "PT", 40, 30, 3)]
+    long = [
+        (y, u, m, v)
+        for y, u, *vals in staff
+        for m, v in zip(("staff", "persons_ldtt_plus", "persons_cstdcs_plus"), vals, strict=True)
+    ]
+    with sqlite_engine.begin() as conn:
+        upsert(conn, "clusters", pl.DataFrame({"cluster_code": ["C4"], "cluster_name": ["Cụm 4"]}))
+        upsert(conn, "units", pl.DataFrame(
+            {"unit_code": ["PT", "HN"], "unit_name": ["Phú Thọ", "Hà Nam"],
+             "cluster_code": ["C4", "C4"]}
+        ))  # fmt: skip
+        upsert(conn, "unit_counts", pl.DataFrame(
+            long, schema=["year", "unit_code", "measure", "value"], orient="row"
+        ))  # fmt: skip
+    return sqlite_engine.url.render_as_string(hide_password=False)
+
+
+def _csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_quotas_csv_codes_to_a_file(db, tmp_path):
+    out = tmp_path / "q.csv"
+    args = ["export", "quotas", "--year", "2024", "--headers", "codes", "--out", str(out)]
+    assert main([*args, "--db", db]) == 0
+    assert _csv(out.read_bytes()) == [
+        ["year", "cluster_code", "unit_code", "rule", "base_count", "cap_pct", "allowed",
+         "used", "remaining", "status"],
+        # HN: floor(15 % × 20) = 3 allowed, 2 used; PT: floor(15 % × 36) = floor(5.4) = 5, 6 used
+        ["2024", "C4", "HN", "CSTDCS_CAP", "20", "15.00", "3", "2", "1", "ok"],
+        ["2024", "C4", "PT", "CSTDCS_CAP", "36", "15.00", "5", "6", "-1", "over"],
+    ]  # fmt: skip
+
+
+def test_indicators_vietnamese_csv_on_stdout(db, capsysbinary):
+    args = ["export", "indicators", "--year", "2024", "--unit", "PT", "--db", db]
+    assert main(args) == 0
+    rows = _csv(capsysbinary.readouterr().out)
+    assert rows[0] == ["Năm", "Mã cụm", "Mã đơn vị", "Chỉ số", "Tử số",
+                       "Mẫu số", "Tỷ lệ (%)", "Chỉ tiêu tối thiểu (%)", "Chỉ tiêu tối đa (%)",
+                       "Tình trạng"]  # fmt: skip
+    ldtt = [r for r in rows[1:] if r[3] == "LDTT_RATE"]
+    # 36 / 40 = 90 %, no target set: comma decimal in Vietnamese mode
+    assert ldtt == [["2024", "C4", "PT", "LDTT_RATE", "36", "40", "90,00", "", "",
+                     "Chưa đặt chỉ tiêu"]]  # fmt: skip
+
+
+def test_trends_xlsx_in_english(db, tmp_path):
+    out = tmp_path / "trends.xlsx"  # the suffix chooses the format
+    args = ["export", "trends", "--year", "2024", "--unit", "PT", "--headers", "en"]
+    assert main([*args, "--out", str(out), "--db", db]) == 0
+    ws = openpyxl.load_workbook(out).active
+    assert ws.title == "Trends"
+    assert [c.value for c in ws[1]] == [
+        "Cluster code", "Unit code", "Indicator", "Year", "Value (%)", "Change (pp)",
+    ]  # fmt: skip
+    ldtt = [[c.value for c in r] for r in ws.iter_rows(min_row=2) if r[2].value == "LDTT_RATE"]
+    # 2023: 30/40 = 75 %; 2024: 36/40 = 90 %, +15 points
+    assert ldtt == [["C4", "PT", "LDTT_RATE", 2023, 75, None],
+                    ["C4", "PT", "LDTT_RATE", 2024, 90, 15]]  # fmt: skip
+    assert ws.freeze_panes == "A2"
+
+
+def test_real_process_writes_csv_to_stdout(db):
+    proc = subprocess.run(
+        [sys.executable, "-m", "dashboard", "export", "budget", "--year", "2024",
+         "--headers", "codes", "--db", db],
+        capture_output=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr.decode()
+    # no awards recorded: the header row only
+    assert _csv(proc.stdout) == [
+        ["year", "cluster_code", "unit_code", "award_code", "count", "multiple", "amount_vnd"]
+    ]
