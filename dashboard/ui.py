@@ -14,6 +14,7 @@ import contextlib
 import importlib
 import importlib.util
 import logging
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -464,8 +465,17 @@ def cluster_name(code: str | None) -> str:
     return hit[0] if hit.len() else code
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def md_escape(text: object) -> str:
+    """Data text for a Markdown element (caption, label): every Markdown and Streamlit directive
+    character backslash-escaped, so "**x**" or ":red[x]" in a name shows as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
 def scope_title(f: Filters) -> str:
-    """ "Cụm … · 2024" or "Đơn vị … · 2024" for page headers (as plain text)."""
+    """The unit's or cluster's name and the year, as plain text (escape it for Markdown)."""
     name = unit_name(f.unit) if f.unit else cluster_name(f.cluster)
     return f"{name} · {f.year}" if f.year else name
 

@@ -42,7 +42,13 @@ with st.container(border=True):
             previews = ui.preview_files(files)
             for i, p in enumerate(previews):
                 with st.expander(
-                    t("data.preview", lang, file=p["file"], table=p["table"], rows=p["rows"]),
+                    t(
+                        "data.preview",
+                        lang,
+                        file=ui.md_escape(p["file"]),
+                        table=p["table"],
+                        rows=p["rows"],
+                    ),
                     expanded=i == 0,
                 ):
                     st.dataframe(p["head"], hide_index=True, alt=t("data.preview.alt", lang))
@@ -78,7 +84,7 @@ st.subheader(t("data.tables", lang), anchor=False)
 if f.year is None:
     ui.empty_state(f)
     st.stop()
-st.caption(t("data.tables.caption", lang, scope=ui.scope_title(f)))
+st.caption(t("data.tables.caption", lang, scope=ui.md_escape(ui.scope_title(f))))
 for name in ui.ANALYTICS_TABLES:
     with st.container(border=True), ui.guard(lang):
         frame = ui.analytics_table(name, f)

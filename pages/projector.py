@@ -100,7 +100,7 @@ def _slide(kind: str) -> None:
             return
         with st.container(horizontal=True, gap="large"):
             for card in cards:
-                st.metric(card["label"], card["value"], border=True, width=560)
+                st.metric(card["label"], ui.md_escape(card["value"]), border=True, width=560)
 
 
 @st.fragment(run_every=None if paused else SECONDS)
@@ -117,7 +117,9 @@ def slideshow() -> None:
         head, controls = st.columns([5, 2], vertical_alignment="center")
         with head:
             st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
-            st.caption(f"{ui.cluster_name(f.cluster)} · {f.year} · {i + 1}/{len(SLIDES)}")
+            st.caption(
+                f"{ui.md_escape(ui.cluster_name(f.cluster))} · {f.year} · {i + 1}/{len(SLIDES)}"
+            )
         with controls, st.container(horizontal=True, horizontal_alignment="right"):
             st.button(
                 t("projector.play" if paused else "projector.pause", lang),

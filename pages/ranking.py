@@ -11,7 +11,7 @@ from dashboard.views import ranking as view
 f = ui.current_filters()
 lang = f.lang
 st.title(t("page.ranking", lang), anchor=False)
-st.caption(ui.cluster_name(f.cluster) + (f" · {f.year}" if f.year else ""))
+st.caption(ui.md_escape(ui.cluster_name(f.cluster)) + (f" · {f.year}" if f.year else ""))
 if f.year is None or f.cluster is None:
     ui.empty_state(f)
     st.stop()

@@ -12,7 +12,7 @@ from dashboard.views import unit as view
 f = ui.current_filters()
 lang = f.lang
 st.title(t("page.unit", lang), anchor=False)
-st.caption(ui.scope_title(f))
+st.caption(ui.md_escape(ui.scope_title(f)))
 if f.year is None or f.cluster is None:
     ui.empty_state(f)
     st.stop()
