@@ -16,9 +16,9 @@ from seed.draws import categorical, rng_for
 from seed.params import RATING_RANK, RATINGS, STRENGTH, Params
 from seed.people import left, severity
 
-DEPT_P = (0.35, 0.58, 0.07, 0.0)
-CELL_P = (0.27, 0.70, 0.03, 0.0)
-ORG_P = (0.30, 0.67, 0.03, 0.0)
+DEPT_P = (0.45, 0.51, 0.04, 0.0)
+CELL_P = (0.27, 0.72, 0.01, 0.0)
+ORG_P = (0.30, 0.685, 0.015, 0.0)
 UNIT_P = (0.45, 0.52, 0.03, 0.0)
 
 
@@ -80,7 +80,7 @@ def collective_years(
         & (2 * pl.col("n_ldtt") > pl.col("members"))
         & (pl.col("worst_sev").fill_null(0) < 2)
         & pl.col("rating").is_in(["HTXSNV", "HTTNV"])
-        & (u[0] > 0.03)
+        & (u[0] > 0.01)
     )
     cy = cy.with_columns(ttldtt.alias("ttldtt"))
     eligible_xs = (

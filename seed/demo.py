@@ -61,6 +61,11 @@ def _rank(expr: pl.Expr, where: pl.Expr, *, descending: bool = True) -> pl.Expr:
     return pl.when(where).then(expr).rank("ordinal", descending=descending)
 
 
+def _within(rank: pl.Expr, k: pl.Expr | int) -> pl.Expr:
+    """rank <= k, False where the rank is null (rows outside the ranked set)."""
+    return (rank <= k).fill_null(False)
+
+
 def _make_cstdcs(where: pl.Expr) -> list[pl.Expr]:
     """A proper CSTĐCS: HTXSNV, an initiative, not disciplined, LĐTT."""
     return [
@@ -117,8 +122,9 @@ def pin_person_years(py: pl.DataFrame, years: list[int], p: Params) -> pl.DataFr
     # Seed 000: 12 CSTĐCS, 42 CSTT only, 6 without a title; no CSTĐ cấp bộ that year.
     vp = _at(VP, VP_YEAR)
     r = _rank(pl.col("score"), vp)
-    top, cstt = vp & (r <= VP_CSTDCS), vp & (r > VP_CSTDCS) & (r <= VP_CSTDCS + VP_CSTT)
-    rest = vp & (r > VP_CSTDCS + VP_CSTT)
+    top = vp & _within(r, VP_CSTDCS)
+    cstt = vp & ~top & _within(r, VP_CSTDCS + VP_CSTT)
+    rest = vp & ~top & ~cstt
     py = (
         py.with_columns(_make_cstdcs(top))
         .with_columns(
@@ -141,45 +147,35 @@ def pin_person_years(py: pl.DataFrame, years: list[int], p: Params) -> pl.DataFr
     # Over the cap: two more CSTĐCS than floor(15 % of LĐTT), all otherwise proper.
     unit, year, extra = OVER_CAP
     oc = _at(unit, year)
-    cap = (pl.col("ldtt").sum().over("unit_code", "year") * p.cstdcs_cap_pct) // 100
-    need = cap + extra - pl.col("cstdcs").sum().over("unit_code", "year")
-    add = oc & (_rank(pl.col("score"), oc & pl.col("ldtt") & ~pl.col("cstdcs")) <= need)
+    cap = (pl.col("ldtt").sum().over("unit_code", "year").cast(pl.Int64) * p.cstdcs_cap_pct) // 100
+    need = cap + extra - pl.col("cstdcs").sum().over("unit_code", "year").cast(pl.Int64)
+    add = oc & _within(_rank(pl.col("score"), oc & pl.col("ldtt") & ~pl.col("cstdcs")), need)
     py = py.with_columns(_make_cstdcs(add)).with_columns((pl.col("_pinned") | oc).alias("_pinned"))
 
     # Everywhere else, keep within the cap: forced streaks may have pushed a unit over it.
     by = ["unit_code", "year"]
     excess = (
-        pl.col("cstdcs").sum().over(by) - (pl.col("ldtt").sum().over(by) * p.cstdcs_cap_pct) // 100
+        pl.col("cstdcs").sum().over(by).cast(pl.Int64)
+        - (pl.col("ldtt").sum().over(by).cast(pl.Int64) * p.cstdcs_cap_pct) // 100
     )
     civil = pl.col("profile") == "civil"
-    drop = civil & (
-        _rank(pl.col("score"), pl.col("cstdcs") & ~pl.col("_pinned"), descending=False).over(by)
-        <= excess
-    )
-    py = py.with_columns((pl.col("cstdcs") & ~drop.fill_null(False)).alias("cstdcs"))
+    weakest = _rank(pl.col("score"), pl.col("cstdcs") & ~pl.col("_pinned"), descending=False)
+    drop = civil & _within(weakest.over(by), excess)
+    py = py.with_columns((pl.col("cstdcs") & ~drop).alias("cstdcs"))
 
     # A CSTĐCS holder without an initiative.
     unit, year = NO_INITIATIVE
     ni = _at(unit, year)
-    last = ni & (
-        _rank(pl.col("score"), ni & pl.col("cstdcs") & ~pl.col("_pinned"), descending=False) == 1
+    last = ni & _within(
+        _rank(pl.col("score"), ni & pl.col("cstdcs") & ~pl.col("_pinned"), descending=False), 1
     )
     py = py.with_columns(pl.when(last).then(0).otherwise("initiatives").alias("initiatives"))
 
     # Meets the LĐTT criteria, not awarded.
     unit, year = NOT_AWARDED
     na = _at(unit, year)
-    miss = na & (
-        _rank(
-            pl.col("score"),
-            na
-            & pl.col("ldtt")
-            & ~pl.col("cstdcs")
-            & ~pl.col("_pinned")
-            & (pl.col("rating") == "HTTNV"),
-        )
-        == 1
-    )
+    plain = na & pl.col("ldtt") & ~pl.col("cstdcs") & ~pl.col("_pinned")
+    miss = na & _within(_rank(pl.col("score"), plain & (pl.col("rating") == "HTTNV")), 1)
     return py.with_columns((pl.col("ldtt") & ~miss).alias("ldtt")).drop("_pinned")
 
 

@@ -205,7 +205,7 @@ def rate(py: pl.DataFrame, *, seed: int, chunk: int, p: Params) -> pl.DataFrame:
 def choose_cstdcs(py: pl.DataFrame, p: Params) -> pl.DataFrame:
     """CSTĐCS for the best LĐTT + HTXSNV + initiative holders, `share` of LĐTT under the cap."""
     by = ["unit_code", "year"]
-    n_ldtt = pl.col("ldtt").sum().over(by)
+    n_ldtt = pl.col("ldtt").sum().over(by).cast(pl.Int64)
     k = pl.min_horizontal(
         (n_ldtt * p.cstdcs_cap_pct) // 100, (pl.col("share") * n_ldtt).ceil().cast(pl.Int64)
     )
