@@ -241,25 +241,30 @@ def to_xlsx_bytes(
         ws.set_column(j, j, _width(cells, col, heads[j]), fmt)
         ws.write_string(0, j, heads[j], head_fmt)
 
-    kinds = [_cell_kind(d) for d in cells.dtypes]
-    for i, row in enumerate(cells.iter_rows(), start=1):  # writing cells is I/O, not computing
-        for j, value in enumerate(row):
-            if value is None:
-                continue
-            kind = kinds[j]
-            if kind == "number":
-                ws.write_number(i, j, value, col_fmts[j])
-            elif kind == "date":
-                ws.write_datetime(i, j, value, col_fmts[j])
-            elif value and value[0] in DANGEROUS_START:
-                # Excel's own way to say "text, not a formula": no visible apostrophe.
-                ws.write_string(i, j, value, quoted)
-            else:
-                ws.write_string(i, j, value)
+    # Column by column (writing cells is I/O, not computing): one type decision per column.
+    for j, (col, dtype) in enumerate(cells.schema.items()):
+        _write_column(ws, j, cells[col], _cell_kind(dtype), col_fmts[j], quoted)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(cells.height, 1), max(cells.width - 1, 0))
     wb.close()
     return buf.getvalue()
+
+
+def _write_column(ws, j: int, values: pl.Series, kind: str, fmt, quoted) -> None:
+    if kind == "number":
+        for i, v in enumerate(values.to_list(), start=1):
+            if v is not None:
+                ws.write_number(i, j, v, fmt)
+    elif kind == "date":
+        for i, v in enumerate(values.to_list(), start=1):
+            if v is not None:
+                ws.write_datetime(i, j, v, fmt)
+    else:
+        # Excel's own way to say "text, not a formula" (quote prefix): no visible apostrophe.
+        risky = values.str.contains(_DANGER_RE).fill_null(False).to_list()
+        for i, (v, r) in enumerate(zip(values.to_list(), risky, strict=True), start=1):
+            if v is not None:
+                ws.write_string(i, j, v, quoted if r else None)
 
 
 def _cell_kind(dtype: pl.DataType) -> str:
