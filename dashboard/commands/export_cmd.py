@@ -55,8 +55,13 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+SHOWN = 30  # codes listed in an error message; a national database has thousands of units
+
+
 def _scope_message(exc: UnknownScope, lang: str) -> str:
-    known = ", ".join(exc.known) if exc.known else t("export.nothing", lang)
+    known = ", ".join(exc.known[:SHOWN]) if exc.known else t("export.nothing", lang)
+    if len(exc.known) > SHOWN:
+        known += f", … ({len(exc.known)})"
     if exc.kind == "cluster":
         return t("export.unknown_cluster", lang, code=exc.code, known=known)
     where = t("export.unit_in_cluster", lang, cluster=exc.cluster) if exc.cluster else ""

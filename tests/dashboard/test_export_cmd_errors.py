@@ -50,3 +50,18 @@ def test_xlsx_refused_on_a_terminal(db, capsys, monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["export", "quotas", "--year", "2024", "--format", "xlsx", "--db", db]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_long_lists_of_units_are_cut(sqlite_engine, capsys):
+    codes = [f"U{i:02d}" for i in range(1, 36)]  # 35 units: the first 30 are named
+    with sqlite_engine.begin() as conn:
+        upsert(conn, "clusters", pl.DataFrame({"cluster_code": ["C1"], "cluster_name": ["Cụm"]}))
+        upsert(
+            conn,
+            "units",
+            pl.DataFrame({"unit_code": codes, "unit_name": codes, "cluster_code": ["C1"] * 35}),
+        )
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    assert main(["export", "quotas", "--year", "2024", "--unit", "X", "--db", url]) == 2
+    listed = ", ".join(codes[:30])
+    assert capsys.readouterr().err.strip().endswith(f"hiện có: {listed}, … (35).")
