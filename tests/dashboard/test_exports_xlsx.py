@@ -71,3 +71,17 @@ def test_column_widths_fit_the_header():
     ws = _sheet()
     # "Đủ tiêu chuẩn" is 13 characters: width 13 + 2
     assert ws.column_dimensions["E"].width == pytest.approx(15, abs=1)
+
+
+def test_codes_workbook_reads_back_into_the_frame():
+    frame = pl.DataFrame(
+        {
+            "year": [2024, 2024],
+            "unit_code": ["TCT_PT", "=1+1"],  # formula-like text comes back as the same text
+            "value_pct": [87.5, 66.666667],  # 66.666667 -> 66.67
+            "amount_vnd": [710_000, None],
+        }
+    )
+    back = pl.read_excel(to_xlsx_bytes(frame, headers="codes"), schema_overrides=frame.schema)
+    expected = frame.with_columns(value_pct=pl.Series([87.5, 66.67]))
+    assert back.equals(expected)
