@@ -45,12 +45,17 @@ def _sums(**flags: str) -> list[pl.Expr]:
     return [pl.col(src).sum().alias(name) for name, src in flags.items()]
 
 
-def _person_measures(
-    ds: Dataset, roster: pl.LazyFrame, years: list[int] | None, cat: Catalog
-) -> tuple[pl.LazyFrame, pl.LazyFrame]:
-    """Awards and ratings of roster persons, aggregated to (year, unit)."""
-    code = pl.col("award_code")
-    per_person = (
+def _person_measures(ds: Dataset, years: list[int] | None, cat: Catalog) -> pl.LazyFrame:
+    """Staff and the awards and ratings of roster persons, aggregated to (year, unit).
+
+    Roster, award and rating rows are stacked and grouped once by (year, person) — one hash
+    pass instead of a group_by plus two joins — which also counts each person once however
+    many awards they hold. A person not on the roster that year has no unit and drops out.
+    """
+    code, r = pl.col("award_code"), pl.col("rating")
+    annual, monthly = pl.col("month").is_null(), pl.col("month").is_not_null()
+    roster = _in_years(ds.roster, years).select("year", _code("person_code"), "unit_code")
+    awards = (
         _in_years(ds.awards, years)
         .filter(pl.col("recipient_kind") == "person")
         .select(
@@ -59,48 +64,59 @@ def _person_measures(
             code.is_in(cat.awards_implying("LDTT")).alias("ldtt"),
             code.is_in(cat.awards_implying("CSTDCS")).alias("cstdcs"),
             code.is_in(cat.higher_awards()).alias("higher"),
+            pl.lit(True).alias("awarded"),
         )
-        # One row per (year, person): the same person counts once however many awards.
-        .group_by("year", "person_code")
-        .agg(pl.col("ldtt", "cstdcs", "higher").max())
     )
-    awards = _per_unit(
-        per_person.join(roster, on=["year", "person_code"], how="inner"),
-        *_sums(persons_ldtt_plus="ldtt", persons_cstdcs_plus="cstdcs", _higher_persons="higher"),
-        pl.lit(True).alias("_has_person_awards"),
-    )
-    r = pl.col("rating")
-    annual, monthly = pl.col("month").is_null(), pl.col("month").is_not_null()
-    flags = (
+    # One annual rating per person and year (the ratings key), so these 0/1 add up to persons.
+    good = r.is_in(cat.ratings_at_least("task", "HTTNV"))
+    ratings = (
         _in_years(ds.ratings, years)
         .filter(pl.col("subject_kind") == "person")
         .select(
             "year",
             _code("subject_code", "person_code"),
-            annual.alias("a"),
-            (annual & (r == "HTXSNV")).alias("a_htxsnv"),
-            (annual & (r == "HTTNV")).alias("a_httnv"),
-            (annual & r.is_in(cat.ratings_at_least("task", "HTTNV"))).alias("a_httnv_plus"),
-            (annual & (r == "KHTNV")).alias("a_khtnv"),
-            monthly.alias("m"),
-            (monthly & (r == "HTXSNV")).alias("m_htxsnv"),
+            *(
+                e.cast(pl.UInt32).alias(name)
+                for name, e in {
+                    "a": annual,
+                    "a_htxsnv": annual & (r == "HTXSNV"),
+                    "a_httnv": annual & (r == "HTTNV"),
+                    "a_httnv_plus": annual & good,
+                    "a_khtnv": annual & (r == "KHTNV"),
+                    "m": monthly,
+                    "m_htxsnv": monthly & (r == "HTXSNV"),
+                }.items()
+            ),
         )
     )
-    ratings = _per_unit(
-        flags.join(roster, on=["year", "person_code"], how="inner"),
-        *_sums(
-            persons_rated="a",
-            persons_htxsnv="a_htxsnv",
-            persons_httnv="a_httnv",
-            persons_httnv_plus="a_httnv_plus",
-            persons_khtnv="a_khtnv",
-            person_months_rated="m",
-            person_months_htxsnv="m_htxsnv",
-        ),
-        pl.col("a").any().alias("_has_annual"),
-        pl.col("m").any().alias("_has_monthly"),
+    flags, tallies = ["ldtt", "cstdcs", "higher", "awarded"], list(RATING_TALLIES)
+    per_person = (
+        pl.concat([roster, awards, ratings], how="diagonal")
+        .group_by("year", "person_code")
+        .agg(pl.col("unit_code").max(), pl.col(flags).max(), pl.col(tallies).sum())
+        .filter(pl.col("unit_code").is_not_null())
     )
-    return awards, ratings
+    return _per_unit(
+        per_person,
+        pl.len().alias("staff"),
+        *_sums(persons_ldtt_plus="ldtt", persons_cstdcs_plus="cstdcs", _higher_persons="higher"),
+        *_sums(**{measure: tally for tally, measure in RATING_TALLIES.items()}),
+        pl.col("awarded").any().alias("_has_person_awards"),
+        (pl.col("a").sum() > 0).alias("_has_annual"),
+        (pl.col("m").sum() > 0).alias("_has_monthly"),
+    )
+
+
+# Per-person rating tallies and the measure each one adds up to.
+RATING_TALLIES = {
+    "a": "persons_rated",
+    "a_htxsnv": "persons_htxsnv",
+    "a_httnv": "persons_httnv",
+    "a_httnv_plus": "persons_httnv_plus",
+    "a_khtnv": "persons_khtnv",
+    "m": "person_months_rated",
+    "m_htxsnv": "person_months_htxsnv",
+}
 
 
 def _collective_measures(
@@ -205,8 +221,7 @@ KNOWN_WHEN = {
 def _records(ds: Dataset, years: list[int] | None) -> pl.LazyFrame:
     """Every measure from person-level records, one row per unit-year with roster rows."""
     cat = load_catalog()
-    roster = _in_years(ds.roster, years).select("year", _code("person_code"), "unit_code")
-    p_awards, p_ratings = _person_measures(ds, roster, years, cat)
+    persons = _person_measures(ds, years, cat)
     structure, c_awards, c_ratings = _collective_measures(ds, years, cat)
     unit_awards = (
         _in_years(ds.awards, years)
@@ -215,8 +230,8 @@ def _records(ds: Dataset, years: list[int] | None) -> pl.LazyFrame:
         .group_by(KEY)
         .agg(pl.col("award_code").is_in(cat.higher_awards()).any().alias("_higher_unit"))
     )
-    frame = _per_unit(roster, pl.len().alias("staff"))
-    for part in (p_awards, p_ratings, c_awards, c_ratings, unit_awards):
+    frame = persons
+    for part in (c_awards, c_ratings, unit_awards):
         frame = frame.join(part, on=KEY, how="left")
     frame = frame.join(structure, on="unit_code", how="left")
     # "No awards at all" for the unit-year: none to its persons, collectives or itself.
