@@ -1,0 +1,361 @@
+"""The engine's pipeline written plainly in pandas: the benchmark's reference, not used by the app.
+
+Idiomatic, untuned pandas — boolean masks, `groupby().sum()`, `merge`, `pivot_table` — as an
+analyst would write it from domain.md: counts per unit-year (records, else reported totals),
+indicators per unit and pooled per cluster, targets and status, quota headroom, rankings and
+trends. `python -m dashboard bench` times it against the Polars engine and asserts both give the
+same figures. Unknown counts are NaN here (pandas' usual missing value), null in the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import polars as pl
+
+from data_access.catalog import MEASURES, load_catalog
+from data_access.readers import Dataset
+
+KEY = ["year", "unit_code"]
+STRUCTURE = ["staff", "departments", "party_cells", "mass_orgs"]
+TOLERANCE = 1e-9  # as dashboard/targets.py: 100 × 9 / 10 meets a target of 90
+
+
+def frames(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """The Dataset as pandas frames, codes as plain text (what pd.read_sql would give)."""
+    out = {}
+    for name in ds.__dataclass_fields__:
+        f = getattr(ds, name)
+        out[name] = f.with_columns(pl.col(pl.Categorical).cast(pl.String)).to_pandas()
+    return out
+
+
+# --- counts ----------------------------------------------------------------------------------
+def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
+    cat = load_catalog()
+    roster = t["roster"].loc[t["roster"]["year"].isin(years), ["year", "person_code", "unit_code"]]
+    out = roster.groupby(KEY).size().rename("staff").to_frame()
+
+    awards = t["awards"][t["awards"]["year"].isin(years)]
+    pa = awards[awards["recipient_kind"] == "person"].rename(
+        columns={"recipient_code": "person_code"}
+    )
+    pa = pa.assign(
+        ldtt=pa["award_code"].isin(cat.awards_implying("LDTT")),
+        cstdcs=pa["award_code"].isin(cat.awards_implying("CSTDCS")),
+        higher=pa["award_code"].isin(cat.higher_awards()),
+    )
+    # The same person counts once, however many awards.
+    pa = pa.groupby(["year", "person_code"])[["ldtt", "cstdcs", "higher"]].max().reset_index()
+    pa = pa.merge(roster, on=["year", "person_code"])
+    p_awards = pa.groupby(KEY)[["ldtt", "cstdcs", "higher"]].sum()
+    out["persons_ldtt_plus"] = p_awards["ldtt"]
+    out["persons_cstdcs_plus"] = p_awards["cstdcs"]
+    out["higher_persons"] = p_awards["higher"]
+    out["has_person_awards"] = out.index.isin(p_awards.index)
+
+    ratings = t["ratings"][t["ratings"]["year"].isin(years)]
+    pr = ratings[ratings["subject_kind"] == "person"].rename(
+        columns={"subject_code": "person_code"}
+    )
+    pr = pr.merge(roster, on=["year", "person_code"])
+    annual, monthly, r = pr["month"].isna(), pr["month"].notna(), pr["rating"]
+    pr = pr.assign(
+        persons_rated=annual,
+        persons_htxsnv=annual & (r == "HTXSNV"),
+        persons_httnv=annual & (r == "HTTNV"),
+        persons_httnv_plus=annual & r.isin(cat.ratings_at_least("task", "HTTNV")),
+        persons_khtnv=annual & (r == "KHTNV"),
+        person_months_rated=monthly,
+        person_months_htxsnv=monthly & (r == "HTXSNV"),
+    )
+    p_cols = [
+        "persons_rated", "persons_htxsnv", "persons_httnv", "persons_httnv_plus",
+        "persons_khtnv", "person_months_rated", "person_months_htxsnv",
+    ]  # fmt: skip
+    p_ratings = pr.groupby(KEY)[p_cols].sum()
+    out = out.join(p_ratings)
+    annual_known = out["persons_rated"].fillna(0) > 0
+    monthly_known = out["person_months_rated"].fillna(0) > 0
+    for col in p_cols:
+        known = monthly_known if col.startswith("person_months") else annual_known
+        out[col] = out[col].where(known)
+
+    coll = t["collectives"][["collective_code", "unit_code", "kind"]]
+    coll = coll.assign(
+        dept=coll["kind"] == "department",
+        cell=coll["kind"] == "party_cell",
+        mass=coll["kind"] == "mass_org",
+    )
+    structure = coll.groupby("unit_code")[["dept", "cell", "mass"]].sum()
+    structure.columns = ["departments", "party_cells", "mass_orgs"]
+
+    ca = awards[awards["recipient_kind"] == "collective"].rename(
+        columns={"recipient_code": "collective_code"}
+    )
+    ca = ca.assign(
+        ttldtt=ca["award_code"].isin(cat.awards_implying("TTLDTT")),
+        ttldxs=ca["award_code"].isin(cat.awards_implying("TTLDXS")),
+        higher=ca["award_code"].isin(cat.higher_awards()),
+    )
+    ca = ca.groupby(["year", "collective_code"])[["ttldtt", "ttldxs", "higher"]].max()
+    ca = ca.reset_index().merge(coll, on="collective_code")
+    for col in ("ttldtt", "ttldxs", "higher"):
+        ca[col] = ca[col] & ca["dept"]  # only departments count
+    c_awards = ca.groupby(KEY)[["ttldtt", "ttldxs", "higher", "dept"]].sum()
+    dept_known = out.index.isin(c_awards.index[c_awards["dept"] > 0])
+    out["departments_ttldtt_plus"] = c_awards["ttldtt"].reindex(out.index).where(dept_known)
+    out["departments_ttldxs_plus"] = c_awards["ttldxs"].reindex(out.index).where(dept_known)
+    out["higher_depts"] = c_awards["higher"]
+    out["has_coll_awards"] = out.index.isin(c_awards.index)
+
+    cr = ratings[ratings["subject_kind"] == "collective"].rename(
+        columns={"subject_code": "collective_code"}
+    )
+    cr = cr.merge(coll, on="collective_code")
+    annual, monthly, r = cr["month"].isna(), cr["month"].notna(), cr["rating"]
+    strong = cat.ratings_at_least("strength", cat.scales["strength"]["strong_from"])
+    cr = cr.assign(
+        cells=annual & cr["cell"],
+        party_cells_httnv_plus=annual & cr["cell"] & r.isin(cat.ratings_at_least("task", "HTTNV")),
+        party_cells_htxsnv=annual & cr["cell"] & (r == "HTXSNV"),
+        masses=annual & cr["mass"],
+        mass_orgs_strong=annual & cr["mass"] & r.isin(strong),
+        department_months_rated=monthly & cr["dept"],
+        department_months_htxsnv=monthly & cr["dept"] & (r == "HTXSNV"),
+    )
+    c_cols = [
+        "cells", "party_cells_httnv_plus", "party_cells_htxsnv", "masses", "mass_orgs_strong",
+        "department_months_rated", "department_months_htxsnv",
+    ]  # fmt: skip
+    out = out.join(cr.groupby(KEY)[c_cols].sum())
+    for col, flag in (
+        ("party_cells_httnv_plus", "cells"),
+        ("party_cells_htxsnv", "cells"),
+        ("mass_orgs_strong", "masses"),
+        ("department_months_htxsnv", "department_months_rated"),
+        ("department_months_rated", "department_months_rated"),
+    ):
+        out[col] = out[col].where(out[flag].fillna(0) > 0)
+
+    ua = awards[awards["recipient_kind"] == "unit"].rename(columns={"recipient_code": "unit_code"})
+    ua = ua.assign(higher=ua["award_code"].isin(cat.higher_awards()))
+    unit_higher = ua.groupby(KEY)["higher"].any()
+
+    out = out.reset_index().merge(structure.reset_index(), on="unit_code", how="left")
+    out[["departments", "party_cells", "mass_orgs"]] = out[
+        ["departments", "party_cells", "mass_orgs"]
+    ].fillna(0)
+    out = out.merge(unit_higher.rename("higher_unit").reset_index(), on=KEY, how="left")
+    any_award = out["has_person_awards"] | out["has_coll_awards"] | out["higher_unit"].notna()
+    higher = (
+        out["higher_persons"].fillna(0)
+        + out["higher_depts"].fillna(0)
+        + out["higher_unit"].fillna(False).astype(int)
+    )
+    out["higher_award_recipients"] = higher.where(any_award)
+    out["source"] = "records"
+    return out
+
+
+def counts(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
+    """One row per unit-year: every measure (NaN = unknown), records winning over reported."""
+    ys = [int(y) for y in years]
+    records = _records(t, ys)
+    uc = t["unit_counts"][t["unit_counts"]["year"].isin(ys)]
+    reported = uc.pivot_table(
+        index=KEY, columns="measure", values="value", aggfunc="first", observed=True
+    ).reset_index()
+    reported.columns.name = None
+    reported = reported[~reported.set_index(KEY).index.isin(records.set_index(KEY).index)].assign(
+        source="reported"
+    )
+    for m in MEASURES:
+        if m not in reported.columns:
+            reported[m] = np.nan
+    both = pd.concat(
+        [records[[*KEY, "source", *MEASURES]], reported[[*KEY, "source", *MEASURES]]],
+        ignore_index=True,
+    )
+    units = t["units"][["unit_code", "cluster_code", "profile"]]
+    both = both.merge(units, on="unit_code", how="left")
+    both["unit_itself"] = 1
+    return both
+
+
+# --- indicators and targets ------------------------------------------------------------------
+def indicators(c: pd.DataFrame) -> pd.DataFrame:
+    """year, cluster_code, unit_code (NaN on the pooled row), indicator, numerator,
+    denominator, value_pct."""
+    cat = load_catalog()
+    parts = []
+    for code, d in cat.indicators.items():
+        # `+` keeps NaN: one unknown part makes the whole side unknown.
+        num = sum(c[m] for m in d.numerator)
+        den = sum(c[m] for m in d.denominator)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "year": c["year"],
+                    "cluster_code": c["cluster_code"],
+                    "unit_code": c["unit_code"],
+                    "indicator": code,
+                    "numerator": num,
+                    "denominator": den,
+                }
+            )
+        )
+    units = pd.concat(parts, ignore_index=True)
+    in_cluster = units[units["cluster_code"].notna()]
+    known = in_cluster[in_cluster["numerator"].notna() & in_cluster["denominator"].notna()]
+    pooled = known.groupby(["year", "cluster_code", "indicator"])[
+        ["numerator", "denominator"]
+    ].sum()
+    clusters = (
+        in_cluster[["year", "cluster_code", "indicator"]]
+        .drop_duplicates()
+        .merge(pooled.reset_index(), on=["year", "cluster_code", "indicator"], how="left")
+    )
+    clusters["unit_code"] = np.nan
+    out = pd.concat([clusters, units], ignore_index=True)
+    den = out["denominator"]
+    out["value_pct"] = (100.0 * out["numerator"] / den).where(den > 0)
+    return out
+
+
+def with_targets(ind: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Targets (a unit's own row replaces its cluster's), status and attainment."""
+    tg = t["targets"].rename(columns={"min_pct": "target_min", "max_pct": "target_max"})
+    units = t["units"][["unit_code", "cluster_code"]]
+    cluster_t = tg[tg["scope_kind"] == "cluster"].rename(columns={"scope_code": "cluster_code"})
+    unit_t = tg[tg["scope_kind"] == "unit"].rename(columns={"scope_code": "unit_code"})
+    own = unit_t.merge(units, on="unit_code")
+    inherited = units.merge(cluster_t, on="cluster_code")
+    key = ["year", "unit_code", "indicator"]
+    inherited = inherited[~inherited.set_index(key).index.isin(own.set_index(key).index)]
+    cols = ["year", "cluster_code", "unit_code", "indicator", "target_min", "target_max"]
+    resolved = pd.concat(
+        [cluster_t.assign(unit_code=np.nan)[cols], own[cols], inherited[cols]], ignore_index=True
+    )
+    # pandas matches NaN keys with NaN keys: the pooled row meets the cluster's own target.
+    out = ind.merge(resolved, on=["year", "cluster_code", "unit_code", "indicator"], how="left")
+    v, lo, hi = out["value_pct"], out["target_min"], out["target_max"]
+    out["status"] = np.select(
+        [
+            lo.isna() & hi.isna(),
+            v.isna(),
+            lo.notna() & (v < lo - TOLERANCE),
+            hi.notna() & (v > hi + TOLERANCE),
+        ],
+        ["no_target", "no_data", "below", "above"],
+        default="met",
+    )
+    out["attainment"] = np.select(
+        [out["status"] == "met", out["status"] == "below", out["status"] == "above"],
+        [1.0, v / lo, hi / v],
+        default=np.nan,
+    )
+    out.loc[out["status"] == "no_data", "attainment"] = 0.0
+    return out
+
+
+# --- quotas, rankings, trends ----------------------------------------------------------------
+def quotas(c: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Allowed (floor of cap % × base), used and remaining per unit and cap rule in force."""
+    rows = []
+    c = c[c["year"] == year]
+    for rule in load_catalog().rules:
+        if rule.kind != "cap":
+            continue
+        in_force = (c["year"] >= rule.year_from) & c["profile"].isin(rule.profiles)
+        if rule.year_to is not None:
+            in_force &= c["year"] <= rule.year_to
+        part = c[in_force]
+        base, used = part[rule.params["base"]], part[rule.params["counted"]]
+        allowed = base * round(float(rule.params["cap_pct"]) * 100) // 10_000
+        rows.append(
+            pd.DataFrame(
+                {
+                    "year": part["year"],
+                    "cluster_code": part["cluster_code"],
+                    "unit_code": part["unit_code"],
+                    "rule": rule.code,
+                    "allowed": allowed,
+                    "used": used,
+                    "remaining": allowed - used,
+                }
+            )
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
+def _standing(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
+    rows = ind[(ind["year"] == year) & ind["unit_code"].notna()]
+    per_unit = (
+        rows.assign(
+            met=rows["status"] == "met",
+            applies=rows["status"].notna() & (rows["status"] != "no_target"),
+        )
+        .groupby(["cluster_code", "unit_code"])
+        .agg(
+            targets_met=("met", "sum"),
+            targets_total=("applies", "sum"),
+            mean_attainment=("attainment", "mean"),
+        )
+        .reset_index()
+    )
+    sc = t["scores"][t["scores"]["year"] == year]
+    scores = sc.groupby("unit_code")["final_points"].sum(min_count=1).rename("final_points")
+    scores = scores.reset_index().merge(t["units"][["unit_code", "cluster_code"]], on="unit_code")
+    members = pd.concat(
+        [per_unit[["cluster_code", "unit_code"]], scores[["cluster_code", "unit_code"]]]
+    ).drop_duplicates()
+    s = members.merge(per_unit, on=["cluster_code", "unit_code"], how="left").merge(
+        scores.drop(columns="cluster_code"), on="unit_code", how="left"
+    )
+    s[["targets_met", "targets_total"]] = s[["targets_met", "targets_total"]].fillna(0)
+    has_points = s.groupby("cluster_code")["final_points"].transform(lambda p: p.notna().any())
+    s["basis"] = np.where(has_points, "score", "targets")
+    # Rank keys, best first: points (missing last), else targets met then mean attainment.
+    s["k1"] = np.where(has_points, s["final_points"].fillna(-np.inf), s["targets_met"])
+    s["k2"] = np.where(has_points, 0.0, s["mean_attainment"].round(9).fillna(-1.0))
+    s = s.sort_values(["cluster_code", "k1", "k2"], ascending=[True, False, False])
+    s["rank"] = s.groupby("cluster_code").cumcount() + 1
+    s["rank"] = s.groupby(["cluster_code", "k1", "k2"])["rank"].transform("min")  # ties: min
+    return s
+
+
+def rankings(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
+    now = _standing(ind, t, year)
+    prev = _standing(ind, t, year - 1)[["cluster_code", "unit_code", "rank"]]
+    out = now.merge(
+        prev.rename(columns={"rank": "rank_prev"}), on=["cluster_code", "unit_code"], how="left"
+    )
+    out["rank_change"] = out["rank_prev"] - out["rank"]
+    out["year"] = year
+    return out
+
+
+def trends(ind: pd.DataFrame) -> pd.DataFrame:
+    series = ind[["cluster_code", "unit_code", "indicator", "year", "value_pct"]]
+    before = series.assign(year=series["year"] + 1).rename(columns={"value_pct": "prev"})
+    out = series.merge(before, on=["cluster_code", "unit_code", "indicator", "year"], how="left")
+    out["delta_pp"] = out["value_pct"] - out["prev"]
+    return out.drop(columns="prev")
+
+
+def pipeline(
+    t: dict[str, pd.DataFrame], *, year: int, years: Iterable[int]
+) -> dict[str, pd.DataFrame]:
+    """Everything the engine computes for `year` over `years` (the year and the one before)."""
+    c = counts(t, years)
+    ind = with_targets(indicators(c), t)
+    return {
+        "counts": c,
+        "indicators": ind,
+        "quotas": quotas(c, year),
+        "rankings": rankings(ind, t, year),
+        "trends": trends(ind),
+    }

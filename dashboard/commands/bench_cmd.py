@@ -1,0 +1,48 @@
+"""Performance benchmark: loads, engine, pandas and SQL references, the overview page, memory.
+
+Without --db it generates N staff over Y years (ending 2025) into a temporary SQLite file; with
+PostgreSQL reachable (--pg, THIDUA_TEST_PG_URL or 127.0.0.1:5432) the same rows are measured
+there too, in a scratch database dropped at the end. Exit 1 when a reference disagrees with the
+engine or the page fails. The last line printed is the summary:
+bench: pipeline_s=T pandas_ratio=R1 sql_ratio=R2 load_s=L page_warm_s=W peak_mb=M
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from dashboard.bench import runner
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--people", type=int, default=2_000_000, help="staff a year (default 2 000 000)")
+    p.add_argument("--years", type=int, default=5, help="years of data ending 2025 (default 5)")
+    p.add_argument("--pg", help="PostgreSQL admin URL for the scratch database")
+    p.add_argument("--runs", type=int, default=5, help="engine runs, median taken (default 5)")
+    p.add_argument(
+        "--ref-runs", type=int, default=3, help="pandas and SQL runs, median taken (default 3)"
+    )
+    p.add_argument("--seed", type=int, default=2025, help="generator seed (default 2025)")
+    p.add_argument("--profile", metavar="DIR", help="write a pyinstrument profile of the engine")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.people < 1 or args.years < 2 or args.runs < 1:
+        print("bench: --people ≥ 1, --years ≥ 2 (rank change needs the year before), --runs ≥ 1")
+        return 2
+    opts = runner.Options(
+        people=args.people,
+        years=args.years,
+        db=args.db,
+        pg=args.pg,
+        runs=args.runs,
+        ref_runs=args.ref_runs,
+        seed=args.seed,
+        keep=args.keep,
+        profile=args.profile,
+    )
+    rep = runner.run(opts)
+    size = f"data: {args.db}" if args.db else f"data: {args.people:,} staff × {args.years} years"
+    print(runner.format_report(rep, [*runner.machine(), size]), flush=True)
+    return 1 if rep.failures else 0
