@@ -10,8 +10,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import polars as pl
-from sqlalchemy import Connection, Table, and_, select, tuple_
+from sqlalchemy import Connection, Engine, ForeignKeyConstraint, Index, Table, and_, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from data_access import models as m
 
@@ -77,25 +79,60 @@ def bulk_insert(conn: Connection, name: str, frame: pl.DataFrame) -> int:
 
 
 @contextmanager
-def bulk_load(conn: Connection, names: Iterable[str]) -> Iterator[None]:
-    """Load many rows into `names`: their secondary indexes are dropped on entry and rebuilt on
-    exit (one sort instead of millions of random B-tree inserts), and SQLite gets a large page
-    cache meanwhile. DDL is transactional on both engines: a failure restores the indexes."""
-    if conn.dialect.name == "sqlite" and not conn.connection.driver_connection.in_transaction:
-        conn.exec_driver_sql("BEGIN")  # the sqlite3 module would run the DDL outside it
-    indexes = [ix for n in names for ix in sorted(table(n).indexes, key=lambda i: i.name or "")]
-    for ix in indexes:
-        ix.drop(conn)
-    if conn.dialect.name == "sqlite":
-        old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql("PRAGMA cache_size=-524288")  # 512 MiB
-    try:
-        yield
-    finally:
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(f"PRAGMA cache_size={int(old)}")
-    for ix in indexes:
-        ix.create(conn)
+def bulk_load(engine: Engine, names: Iterable[str]) -> Iterator[Connection]:
+    """One transaction for loading many rows into `names`; yields its Connection.
+
+    The tables' secondary indexes are dropped first and rebuilt at the end (one sort instead of
+    millions of random B-tree inserts). Foreign keys are checked once at the end instead of row
+    by row: SQLite runs `PRAGMA foreign_key_check` (any violation fails the load), PostgreSQL
+    re-adds the dropped constraints (which validates them) and analyses the tables. All or
+    nothing: DDL is transactional on both engines, so a failure restores everything.
+    """
+    names = list(names)
+    with engine.connect() as conn:
+        lite = conn.dialect.name == "sqlite"
+        raw = conn.connection.driver_connection
+        if lite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
+            old_cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+            raw.execute("PRAGMA cache_size=-524288")  # 512 MiB
+        try:
+            with conn.begin():
+                if lite:
+                    conn.exec_driver_sql("BEGIN")  # the sqlite3 module would run DDL outside it
+                indexes = [ix for n in names for ix in sorted(table(n).indexes, key=_ix_name)]
+                fks = [] if lite else [fk for n in names for fk in _fks(n)]
+                for fk in fks:
+                    conn.execute(DropConstraint(fk))
+                for ix in indexes:
+                    ix.drop(conn)
+                yield conn
+                for ix in indexes:
+                    ix.create(conn)
+                for fk in fks:
+                    conn.execute(AddConstraint(fk))
+                if lite:
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
+                    if bad:
+                        raise IntegrityError(
+                            "PRAGMA foreign_key_check",
+                            None,
+                            Exception(f"foreign key violations (table, rowid, parent): {bad}"),
+                        )
+                else:
+                    conn.exec_driver_sql(f"ANALYZE {', '.join(names)}")
+        finally:
+            if lite:
+                raw.execute("PRAGMA foreign_keys=ON")
+                raw.execute(f"PRAGMA cache_size={int(old_cache)}")
+
+
+def _fks(name: str) -> list[ForeignKeyConstraint]:
+    return sorted(table(name).foreign_key_constraints, key=lambda fk: fk.name or "")
+
+
+def _ix_name(ix: Index) -> str:
+    return ix.name or ""
 
 
 def clear(conn: Connection) -> None:

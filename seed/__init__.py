@@ -15,6 +15,8 @@ through `data_access.writer.bulk_insert`, in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import polars as pl
 from sqlalchemy import Engine
 
@@ -24,6 +26,7 @@ from seed.demo import demo_pins
 from seed.demo_world import DEMO_CLUSTERS
 from seed.generate import Pins, generate_chunk
 from seed.params import DEMO, SCALE
+from seed.pipeline import prefetch
 from seed.structure import World, concat_worlds, world_from_specs
 
 SCALES = ("demo", "province", "national")
@@ -70,6 +73,25 @@ def build_world(scale: str, years: list[int], *, seed: int = DEFAULT_SEED) -> Wo
     return concat_worlds(demo, scale_world(scale, years, seed=seed, first_chunk=1))
 
 
+def _generate(
+    world: World, years: list[int], seed: int
+) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
+    """Each chunk's rows, in chunk order (person numbers run on from chunk to chunk)."""
+    next_no = 1
+    for chunk in world.units["chunk"].unique().sort().to_list():
+        demo = chunk == 0
+        frames, next_no = generate_chunk(
+            world.for_chunk(chunk),
+            years,
+            seed=seed,
+            chunk=chunk,
+            first_no=next_no,
+            params=DEMO if demo else SCALE,
+            pins=demo_pins(seed=seed, years=years, p=DEMO) if demo else Pins(),
+        )
+        yield chunk, frames
+
+
 def populate(
     engine: Engine,
     *,
@@ -94,14 +116,13 @@ def populate(
     from tqdm import tqdm
 
     counts = dict.fromkeys(TABLES, 0)
-    chunks = world.units["chunk"].unique().sort().to_list()
     staff_years = (
         world.staff.join(world.units.select("unit_code", "chunk"), on="unit_code")
         .group_by("chunk")
         .agg(pl.col("staff").sum())
     )
     with (
-        engine.begin() as conn,
+        writer.bulk_load(engine, TABLES) as conn,
         tqdm(
             total=int(staff_years["staff"].sum()),
             unit=" người-năm",
@@ -114,21 +135,9 @@ def populate(
             writer.clear(conn)
         counts["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
         counts["units"] = writer.bulk_insert(conn, "units", world.units)
-        next_no = 1
-        with writer.bulk_load(conn, ("roster", "ratings", "awards")):
-            for chunk in chunks:
-                pins = demo_pins(seed=seed, years=ys, p=DEMO) if chunk == 0 else Pins()
-                frames, next_no = generate_chunk(
-                    world.for_chunk(chunk),
-                    ys,
-                    seed=seed,
-                    chunk=chunk,
-                    first_no=next_no,
-                    params=DEMO if chunk == 0 else SCALE,
-                    pins=pins,
-                )
-                for name in TABLES[2:]:
-                    counts[name] += writer.bulk_insert(conn, name, frames[name])
-                bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))
+        for chunk, frames in prefetch(_generate(world, ys, seed)):
+            for name in TABLES[2:]:
+                counts[name] += writer.bulk_insert(conn, name, frames[name])
+            bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))
         writer.bump_data_version(conn)
     return counts

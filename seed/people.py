@@ -46,25 +46,30 @@ def _slot_years(world: World, rng: np.random.Generator, p: Params) -> pl.DataFra
         .filter(pl.col("slot") < pl.col("staff"))
         .sort(*KEY)
     )
-    sy = sy.with_columns(pl.Series("_turn", rng.random(sy.height) < p.turnover))
-    prev = pl.col("year").shift(1).over("unit_code", "slot")
-    changes = (prev.is_null() | (prev != pl.col("year") - 1) | pl.col("_turn")).cast(pl.Int32)
-    return (
-        sy.with_columns(changes.alias("_chg"))
-        .with_columns(pl.col("_chg").cum_sum().over("unit_code", "slot").alias("epoch"))
-        .drop("_turn", "_chg")
+    # The frame is sorted by (unit, slot, year), so whole-column shifts see the previous year of
+    # the same post (window functions over ~10^5 small groups would be far slower).
+    same_post = (pl.col("unit_code") == pl.col("unit_code").shift(1)) & (
+        pl.col("slot") == pl.col("slot").shift(1)
     )
+    follows = same_post & (pl.col("year") == pl.col("year").shift(1) + 1)
+    turn = pl.Series(rng.random(sy.height) < p.turnover)
+    new_holder = (~follows.fill_null(False) | turn).cast(pl.UInt32)
+    # `stint`: a new number each time a post changes holder (unique over the chunk).
+    return sy.with_columns(new_holder.cum_sum().alias("stint"))
 
 
 def _stints(
     sy: pl.DataFrame, world: World, years: list[int], rng: np.random.Generator, p: Params
 ) -> pl.DataFrame:
-    """One row per (unit, slot, epoch) with the person id `pid` after moves between units."""
+    """One row per stint (a post held by one person) with the person id `pid` after moves."""
     stints = (
-        sy.group_by("unit_code", "slot", "epoch")
-        .agg(pl.col("year").min().alias("first"), pl.col("year").max().alias("last"))
-        .sort("unit_code", "slot", "epoch")
-        .with_row_index("stint")
+        sy.group_by("stint")
+        .agg(
+            pl.col("unit_code").first(),
+            pl.col("year").min().alias("first"),
+            pl.col("year").max().alias("last"),
+        )
+        .sort("stint")
         .with_columns(pl.col("stint").alias("pid"))
     )
     stints = left(stints, world.units.select("unit_code", "cluster_code"), "unit_code")
@@ -137,13 +142,13 @@ def skeleton(
     )
     cycle = _departments(world)
     py = (
-        left(sy, stints.select("unit_code", "slot", "epoch", "pid"), ["unit_code", "slot", "epoch"])
+        left(sy, stints.select("stint", "pid"), "stint")
         .pipe(left, persons.select("pid", "person_no", "person_code", "ability"), "pid")
         .pipe(left, world.units.select("unit_code", "cluster_code", "profile"), "unit_code")
         .pipe(left, cycle.select("unit_code", "cycle").unique().sort("unit_code"), "unit_code")
         .with_columns((pl.col("slot") % pl.col("cycle")).alias("pos"))
         .pipe(left, cycle.select("unit_code", "pos", "collective_code"), ["unit_code", "pos"])
-        .drop("epoch", "pid", "cycle", "pos")
+        .drop("stint", "pid", "cycle", "pos")
     )
     return persons.select("person_no", "person_code", "full_name"), py
 
