@@ -6,8 +6,9 @@ takes the reported values. A numerator-type measure whose source rows are missin
 (null), never 0; counts of structure (staff, departments, party cells, mass organisations) are 0
 when there are none.
 
-Everything is built with joins and group_by over whole frames, lazily, so one year of 2 M staff
-is counted in well under a second.
+Everything is built with joins and group_by over whole frames, lazily (no loop over units or
+rows). Measured on a synthetic year of 2 M staff, 2 M person awards and 2 M annual ratings:
+about 1 s of CPU for counts + indicators (2 cores: 1.1 s wall on a lightly loaded machine).
 """
 
 from __future__ import annotations
@@ -43,6 +44,18 @@ def _per_unit(lf: pl.LazyFrame, *aggs: pl.Expr) -> pl.LazyFrame:
 
 def _sums(**flags: str) -> list[pl.Expr]:
     return [pl.col(src).sum().alias(name) for name, src in flags.items()]
+
+
+# Per-person rating tallies and the measure each one adds up to.
+RATING_TALLIES = {
+    "a": "persons_rated",
+    "a_htxsnv": "persons_htxsnv",
+    "a_httnv": "persons_httnv",
+    "a_httnv_plus": "persons_httnv_plus",
+    "a_khtnv": "persons_khtnv",
+    "m": "person_months_rated",
+    "m_htxsnv": "person_months_htxsnv",
+}
 
 
 def _person_measures(ds: Dataset, years: list[int] | None, cat: Catalog) -> pl.LazyFrame:
@@ -105,18 +118,6 @@ def _person_measures(ds: Dataset, years: list[int] | None, cat: Catalog) -> pl.L
         (pl.col("a").sum() > 0).alias("_has_annual"),
         (pl.col("m").sum() > 0).alias("_has_monthly"),
     )
-
-
-# Per-person rating tallies and the measure each one adds up to.
-RATING_TALLIES = {
-    "a": "persons_rated",
-    "a_htxsnv": "persons_htxsnv",
-    "a_httnv": "persons_httnv",
-    "a_httnv_plus": "persons_httnv_plus",
-    "a_khtnv": "persons_khtnv",
-    "m": "person_months_rated",
-    "m_htxsnv": "person_months_htxsnv",
-}
 
 
 def _collective_measures(
