@@ -42,6 +42,7 @@ class Options:
     years: int = 5
     db: str | None = None
     pg: str | None = None
+    no_pg: bool = False  # measure SQLite only (the growth table's smaller sizes)
     runs: int = 5
     ref_runs: int = 3
     seed: int = 2025
@@ -116,6 +117,17 @@ def pg_reachable(url: str) -> str | None:
         return None
     except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
         return str(exc).splitlines()[0]
+
+
+def pg_version(url: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    eng = create_engine(url)
+    try:
+        with eng.connect() as conn:
+            return "PostgreSQL " + str(conn.execute(text("SHOW server_version")).scalar())
+    finally:
+        eng.dispose()
 
 
 def _pg_admin(url: str, sql: str) -> None:
@@ -262,12 +274,15 @@ def run(opts: Options) -> Report:
         pg_url = None
         if main_label == "postgresql":
             pg_url = url
+        elif opts.no_pg:
+            rep.add("postgresql", "not measured (--no-pg)", "", "")
         else:
             admin = pg_admin_url(opts.pg)
             why = pg_reachable(admin)
             if why is None:
                 name = f"thidua_bench_{uuid.uuid4().hex[:10]}"
                 _pg_admin(admin, f'CREATE DATABASE "{name}"')
+                rep.add("postgresql", f"server: {pg_version(admin)}", "", "")
                 scratch = (admin, name)
                 pg_url = admin.rsplit("/", 1)[0] + f"/{name}"
                 opts.log(f"copying into the scratch PostgreSQL database {name} …")
@@ -382,8 +397,9 @@ def machine() -> list[str]:
         mem = f"{mem_kb / 2**20:.1f} GiB"
     except (OSError, StopIteration):
         mem = "unknown memory"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return [
-        f"machine: {os.cpu_count()} CPUs ({cpu}), {mem}",
+        f"machine: {len(os.sched_getaffinity(0))} CPUs ({cpu}), {mem}; load average {load}",
         f"python {platform.python_version()}, polars {pl.__version__}, "
         f"sqlite {sqlite3.sqlite_version}",
     ]

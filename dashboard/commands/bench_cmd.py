@@ -18,6 +18,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--people", type=int, default=2_000_000, help="staff a year (default 2 000 000)")
     p.add_argument("--years", type=int, default=5, help="years of data ending 2025 (default 5)")
     p.add_argument("--pg", help="PostgreSQL admin URL for the scratch database")
+    p.add_argument("--no-pg", action="store_true", help="measure SQLite only")
     p.add_argument("--runs", type=int, default=5, help="engine runs, median taken (default 5)")
     p.add_argument(
         "--ref-runs", type=int, default=3, help="pandas and SQL runs, median taken (default 3)"
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         years=args.years,
         db=args.db,
         pg=args.pg,
+        no_pg=args.no_pg,
         runs=args.runs,
         ref_runs=args.ref_runs,
         seed=args.seed,

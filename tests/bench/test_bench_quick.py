@@ -1,0 +1,39 @@
+"""`python -m dashboard bench` end to end at a small size: the summary line's format and the
+reference comparisons. Timings are not asserted: speed goals live in the benchmark itself."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NUMBER = r"(\d+(\.\d+)?|n/a)"
+LAST = re.compile(
+    rf"^bench: pipeline_s={NUMBER} pandas_ratio={NUMBER} sql_ratio={NUMBER} "
+    rf"load_s={NUMBER} page_warm_s={NUMBER} peak_mb={NUMBER}$"
+)
+
+
+@pytest.mark.slow
+def test_quick_bench_prints_the_summary_and_passes_the_references():
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "bench", "--people", "20000", "--years", "3",
+         "--runs", "5", "--ref-runs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )  # fmt: skip
+    lines = done.stdout.strip().splitlines()
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert LAST.match(lines[-1]), lines[-1]
+    assert "n/a" not in lines[-1]  # every figure measured (SQL at least on SQLite)
+    assert "pandas == engine: indicators, targets, quotas, rankings, trends: ok" in lines
+    assert "SQL (sqlite) == engine: indicators: ok" in lines
+    assert "page renders a chart without warnings: ok" in lines
+    assert not any("FAILED" in ln for ln in lines)
