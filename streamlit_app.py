@@ -1,5 +1,10 @@
 """Entry point: `streamlit run streamlit_app.py`. Engine, first-start demo data, the filters in
-the sidebar (kept in the URL) and the navigation; each page lives in pages/."""
+the sidebar (kept in the URL) and the navigation; each page lives in app_pages/.
+
+The folder is not called pages/: Streamlit treats a pages/ folder next to the entrypoint as a
+legacy multipage app until some session has run st.navigation, so a first request to a page URL
+ran that page's file alone (no entrypoint, no sidebar) or showed "Page not found" (Streamlit
+1.67, streamlit/runtime/scriptrunner/script_runner.py `_mpa_v1`)."""
 
 import streamlit as st
 
@@ -19,29 +24,31 @@ ui.ensure_data(ui.early_lang())
 filters, notices = ui.resolve_filters()
 lang = filters.lang
 
+# key: (file, icon). Each page's URL is its file name, a Vietnamese slug (/trinh_chieu opens the
+# projector straight from a link).
 PAGES = {
-    "overview": ("pages/overview.py", ":material/dashboard:", "tong-quan"),
-    "unit": ("pages/unit.py", ":material/apartment:", "don-vi"),
-    "ranking": ("pages/ranking.py", ":material/leaderboard:", "xep-hang"),
-    "trends": ("pages/trends.py", ":material/trending_up:", "xu-huong"),
-    "review": ("pages/review.py", ":material/how_to_vote:", "binh-xet"),
-    "data": ("pages/data.py", ":material/upload_file:", "du-lieu"),
-    "projector": ("pages/projector.py", ":material/co_present:", "trinh-chieu"),
+    "overview": ("app_pages/tong_quan.py", ":material/dashboard:"),
+    "unit": ("app_pages/don_vi.py", ":material/apartment:"),
+    "ranking": ("app_pages/xep_hang.py", ":material/leaderboard:"),
+    "trends": ("app_pages/xu_huong.py", ":material/trending_up:"),
+    "review": ("app_pages/binh_xet.py", ":material/how_to_vote:"),
+    "data": ("app_pages/du_lieu.py", ":material/upload_file:"),
+    "projector": ("app_pages/trinh_chieu.py", ":material/co_present:"),
 }
 pages = {
     key: st.Page(
         path,
         title=t(f"page.{key}", lang),
         icon=icon,
-        url_path=url,
+        url_path=path.removeprefix("app_pages/").removesuffix(".py"),
         default=key == "overview",
         help=t(f"page.{key}.help", lang),
     )
-    for key, (path, icon, url) in PAGES.items()
+    for key, (path, icon) in PAGES.items()
 }
 page = st.navigation(list(pages.values()))
 
-# ?page=trinh-chieu opens a page straight from a link (the meeting laptop needs one click).
+# ?page=trinh_chieu opens a page straight from a link (the meeting laptop needs one click).
 wanted = st.query_params.get("page")
 if wanted:
     target = next((p for p in pages.values() if p.url_path == wanted), None)
@@ -52,8 +59,7 @@ if wanted:
 if page.url_path == pages["projector"].url_path:
     st.set_page_config(initial_sidebar_state="collapsed")
     ui.hide_sidebar()
-    for n in notices:
-        st.warning(t("filter.invalid", lang, **n), icon=":material/link_off:")
+    ui.show_notices(notices, lang)
 else:
     ui.sidebar_filters(notices)
 

@@ -39,7 +39,7 @@ STATUS_COLORS: dict[str, str] = {
     "below": OKABE_ITO["vermillion"],
     "above": OKABE_ITO["orange"],
     "no_data": "#8C8C8C",
-    "no_target": "#BDBDBD",
+    "no_target": "#0072B2",  # no target: the value is information, in neutral blue
 }
 # The icon repeats what the colour says, so status never relies on colour alone.
 STATUS_ICONS: dict[str, str] = {
@@ -75,6 +75,7 @@ POOLED_COLOR = "#333333"
 TARGET_BAND = "#D9D9D9"
 CAP_COLOR = "#000000"
 INK = "#1A1A1A"
+FONT = '"Source Sans 3", "Source Sans Pro", "Noto Sans", sans-serif'  # the app's own font
 
 BODY_PX, NUMBER_PX = 16, 18
 BIG_BODY_PX, BIG_NUMBER_PX = 30, 48
@@ -131,7 +132,7 @@ def _finish(
     fig.update_layout(
         title={"text": esc(title), "x": 0, "xanchor": "left", "font": {"size": body + 4}},
         separators=_separators(lang),
-        font={"size": body, "color": INK},
+        font={"size": body, "color": INK, "family": FONT},
         hoverlabel={"font": {"size": max(body - 2, 14)}},
         margin={"l": 10, "r": 10, "t": 70 if big else 60, "b": 10},
         plot_bgcolor="#FFFFFF",
@@ -164,6 +165,14 @@ def _target_text(lo: float | None, hi: float | None, lang: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+LABEL_X = 102.0
+
+
+def _label_color(status: str | None) -> str:
+    """Dark text for labels: the status colours darkened enough to read on white (≥ 4.5:1)."""
+    return {"met": "#00664A", "below": "#A63F00", "above": "#8A5A00"}.get(status or "", INK)
+
+
 def bullet_chart(
     frame: pl.DataFrame, *, lang: str, title: str | None = None, big: bool = False
 ) -> go.Figure:
@@ -209,12 +218,6 @@ def bullet_chart(
             width=0.4,
             marker={"color": STATUS_COLORS[status]},
             name=status_label(status, lang),
-            text=[
-                f"{STATUS_ICONS[status]} {_fmt_pct_text(rows[i]['value_pct'], lang)}" for i in sel
-            ],
-            textposition="outside",
-            cliponaxis=False,
-            textfont={"size": BIG_NUMBER_PX if big else NUMBER_PX},
             customdata=[
                 [
                     _fmt_pct_text(rows[i]["value_pct"], lang),
@@ -248,8 +251,32 @@ def bullet_chart(
             + t("chart.legal_cap", lang)
             + ": %{customdata}<extra></extra>",
         )
+    # Data labels in a column right of 100 %, where no band or cap line can cover them.
+    fig.add_scatter(
+        y=names,
+        x=[LABEL_X] * len(rows),
+        mode="text",
+        text=[
+            f"{STATUS_ICONS[r['status'] or 'no_data']} {_fmt_pct_text(r['value_pct'], lang)}"
+            for r in rows
+        ],
+        textposition="middle right",
+        textfont={
+            "size": BIG_NUMBER_PX if big else NUMBER_PX,
+            "color": [_label_color(r["status"]) for r in rows],
+        },
+        name=t("chart.value", lang),
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
+    )
     fig.update_layout(barmode="overlay", bargap=0.2)
-    fig.update_xaxes(range=[0, 118], title_text=t("axis.percent", lang), ticksuffix=" %")
+    fig.update_xaxes(
+        range=[0, 128],
+        tickvals=[0, 20, 40, 60, 80, 100],
+        title_text=t("axis.percent", lang),
+        ticksuffix=" %",
+    )
     fig.update_yaxes(
         autorange="reversed", categoryorder="array", categoryarray=names, title_text=""
     )
@@ -265,14 +292,15 @@ def bullet_chart(
 
 # --------------------------------------------------------------------------------------------
 def _change_marker(change: int | None, prev: int | None) -> tuple[str, str, str]:
-    """(symbol, colour, text) for a rank change; positive = moved up."""
+    """(symbol, colour, text) for a rank change; positive = moved up. The triangle's direction
+    and the sign say it without the colour."""
     if prev is None or change is None:
         return "star", OKABE_ITO["sky_blue"], "•"
     if change > 0:
-        return "triangle-up", OKABE_ITO["bluish_green"], f"▲ {change}"
+        return "triangle-up", OKABE_ITO["bluish_green"], f"+{change}"
     if change < 0:
-        return "triangle-down", OKABE_ITO["vermillion"], f"▼ {-change}"
-    return "line-ew-open", "#666666", "="
+        return "triangle-down", OKABE_ITO["vermillion"], f"−{-change}"
+    return "line-ew-open", "#666666", "0"
 
 
 def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Figure:
@@ -298,7 +326,7 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         rows=1,
         cols=2,
         shared_yaxes=True,
-        column_widths=[0.86, 0.14],
+        column_widths=[0.8, 0.2] if big else [0.86, 0.14],
         horizontal_spacing=0.02,
     )
     fig.add_bar(
@@ -382,30 +410,38 @@ def bump_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Figur
     """
     f = frame.drop_nulls("rank").sort("unit_code", "year")
     colors = unit_colors(f["unit_code"].to_list())
+    body = BIG_BODY_PX if big else BODY_PX
+    # End labels: units that share their last rank (ties) are stacked, not drawn on each other.
+    ends = (
+        f.group_by("unit_code", maintain_order=True)
+        .agg(pl.col("unit_name").last(), pl.col("year").last(), pl.col("rank").last())
+        .with_columns(stack=pl.int_range(pl.len()).over("year", "rank"))
+    )
     fig = go.Figure()
     for (code,), g in f.group_by("unit_code", maintain_order=True):
         name = esc(g["unit_name"][0])
-        years, ranks = g["year"].to_list(), g["rank"].to_list()
         fig.add_scatter(
-            x=years,
-            y=ranks,
+            x=g["year"].to_list(),
+            y=g["rank"].to_list(),
             mode="lines+markers+text",
             name=name,
             line={"color": colors[code], "width": 4 if big else 3},
             marker={"size": 26 if big else 18, "color": colors[code]},
-            text=[str(r) for r in ranks],
+            text=[str(r) for r in g["rank"].to_list()],
             textfont={"color": "#FFFFFF", "size": 14 if not big else 20},
             textposition="middle center",
             hovertemplate=name + "<br>%{x}: " + t("chart.rank", lang) + " %{y}<extra></extra>",
         )
+    for end in ends.to_dicts():  # one label per unit
         fig.add_annotation(
-            x=years[-1],
-            y=ranks[-1],
-            text=name,
+            x=end["year"],
+            y=end["rank"],
+            text=esc(end["unit_name"]),
             showarrow=False,
             xanchor="left",
             xshift=16,
-            font={"color": colors[code], "size": BIG_BODY_PX if big else BODY_PX},
+            yshift=-end["stack"] * (body + 4),
+            font={"color": colors[end["unit_code"]], "size": body},
         )
     n = f["unit_code"].n_unique()
     fig.update_yaxes(
@@ -414,7 +450,13 @@ def bump_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Figur
         title_text=t("chart.rank", lang),
         range=[n + 0.5, 0.5],
     )
-    fig.update_xaxes(dtick=1, title_text=t("axis.year", lang), tickformat="d")
+    years = f["year"]
+    fig.update_xaxes(
+        dtick=1,
+        title_text=t("axis.year", lang),
+        tickformat="d",
+        range=[(years.min() or 0) - 0.3, (years.max() or 0) + 0.3],
+    )
     fig = _finish(
         fig,
         title=t("chart.bump.title", lang),
@@ -449,7 +491,7 @@ def trend_chart(
         rows=nrows,
         cols=cols,
         subplot_titles=[esc(indicator_label(i, lang)) for i in indicators],
-        vertical_spacing=0.14 if nrows > 1 else 0.1,
+        vertical_spacing=min(0.15, 0.9 / max(nrows - 1, 1)),
         horizontal_spacing=0.06,
     )
     series = frame.select("series", "pooled").unique(maintain_order=True).to_dicts()
@@ -505,7 +547,9 @@ def rating_distribution_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
     """Persons by annual rating. Columns: rating, count (ratings in the frame's order)."""
     rows = frame.to_dicts()
     total = sum(r["count"] or 0 for r in rows)
-    labels = [esc(_safe_label("rating", r["rating"], lang)) for r in rows]
+    # The short codes (HTXSNV…) on the axis, as officers write them; full names on hover.
+    labels = [esc(r["rating"]) for r in rows]
+    names = [esc(_safe_label("rating", r["rating"], lang)) for r in rows]
     shares = [100 * (r["count"] or 0) / total if total else None for r in rows]
     fig = go.Figure(
         go.Bar(
@@ -518,8 +562,8 @@ def rating_distribution_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
             ],
             textposition="outside",
             cliponaxis=False,
-            customdata=[r["rating"] for r in rows],
-            hovertemplate="%{x} (%{customdata})<br>%{text}<extra></extra>",
+            customdata=names,
+            hovertemplate="%{customdata} (%{x})<br>%{text}<extra></extra>",
         )
     )
     fig.update_yaxes(title_text=t("axis.persons", lang), rangemode="tozero")

@@ -33,7 +33,7 @@ from data_access.readers import Dataset, load_dataset
 log = logging.getLogger(__name__)
 
 DEFAULT_LANG = "vi"
-DATA_PAGE = "pages/data.py"
+DATA_PAGE = "app_pages/du_lieu.py"
 # The analytics tables of contract.md (export TABLE), in the contract's order.
 ANALYTICS_TABLES = ("indicators", "quotas", "eligibility", "rankings", "trends", "budget")
 FILTER_KEYS = ("year", "cluster", "unit", "lang")
@@ -297,7 +297,7 @@ def _valid(key: str, value: str, state: Mapping[str, Any], opts: Mapping[str, An
     raise ValueError(value)
 
 
-def _sync_from_url(opts: Mapping[str, Any]) -> list[dict[str, str]]:
+def _sync_from_url(opts: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Adopt URL parameters that changed outside the app (first load, an edited or shared link,
     back/forward). Invalid ones fall back to the default; returns the notices to show."""
     state: dict[str, Any] = st.session_state.setdefault("filters", _defaults(opts))
@@ -313,9 +313,7 @@ def _sync_from_url(opts: Mapping[str, Any]) -> list[dict[str, str]]:
         except ValueError:
             default = _defaults(opts)[key] if key != "unit" else None
             state[key] = default
-            notices.append(
-                {"param": key, "value": raw, "default": "" if default is None else str(default)}
-            )
+            notices.append({"param": key, "value": raw, "default": default})
     return notices
 
 
@@ -345,7 +343,7 @@ def _write_url() -> None:
     st.session_state["_qp_written"] = dict(wanted)
 
 
-def resolve_filters() -> tuple[Filters, list[dict[str, str]]]:
+def resolve_filters() -> tuple[Filters, list[dict[str, Any]]]:
     """Filters for this run, from the session and the URL; call before any widget."""
     opts = options()
     st.session_state["_opts"] = opts
@@ -373,12 +371,13 @@ def current_filters() -> Filters:
 
 def _on_change(key: str) -> None:
     state = st.session_state["filters"]
-    state[key] = st.session_state[f"w_{key}"]
+    # "" stands for "the whole cluster" in the unit box (None would show as no selection).
+    state[key] = st.session_state[f"w_{key}"] or (None if key == "unit" else state[key])
     if key == "cluster":
         state["unit"] = None
 
 
-def sidebar_filters(notices: list[dict[str, str]]) -> Filters:
+def sidebar_filters(notices: list[dict[str, Any]]) -> Filters:
     """Year, cluster, unit and language in the sidebar; the choice goes to the URL."""
     opts = st.session_state["_opts"]
     f = current_filters()
@@ -388,7 +387,7 @@ def sidebar_filters(notices: list[dict[str, str]]) -> Filters:
     st.session_state["w_lang"] = f.lang
     st.session_state["w_year"] = f.year
     st.session_state["w_cluster"] = f.cluster
-    st.session_state["w_unit"] = f.unit
+    st.session_state["w_unit"] = f.unit or ""
     names = dict(
         zip(opts["clusters"]["cluster_code"], opts["clusters"]["cluster_name"], strict=True)
     )
@@ -425,18 +424,61 @@ def sidebar_filters(notices: list[dict[str, str]]) -> Filters:
             )
             st.selectbox(
                 t("filter.unit", lang),
-                [None, *unit_names],
+                ["", *unit_names],
                 key="w_unit",
                 format_func=lambda c: (
-                    t("filter.all_units", lang) if c is None else unit_names.get(c, c)
+                    t("filter.all_units", lang) if not c else unit_names.get(c, c)
                 ),
                 on_change=_on_change,
                 args=("unit",),
             )
         st.caption(t("filter.share_hint", lang))
-    for n in notices:
-        st.warning(t("filter.invalid", lang, **n), icon=":material/link_off:")
+    show_notices(notices, lang)
     return f
+
+
+def show_notices(notices: list[dict[str, Any]], lang: str) -> None:
+    """Invalid URL values, each with the default used instead (the URL text shown as typed)."""
+    for n in notices:
+        st.warning(
+            t(
+                "filter.invalid",
+                lang,
+                param=n["param"],
+                value=md_escape(n["value"]),
+                default=md_escape(_default_text(n["param"], n["default"], lang)),
+            ),
+            icon=":material/link_off:",
+        )
+
+
+def _default_text(param: str, value: Any, lang: str) -> str:
+    if param == "unit":
+        return t("filter.all_units", lang)
+    if param == "cluster":
+        return cluster_name(value)
+    if param == "lang":
+        return t(f"lang.{value}", lang)
+    return "" if value is None else str(value)
+
+
+def _pick_unit() -> None:
+    st.session_state["filters"]["unit"] = st.session_state.get("pick_unit") or None
+
+
+def unit_picker(f: Filters) -> None:
+    """The cluster's units as buttons, for a page that needs one unit (same as the sidebar)."""
+    opts = st.session_state["_opts"]
+    units = opts["units"].filter(pl.col("unit_code").is_in(_units_of(opts, f.cluster)))
+    names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
+    st.session_state["pick_unit"] = None
+    st.pills(
+        t("empty.no_unit", f.lang),
+        list(names),
+        key="pick_unit",
+        on_change=_pick_unit,
+        format_func=lambda c: md_escape(names.get(c, c)),
+    )
 
 
 def hide_sidebar() -> None:
@@ -580,30 +622,40 @@ def table(
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
     shown = [c for c in frame.columns if c not in set(status_cols.values())]
-    pdf = frame.select(shown).to_pandas()
-    styler = pdf.style
+    labels: dict[str, str] = {}
+    for c in shown:  # human headers, kept unique (two codes may share a name)
+        head = column_label(c, lang)
+        labels[c] = head if head not in labels.values() else f"{head} ({c})"
+    pdf = frame.select(shown).rename(labels).to_pandas()
+    styler = pdf.style.format(na_rep=formatting.DASH)
     for col, kind in formats.items():
-        if col in pdf.columns:
-            styler = styler.format(_formatter(kind, lang), subset=[col], na_rep=formatting.DASH)
+        if col in labels:
+            styler = styler.format(
+                _formatter(kind, lang), subset=[labels[col]], na_rep=formatting.DASH
+            )
     for col, code_col in status_cols.items():
-        if col in pdf.columns:
-            codes = frame[code_col].to_list()
+        if col in labels:
             css = [
                 f"background-color: {_tint(STATUS_COLORS.get(c or 'no_data', '#BDBDBD'))}"
-                for c in codes
+                for c in frame[code_col].to_list()
             ]
-            styler = styler.apply(lambda _s, css=css: css, subset=[col], axis=0)
-    labels = {c: column_label(c, lang) for c in shown}
-    styler = styler.relabel_index([labels[c] for c in shown], axis=1)
+            styler = styler.apply(lambda _s, css=css: css, subset=[labels[col]], axis=0)
     config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
     st.dataframe(
-        styler, hide_index=True, alt=alt, column_config=config or None, key=key, height=height
+        styler,
+        hide_index=True,
+        alt=alt,
+        column_config=config or None,
+        key=key,
+        height=height,
+        placeholder=formatting.DASH,
     )
 
 
 def sparkline_column(label: str) -> Any:
-    """A small line of percentages (0–100) in a table cell."""
-    return st.column_config.LineChartColumn(label, y_min=0, y_max=100, width="medium")
+    """A small line of a row's values over the years, in a table cell."""
+    # Scaled to the row's own range: the shape of the change is what a sparkline is for.
+    return st.column_config.LineChartColumn(label, width="medium")
 
 
 def _tint(hex_color: str, strength: float = 0.30) -> str:

@@ -27,20 +27,16 @@ def test_target_band_spans_min_to_max_or_100():
     assert list(band["x"]) == [10.0, 5.0, 95.0]
 
 
-def test_each_status_has_its_colour_and_icon_in_the_label():
+def test_each_status_has_its_colour_and_its_icon_in_the_legend():
     traces = _traces(bullet_chart(ROWS, lang="vi"))
-    met = traces["✓ Đạt"]
-    assert met["marker"]["color"] == STATUS_COLORS["met"]
-    assert list(met["text"]) == ["✓ 92,5 %"]
-    above = traces["▲ Vượt trần"]
-    assert above["marker"]["color"] == STATUS_COLORS["above"]
-    assert list(above["text"]) == ["▲ 18,0 %"]
+    assert traces["✓ Đạt"]["marker"]["color"] == STATUS_COLORS["met"]
+    assert list(traces["✓ Đạt"]["x"]) == [92.5]
+    assert traces["▲ Vượt trần"]["marker"]["color"] == STATUS_COLORS["above"]
 
 
-def test_missing_value_is_a_dash_not_zero_percent():
-    traces = _traces(bullet_chart(ROWS, lang="vi"))
-    no_data = next(tr for name, tr in traces.items() if "–" in name)
-    assert list(no_data["text"]) == ["– —"]
+def test_data_labels_carry_icon_and_value_and_a_dash_for_no_value():
+    labels = _traces(bullet_chart(ROWS, lang="vi"))["Kết quả"]
+    assert list(labels["text"]) == ["✓ 92,5 %", "▲ 18,0 %", "– —"]
 
 
 def test_cap_line_only_where_a_cap_applies():

@@ -31,5 +31,5 @@ def test_bars_in_rank_order_with_met_over_total():
 def test_change_markers_say_up_down_or_new():
     marks = ranking_chart(FRAME, lang="vi").to_dict()["data"][1]
     # A moved up 2 (3 → 1); B was not ranked last year; C moved down 1 (1 → 2)
-    assert list(marks["text"]) == ["▲ 2", "•", "▼ 1"]
+    assert list(marks["text"]) == ["+2", "•", "−1"]
     assert list(marks["marker"]["symbol"]) == ["triangle-up", "star", "triangle-down"]

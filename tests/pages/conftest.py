@@ -14,14 +14,15 @@ from data_access.engine import make_engine, upgrade
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
+# key -> the page's URL slug. Tests open a page with ?page=<slug>, as a shared link does.
 PAGES = {
-    "overview": "pages/overview.py",
-    "unit": "pages/unit.py",
-    "ranking": "pages/ranking.py",
-    "trends": "pages/trends.py",
-    "review": "pages/review.py",
-    "data": "pages/data.py",
-    "projector": "pages/projector.py",
+    "overview": "tong_quan",
+    "unit": "don_vi",
+    "ranking": "xep_hang",
+    "trends": "xu_huong",
+    "review": "binh_xet",
+    "data": "du_lieu",
+    "projector": "trinh_chieu",
 }
 
 
@@ -75,10 +76,9 @@ def _factory(url: str, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
         at = AppTest.from_file(APP, default_timeout=120)
         for key, value in params.items():
             at.query_params[key] = value
-        at.run()
         if page and page != "overview":
-            at.switch_page(PAGES[page]).run()
-        return at
+            at.query_params["page"] = PAGES[page]
+        return at.run()
 
     return make
 

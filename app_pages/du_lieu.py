@@ -85,8 +85,8 @@ if f.year is None:
     ui.empty_state(f)
     st.stop()
 st.caption(t("data.tables.caption", lang, scope=ui.md_escape(ui.scope_title(f))))
-for name in ui.ANALYTICS_TABLES:
-    with st.container(border=True), ui.guard(lang):
+for name, cell in zip(ui.ANALYTICS_TABLES, st.columns(3, border=True) * 2, strict=True):
+    with cell, ui.guard(lang):
         frame = ui.analytics_table(name, f)
         st.markdown(f"**{t(f'table.{name}', lang)}**")
         st.caption(t("data.tables.rows", lang, rows=frame.height))

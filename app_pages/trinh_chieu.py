@@ -1,7 +1,7 @@
 """Trình chiếu: full-screen 16:9 slides for the cluster meeting (ranking, targets met by unit,
 trends, the year's highlights). Big type, high contrast, colour-blind-safe; the slides advance
 on their own (st.fragment(run_every=…)) with pause and next. No sidebar. Open it straight from
-a link: /trinh-chieu?year=2024&cluster=… (or ?page=trinh-chieu)."""
+a link: /trinh_chieu?year=2024&cluster=… (or ?page=trinh_chieu)."""
 
 import time
 
@@ -28,7 +28,8 @@ st.html(
     ".st-key-projector label,.st-key-projector button p,"
     ".st-key-projector [data-testid='stCaptionContainer']"
     "{font-size:30px !important;line-height:1.3 !important;color:#000 !important}"
-    ".st-key-projector h1{font-size:54px !important;color:#000 !important}"
+    ".st-key-projector h1,.st-key-projector h1 *{font-size:54px !important;color:#000 !important;"
+    "line-height:1.2 !important}"
     ".st-key-projector [data-testid='stMetricValue'],"
     ".st-key-projector [data-testid='stMetricValue'] div"
     "{font-size:64px !important;line-height:1.15 !important;color:#000 !important}"

@@ -74,7 +74,7 @@ with ui.guard(lang):
             t(
                 "overview.legend",
                 lang,
-                legend="   ".join(charts.status_label(s, lang) for s in charts.STATUSES),
+                legend=" · ".join(charts.status_label(s, lang) for s in charts.STATUSES),
             )
         )
         export = matrix.with_columns(

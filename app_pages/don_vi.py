@@ -17,7 +17,7 @@ if f.year is None or f.cluster is None:
     ui.empty_state(f)
     st.stop()
 if not f.unit:
-    st.info(t("empty.no_unit", lang), icon=":material/apartment:")
+    ui.unit_picker(f)
     st.stop()
 
 with ui.guard(lang):
