@@ -1,0 +1,115 @@
+"""The template workbook: guide first, one sheet per table with Vietnamese headers (bold,
+frozen), drop-down lists from a hidden "Danh mục" sheet, one example row per sheet."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from data_access.importer.template import build_template
+
+
+@pytest.fixture(scope="module")
+def wb() -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(build_template()))
+
+
+def test_sheets(wb):
+    assert wb.sheetnames == [
+        "Hướng dẫn",
+        "Cụm thi đua",
+        "Đơn vị",
+        "Tập thể",
+        "Cá nhân",
+        "Danh sách cán bộ",
+        "Đánh giá xếp loại",
+        "Khen thưởng",
+        "Chỉ tiêu",
+        "Vai trò trong cụm",
+        "Chấm điểm",
+        "Số liệu tổng hợp",
+        "Danh mục",
+    ]
+    assert wb["Danh mục"].sheet_state == "hidden"
+    assert all(wb[s].sheet_state == "visible" for s in wb.sheetnames[:-1])
+
+
+@pytest.mark.parametrize(
+    ("sheet", "headers"),
+    [
+        (
+            "Danh sách cán bộ",
+            ["Năm", "Mã cá nhân", "Mã đơn vị", "Mã tập thể", "Số sáng kiến", "Kỷ luật"],
+        ),
+        (
+            "Khen thưởng",
+            [
+                "Năm",
+                "Loại đối tượng",
+                "Mã đối tượng",
+                "Mã khen thưởng",
+                "Số quyết định",
+                "Ngày quyết định",
+            ],
+        ),
+        (
+            "Chỉ tiêu",
+            ["Năm", "Phạm vi", "Mã phạm vi", "Mã chỉ tiêu", "Tối thiểu (%)", "Tối đa (%)"],
+        ),
+    ],
+)
+def test_headers_bold_and_frozen(wb, sheet, headers):
+    ws = wb[sheet]
+    assert [c.value for c in ws[1]] == headers
+    assert all(c.font.bold for c in ws[1])
+    assert ws.freeze_panes == "A2"
+    assert ws.max_row == 2  # the header and one example row
+
+
+def _validations(ws) -> dict[str, str]:
+    """First column letter of each drop-down -> the list it points to."""
+    return {
+        str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1
+        for dv in ws.data_validations.dataValidation
+    }
+
+
+def test_dropdowns_point_at_the_lists(wb):
+    lists = wb["Danh mục"]
+    dvs = _validations(wb["Khen thưởng"])
+    # Column B: recipient_kind; column D: award_code. Nothing else on that sheet is a code list.
+    assert set(dvs) == {"B", "D"}
+    for letter, first_code, count in (("B", "person", 3), ("D", "LDTT", None)):
+        ref = dvs[letter]
+        assert ref.startswith("'Danh mục'!$")
+        col = ref.split("$")[1]
+        assert lists[f"{col}2"].value == first_code
+        if count is not None:
+            assert ref.endswith(f"${count + 1}")  # rows 2..4 hold person, collective, unit
+
+
+def test_every_code_column_has_a_dropdown(wb):
+    expected = {
+        "Đơn vị": {"D"},
+        "Tập thể": {"D"},
+        "Danh sách cán bộ": {"F"},
+        "Đánh giá xếp loại": {"B", "D"},
+        "Khen thưởng": {"B", "D"},
+        "Chỉ tiêu": {"B", "D"},
+        "Vai trò trong cụm": {"D"},
+        "Số liệu tổng hợp": {"C"},
+        "Cụm thi đua": set(),
+        "Cá nhân": set(),
+        "Chấm điểm": set(),
+    }
+    assert {s: set(_validations(wb[s])) for s in expected} == expected
+
+
+def test_guide_names_every_sheet_and_the_example_rule(wb):
+    text = "\n".join(str(c.value) for row in wb["Hướng dẫn"].iter_rows() for c in row if c.value)
+    for sheet in wb.sheetnames[1:-1]:
+        assert sheet in text
+    assert "DÒNG VÍ DỤ" in text
+    assert "dd/mm/yyyy" in text
