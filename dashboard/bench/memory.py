@@ -25,6 +25,12 @@ def children_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process so far, all threads."""
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
 def median_time(fn: Callable[[], T], runs: int) -> tuple[float, list[float], T]:
     """(median seconds, every run's seconds, the last result) of `runs` calls of `fn`."""
     times: list[float] = []

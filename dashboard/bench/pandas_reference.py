@@ -347,10 +347,12 @@ def trends(ind: pd.DataFrame) -> pd.DataFrame:
 
 
 def pipeline(
-    t: dict[str, pd.DataFrame], *, year: int, years: Iterable[int]
+    t: dict[str, pd.DataFrame], *, year: int, earlier: pd.DataFrame | None = None
 ) -> dict[str, pd.DataFrame]:
-    """Everything the engine computes for `year` over `years` (the year and the one before)."""
-    c = counts(t, years)
+    """Everything the engine computes for `year`: counts of `year` plus `earlier` (the counts
+    of the year before, computed once beforehand as for the engine), then the rest."""
+    before = earlier if earlier is not None else counts(t, [year - 1])
+    c = pd.concat([before, counts(t, [year])], ignore_index=True)
     ind = with_targets(indicators(c), t)
     return {
         "counts": c,

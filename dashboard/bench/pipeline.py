@@ -1,8 +1,14 @@
 """The engine for one year, composed as dashboard/tables.py composes it, stage by stage.
 
-One year's tables need the year before as well (rank change, delta_pp), so the window of a year
-Y is [Y − 1, Y]. Counts are computed once and shared by every stage (tables.py recomputes them
-per table; the export formatting — rounding, sorting, text codes — is not timed here).
+"For one year" means the work that year Y's data costs: its person-level rows are counted
+(`counts` for Y), then indicators, targets, quotas, rankings and trends are computed over the
+counts of Y and of the year before (rank change and delta_pp need Y − 1). The year before is
+counted once beforehand and passed in (`earlier`): its rows do not change when Y is computed, as
+the app's caches keep it. `run_engine(ds, year=Y, years=[...])` instead counts every listed year
+in the timed run (the app's first start: every year at once).
+
+Counts are computed once and shared by every stage (tables.py recomputes them per table); the
+export formatting (rounding, sorting, text codes) is not timed.
 """
 
 from __future__ import annotations
@@ -19,8 +25,15 @@ STAGES = ("counts", "indicators", "targets", "quotas", "rankings", "trends")
 
 
 def window(year: int) -> list[int]:
-    """The years the tables of `year` read: the year and the one before."""
+    """The years whose rows the tables of `year` read: the year and the one before."""
     return [year - 1, year]
+
+
+def earlier_counts(ds: Dataset, year: int) -> pl.DataFrame:
+    """The counts of the year before `year` (computed once, outside the timed runs)."""
+    from dashboard.counts import counts
+
+    return counts(ds, years=[year - 1])
 
 
 @dataclass(frozen=True)
@@ -37,10 +50,17 @@ class EngineResult:
         return sum(self.seconds.values())
 
 
-def run_engine(ds: Dataset, *, year: int, years: list[int] | None = None) -> EngineResult:
+def run_engine(
+    ds: Dataset,
+    *,
+    year: int,
+    earlier: pl.DataFrame | None = None,
+    years: list[int] | None = None,
+) -> EngineResult:
     """Every indicator of every unit and cluster, targets, quotas, rankings and trends.
 
-    `years`: the years counted (default: the window of `year`; the app counts every year).
+    Counts `year` and adds `earlier` (the counts of the year before, `earlier_counts`); or, with
+    `years`, counts all of those years in the timed run.
     """
     from dashboard.counts import counts
     from dashboard.indicators import indicators
@@ -57,8 +77,11 @@ def run_engine(ds: Dataset, *, year: int, years: list[int] | None = None) -> Eng
         seconds[stage] = time.perf_counter() - start
         return out
 
-    ys = years if years is not None else window(year)
-    c = timed("counts", lambda: counts(ds, years=ys))
+    if years is not None:
+        c = timed("counts", lambda: counts(ds, years=years))
+    else:
+        before = earlier if earlier is not None else earlier_counts(ds, year)
+        c = timed("counts", lambda: pl.concat([before, counts(ds, years=[year])]))
     ind = timed("indicators", lambda: indicators(c))
     wt = timed("targets", lambda: with_targets(ind, resolve_targets(ds)))
     q = timed("quotas", lambda: quotas(c.filter(pl.col("year") == year)))

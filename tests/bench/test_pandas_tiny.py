@@ -12,7 +12,7 @@ from dashboard.bench import pandas_reference as pdref
 
 @pytest.fixture
 def ref(tiny_ds):
-    return pdref.pipeline(pdref.frames(tiny_ds), year=2025, years=[2024, 2025])
+    return pdref.pipeline(pdref.frames(tiny_ds), year=2025)
 
 
 def pick(frame: pd.DataFrame, indicator: str, unit: str | None, cluster: str | None = None):

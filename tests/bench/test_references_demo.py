@@ -35,5 +35,5 @@ def test_sql_equals_engine_on_the_demo_seed(demo):
 
 def test_pandas_equals_engine_on_the_demo_seed(demo):
     _, ds = demo
-    ref = pdref.pipeline(pdref.frames(ds), year=YEAR, years=window(YEAR))
+    ref = pdref.pipeline(pdref.frames(ds), year=YEAR)
     assert compare.pandas_pipeline(run_engine(ds, year=YEAR), ref) == []

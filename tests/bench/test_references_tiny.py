@@ -15,5 +15,5 @@ def test_sql_equals_engine(tiny_db, tiny_ds):
 
 
 def test_pandas_pipeline_equals_engine(tiny_ds):
-    ref = pdref.pipeline(pdref.frames(tiny_ds), year=2025, years=[2024, 2025])
+    ref = pdref.pipeline(pdref.frames(tiny_ds), year=2025)
     assert compare.pandas_pipeline(run_engine(tiny_ds, year=2025), ref) == []
