@@ -16,6 +16,7 @@ from dashboard.views import ranking as rview
 SLIDES = ("ranking", "targets", "trends", "highlights")
 SECONDS = 15
 CHART_HEIGHT = 760
+NAMED = ("leader", "riser")  # highlight cards whose value is a unit name
 
 f = ui.current_filters()
 lang = f.lang
@@ -27,13 +28,18 @@ st.html(
     ".st-key-projector p,.st-key-projector li,.st-key-projector span,"
     ".st-key-projector label,.st-key-projector button p,"
     ".st-key-projector [data-testid='stCaptionContainer']"
-    "{font-size:30px !important;line-height:1.3 !important;color:#000 !important}"
+    "{font-size:30px !important;line-height:1.3 !important;color:#000 !important;"
+    "opacity:1 !important}"
     ".st-key-projector h1,.st-key-projector h1 *{font-size:54px !important;color:#000 !important;"
     "line-height:1.2 !important}"
     ".st-key-projector [data-testid='stMetricValue'],"
-    ".st-key-projector [data-testid='stMetricValue'] div"
-    "{font-size:64px !important;line-height:1.15 !important;color:#000 !important}"
+    ".st-key-projector [data-testid='stMetricValue'] *"
+    "{font-size:72px !important;line-height:1.15 !important;color:#000 !important;"
+    "font-weight:700 !important}"
     ".st-key-projector [data-testid='stMetricLabel'] p{font-size:32px !important}"
+    ".st-key-projector [class*='st-key-hl_name'] [data-testid='stMetricValue'] *"
+    "{font-size:52px !important;white-space:normal !important;overflow:visible !important;"
+    "text-overflow:clip !important}"
     "</style>"
 )
 
@@ -99,9 +105,13 @@ def _slide(kind: str) -> None:
         if not cards:
             st.markdown(t("projector.no_data", lang))
             return
-        with st.container(horizontal=True, gap="large"):
-            for card in cards:
-                st.metric(card["label"], ui.md_escape(card["value"]), border=True, width=560)
+        for row in range(0, len(cards), 3):  # three cards a row: two rows fill a 16:9 slide
+            for col, card in zip(st.columns(3, gap="large"), cards[row : row + 3], strict=False):
+                # a unit's name is data: shown as typed (escaped), and wrapped, never cut
+                named = card["key"] in NAMED
+                text = ui.md_escape(card["value"]) if named else card["value"]
+                with col, st.container(key=f"hl_{'name' if named else 'number'}_{card['key']}"):
+                    st.metric(card["label"], text, border=True, height=300)
 
 
 @st.fragment(run_every=None if paused else SECONDS)

@@ -363,7 +363,7 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         },
         text=[m[2] for m in marks],
         textposition="middle right",
-        textfont={"size": BIG_BODY_PX if big else BODY_PX},
+        textfont={"size": BIG_NUMBER_PX if big else BODY_PX},
         customdata=[
             t("chart.rank_new", lang)
             if r["rank_prev"] is None
@@ -382,7 +382,7 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         showticklabels=False,
         showgrid=False,
         zeroline=False,
-        title_text=t("axis.rank_change", lang),
+        title_text=t("axis.rank_change_big" if big else "axis.rank_change", lang),
         row=1,
         col=2,
     )

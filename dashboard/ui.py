@@ -347,10 +347,12 @@ def resolve_filters() -> tuple[Filters, list[dict[str, Any]]]:
     """Filters for this run, from the session and the URL; call before any widget."""
     opts = options()
     st.session_state["_opts"] = opts
-    notices = _sync_from_url(opts)
+    # Kept until shown: a ?page= link switches page before the notices are drawn.
+    pending = st.session_state.setdefault("_notices", [])
+    pending.extend(_sync_from_url(opts))
     _repair(opts)
     _write_url()
-    return current_filters(), notices
+    return current_filters(), list(pending)
 
 
 def early_lang() -> str:
@@ -439,6 +441,7 @@ def sidebar_filters(notices: list[dict[str, Any]]) -> Filters:
 
 def show_notices(notices: list[dict[str, Any]], lang: str) -> None:
     """Invalid URL values, each with the default used instead (the URL text shown as typed)."""
+    st.session_state["_notices"] = []
     for n in notices:
         st.warning(
             t(
@@ -665,34 +668,60 @@ def _tint(hex_color: str, strength: float = 0.30) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    """One download of a table: what the button offers and how its bytes are built."""
+
+    fmt: str  # "csv" | "xlsx"
+    file_name: str
+    mime: str
+    build: Callable[[], bytes]
+
+
+def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[DownloadFile, ...]:
+    """The CSV (UTF-8 with BOM) and XLSX downloads of a table, with human headers and cells in
+    the interface language (`dashboard.exports`). Raises ModuleMissing without exports."""
+    exports = engine_module("exports")
+    return (
+        DownloadFile(
+            "csv",
+            f"{name}.csv",
+            "text/csv",
+            lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang),
+        ),
+        DownloadFile(
+            "xlsx",
+            f"{name}.xlsx",
+            XLSX_MIME,
+            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
+        ),
+    )
+
+
 def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX of a table, human headers in the interface language.
-    The bytes are built on click (deferred), so a page with many tables stays fast."""
+    """The two download buttons of a table. The bytes are built on click (deferred), so a page
+    with many tables stays fast."""
     try:
-        exports = engine_module("exports")
+        files = download_files(frame, name=name, lang=lang)
     except ModuleMissing as exc:
         st.caption(t("missing.module", lang, module=exc.module))
         return
+    icons = {"csv": ":material/csv:", "xlsx": ":material/table_view:"}
     with st.container(horizontal=True, key=f"{key}_box"):
-        st.download_button(
-            t("export.csv", lang),
-            data=lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang),
-            file_name=f"{name}.csv",
-            mime="text/csv",
-            key=f"{key}_csv",
-            icon=":material/csv:",
-            help=t("download.help", lang),
-            on_click="ignore",
-        )
-        st.download_button(
-            t("export.xlsx", lang),
-            data=lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
-            file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"{key}_xlsx",
-            icon=":material/table_view:",
-            on_click="ignore",
-        )
+        for f in files:
+            st.download_button(
+                t(f"export.{f.fmt}", lang),
+                data=f.build,
+                file_name=f.file_name,
+                mime=f.mime,
+                key=f"{key}_{f.fmt}",
+                icon=icons[f.fmt],
+                help=t("download.help", lang) if f.fmt == "csv" else None,
+                on_click="ignore",
+            )
 
 
 # --- import (the Data page) ----------------------------------------------------------------------

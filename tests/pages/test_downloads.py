@@ -1,0 +1,52 @@
+"""Every table has its CSV and Excel buttons, and the bytes behind them (built by
+ui.download_files, not read from the widget) are a UTF-8 CSV with a BOM and an XLSX, both with
+human headers in the interface language."""
+
+import io
+
+import polars as pl
+import pytest
+
+from dashboard.ui import download_files
+
+FRAME = pl.DataFrame(
+    {
+        "year": [2024],
+        "unit_code": ["U1"],
+        "indicator": ["LDTT_RATE"],
+        "value_pct": [90.5],
+        "status": ["met"],
+    }
+)
+
+
+@pytest.mark.parametrize("page", ["overview", "unit", "ranking", "trends", "review", "data"])
+def test_every_table_has_csv_and_excel_buttons(app, page):
+    at = app(page, unit="BN_TCT")
+    labels = [b.proto.label for b in at.get("download_button")]
+    tables = len(at.dataframe)
+    assert labels.count("Tải CSV") == labels.count("Tải Excel") >= max(tables, 1)
+
+
+def test_data_page_offers_every_analytics_table(app):
+    labels = [b.proto.label for b in app("data").get("download_button")]
+    # indicators, quotas, eligibility, rankings, trends, budget; plus the import template
+    assert labels.count("Tải CSV") == 6 and "Tải mẫu nhập liệu (XLSX)" in labels
+
+
+def test_csv_has_a_bom_and_vietnamese_headers_and_cells():
+    csv, _ = download_files(FRAME, name="chi-so-2024", lang="vi")
+    data = csv.build()
+    assert csv.file_name == "chi-so-2024.csv" and csv.mime == "text/csv"
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel reads Vietnamese
+    head, row = data.decode("utf-8-sig").splitlines()
+    assert head == "Năm,Mã đơn vị,Chỉ số,Tỷ lệ (%),Tình trạng"
+    # percentages with two decimals and a decimal comma (quoted: the comma is the separator)
+    assert row == '2024,U1,LDTT_RATE,"90,50",Đạt'
+
+
+def test_xlsx_reads_back_with_english_headers():
+    _, xlsx = download_files(FRAME, name="indicators-2024", lang="en")
+    back = pl.read_excel(io.BytesIO(xlsx.build()))
+    assert back.columns == ["Year", "Unit code", "Indicator", "Value (%)", "Status"]
+    assert back.row(0) == (2024, "U1", "LDTT_RATE", 90.5, "Met")
