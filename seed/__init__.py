@@ -1,16 +1,17 @@
 """Deterministic demo data: `populate(engine, scale=…, years=…)`.
 
 Scales (rows for the default years 2019–2025, seed 2025):
-- demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 350 staff
-  a year; ≈ 1 900 people, 9 400 roster rows, 28 000 ratings, 11 000 awards; the articles'
-  figures reproduced exactly (demo.py).
-- province: demo + 6 provinces × 64 units in 36 clusters (≈ 410 units, 40 clusters,
-  ≈ 50 000 staff a year, ≈ 350 000 roster rows).
-- national: demo + 63 provinces (≈ 4 050 units, ≈ 380 clusters, ≈ 2 000 000 staff a year,
-  ≈ 14 M roster rows for 7 years).
+- demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 300 staff
+  a year; ≈ 1 650 people, 9 100 roster rows, 26 000 ratings, 11 500 awards, 50 000 rows in all;
+  the articles' figures reproduced exactly (demo.py).
+- province: demo + 6 provinces × 63 units (scale.py): 405 units, 40 clusters, ≈ 52 000 staff a
+  year; ≈ 65 000 people, 360 000 roster rows, 1.5 M rows in all.
+- national: demo + 63 provinces: 3 996 units, 382 clusters, ≈ 2 060 000 staff a year;
+  ≈ 14.5 M roster rows, ≈ 55 M rows in all.
 Everything is drawn from numpy generators seeded by (seed, chunk, step): the same arguments give
-the same rows. Generation is vectorised and streamed chunk by chunk (a few clusters at a time)
-through `data_access.writer.bulk_insert`, in one transaction.
+the same rows. Generation is vectorised and streamed chunk by chunk (one province at a time),
+in a background thread while the previous chunk is written through
+`data_access.writer.bulk_insert`, all in one `writer.bulk_load` transaction.
 """
 
 from __future__ import annotations
@@ -73,6 +74,16 @@ def build_world(scale: str, years: list[int], *, seed: int = DEFAULT_SEED) -> Wo
     return concat_worlds(demo, scale_world(scale, years, seed=seed, first_chunk=1))
 
 
+def _scale_pins(world: World, chunk: int, years: list[int]) -> Pins:
+    """No exceptions but one: every fifth cluster has not scored its members in the last year
+    (so rankings by targets are exercised at scale too)."""
+    clusters = world.clusters.with_row_index("i").filter(
+        (pl.col("chunk") == chunk) & (pl.col("i") % 5 == 0)
+    )
+    skip = clusters.select("cluster_code", pl.lit(years[-1], pl.Int32).alias("year"))
+    return Pins(skip_scores=skip)
+
+
 def _generate(
     world: World, years: list[int], seed: int
 ) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
@@ -87,7 +98,9 @@ def _generate(
             chunk=chunk,
             first_no=next_no,
             params=DEMO if demo else SCALE,
-            pins=demo_pins(seed=seed, years=years, p=DEMO) if demo else Pins(),
+            pins=demo_pins(seed=seed, years=years, p=DEMO)
+            if demo
+            else _scale_pins(world, chunk, years),
         )
         yield chunk, frames
 

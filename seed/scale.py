@@ -1,11 +1,12 @@
 """Synthetic province and national worlds, built vectorised (provinces × unit types).
 
-Each province has 64 units of 6 kinds grouped into 6 clusters (khối/cụm thi đua of the
+Each province has 63 units of 6 kinds grouped into 6 clusters of 10–11 (khối/cụm thi đua of the
 province): general offices, economic departments, culture and society, mass organisations,
 hospitals, upper-secondary schools.
-- province: 6 provinces → 384 units, 36 clusters, ≈ 50 000 staff a year (mean ≈ 130 a unit).
-- national: 63 provinces → 4 032 units, 378 clusters, ≈ 2 000 000 staff a year (≈ 500).
-About 5 % of units rate month by month and 2 % share only unit_counts. One chunk per province.
+- province: 6 provinces → 378 units, 36 clusters, ≈ 51 000 staff a year (≈ 135 a unit).
+- national: 63 provinces → 3 969 units, 378 clusters, ≈ 2 060 000 staff a year (≈ 520).
+About 2 % of units rate month by month and 2 % share only unit_counts; one cluster in five
+has not scored its members in the last year yet. One chunk per province.
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def scale_world(scale: str, years: list[int], *, seed: int, first_chunk: int) ->
         .cast(pl.Int32)
         .alias("staff0"),
         pl.Series("growth", rng.normal(0.0, 0.02, n)),
-        pl.Series("monthly", rng.random(n) < 0.05),
+        pl.Series("monthly", rng.random(n) < 0.02),
         pl.Series("reported_only", rng.random(n) < 0.02),
         pl.concat_str(pl.col("pkind"), pl.lit(" "), pl.col("pname")).alias("p"),
     )
