@@ -90,4 +90,6 @@ for name, cell in zip(ui.ANALYTICS_TABLES, st.columns(3, border=True) * 2, stric
         frame = ui.analytics_table(name, f)
         st.markdown(f"**{t(f'table.{name}', lang)}**")
         st.caption(t("data.tables.rows", lang, rows=frame.height))
-        ui.downloads(frame, name=f"{name}-{f.year}", lang=lang, key=f"dl_{name}")
+        ui.downloads(
+            frame, name=f"{name}-{f.unit or f.cluster}-{f.year}", lang=lang, key=f"dl_{name}"
+        )

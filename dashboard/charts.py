@@ -115,6 +115,11 @@ def _safe_label(kind: str, code: str, lang: str) -> str:
         return code
 
 
+def _pct_suffix(lang: str) -> str:
+    """The percent sign as `formatting.fmt_pct` writes it: "90,5 %" (vi), "90.5%" (en)."""
+    return " %" if lang == "vi" else "%"
+
+
 def _separators(lang: str) -> str:
     return ",." if lang == "vi" else ".,"
 
@@ -275,7 +280,7 @@ def bullet_chart(
         range=[0, 128],
         tickvals=[0, 20, 40, 60, 80, 100],
         title_text=t("axis.percent", lang),
-        ticksuffix=" %",
+        ticksuffix=_pct_suffix(lang),
     )
     fig.update_yaxes(
         autorange="reversed", categoryorder="array", categoryarray=names, title_text=""
@@ -522,11 +527,19 @@ def trend_chart(
                 },
                 marker={"size": 12 if big else 7, "symbol": "square" if pooled else "circle"},
                 connectgaps=False,
-                hovertemplate=name + "<br>%{x}: %{y:.1f} %<extra></extra>",
+                hovertemplate=name + "<br>%{x}: %{y:.1f}" + _pct_suffix(lang) + "<extra></extra>",
                 row=r,
                 col=c,
             )
-    fig.update_yaxes(range=[0, 105], ticksuffix=" %", title_text="")
+    fig.update_yaxes(ticksuffix=_pct_suffix(lang), title_text="")
+    # Each panel from 0 to a little above its highest value: a 1 % rate is not a flat line
+    # at the bottom of a 0–100 axis, and 0 stays in view so changes are not exaggerated.
+    for k, ind in enumerate(indicators):
+        top = frame.filter(pl.col("indicator") == ind)["value_pct"].max()
+        top = 10.0 if top is None else float(top)
+        fig.update_yaxes(
+            range=[0, min(105.0, max(10.0, top * 1.25))], row=k // cols + 1, col=k % cols + 1
+        )
     fig.update_xaxes(dtick=1, tickformat="d")
     for c in range(1, cols + 1):
         fig.update_xaxes(title_text=t("axis.year", lang), row=nrows, col=c)
@@ -606,11 +619,31 @@ def awards_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
 
 
 def monthly_progress_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
-    """Monthly evaluation progress: cumulative person-month ratings (bars) and the cumulative
-    HTXSNV share (line, right axis). Columns: month, rated_cum, htxsnv_cum, share_pct."""
+    """Monthly evaluation progress in two panels on one month axis: the cumulative HTXSNV
+    share (line, top) and the cumulative person-month ratings (bars, bottom), so the labels of
+    one never sit on the other. Columns: month, rated_cum, htxsnv_cum, share_pct."""
     rows = frame.sort("month").to_dicts()
     months = [f"{r['month']:02d}" for r in rows]
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.42, 0.58], vertical_spacing=0.12
+    )
+    fig.add_scatter(
+        x=months,
+        y=[r["share_pct"] for r in rows],
+        name=t("chart.monthly.share", lang),
+        mode="lines+markers+text",
+        line={"color": OKABE_ITO["vermillion"], "width": 3},
+        marker={"symbol": "diamond", "size": 10},
+        text=[_fmt_pct_text(r["share_pct"], lang) for r in rows],
+        textposition="top center",
+        cliponaxis=False,
+        hovertemplate=t("axis.month", lang)
+        + " %{x}<br>HTXSNV: %{y:.1f}"
+        + _pct_suffix(lang)
+        + "<extra></extra>",
+        row=1,
+        col=1,
+    )
     fig.add_bar(
         x=months,
         y=[r["rated_cum"] for r in rows],
@@ -623,35 +656,27 @@ def monthly_progress_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
         + " %{x}<br>%{y} "
         + t("unit.person_months", lang)
         + "<extra></extra>",
-        secondary_y=False,
+        row=2,
+        col=1,
     )
-    fig.add_scatter(
-        x=months,
-        y=[r["share_pct"] for r in rows],
-        name=t("chart.monthly.share", lang),
-        mode="lines+markers+text",
-        line={"color": OKABE_ITO["vermillion"], "width": 3},
-        marker={"symbol": "diamond", "size": 10},
-        text=[_fmt_pct_text(r["share_pct"], lang) for r in rows],
-        textposition="top center",
-        hovertemplate=t("axis.month", lang) + " %{x}<br>HTXSNV: %{y:.1f} %<extra></extra>",
-        secondary_y=True,
+    share_top = max((r["share_pct"] or 0 for r in rows), default=0)
+    fig.update_yaxes(
+        title_text=t("axis.htxsnv_share_short", lang),
+        ticksuffix=_pct_suffix(lang),
+        range=[0, min(105.0, max(10.0, share_top * 1.4))],
+        row=1,
+        col=1,
     )
     ymax = max((r["rated_cum"] or 0 for r in rows), default=0)
     fig.update_yaxes(
-        title_text=t("axis.person_months", lang),
+        title_text=t("axis.person_months_short", lang),
         range=[0, max(ymax * 1.2, 1)],
-        secondary_y=False,
+        row=2,
+        col=1,
     )
-    fig.update_yaxes(
-        title_text=t("axis.htxsnv_share", lang),
-        range=[0, 105],
-        ticksuffix=" %",
-        showgrid=False,
-        secondary_y=True,
-    )
-    fig.update_xaxes(title_text=t("axis.month", lang), type="category")
-    return _finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=380)
+    fig.update_xaxes(type="category")
+    fig.update_xaxes(title_text=t("axis.month", lang), row=2, col=1)
+    return _finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=540)
 
 
 def targets_met_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Figure:

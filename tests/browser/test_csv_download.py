@@ -9,7 +9,7 @@ def test_indicators_csv_from_the_data_page(page, goto):
     with page.expect_download() as info:
         page.get_by_role("button", name="Tải CSV").first.click()
     download = info.value
-    assert download.suggested_filename == "indicators-2025.csv"
+    assert download.suggested_filename == "indicators-CUM4_DBSH-2025.csv"
     data = open(download.path(), "rb").read()  # noqa: SIM115 - a temporary file of Playwright
     assert data.startswith(b"\xef\xbb\xbf")
     header = data.decode("utf-8-sig").splitlines()[0]

@@ -1,5 +1,5 @@
-"""monthly_progress_chart: cumulative person-months as bars, cumulative HTXSNV share as a line
-on the right axis."""
+"""monthly_progress_chart: cumulative HTXSNV share as a line (top panel) over cumulative
+person-months as bars (bottom panel), on one month axis."""
 
 import polars as pl
 
@@ -11,8 +11,9 @@ FRAME = pl.DataFrame(
 
 
 def test_bars_and_share_line_by_month():
-    bars, line = monthly_progress_chart(FRAME, lang="vi").to_dict()["data"]
+    line, bars = monthly_progress_chart(FRAME, lang="vi").to_dict()["data"]
     assert list(bars["x"]) == ["01", "02"]
     assert list(bars["y"]) == [45, 90]
+    assert list(bars["text"]) == ["45", "90"]
     assert list(line["text"]) == ["20,0 %", "22,2 %"]
-    assert line["yaxis"] == "y2"
+    assert (line["yaxis"], bars["yaxis"]) == ("y", "y2")  # two panels, not one on the other

@@ -29,3 +29,10 @@ def test_pooled_line_is_dashed_grey_and_unit_line_solid():
     assert pooled[0]["line"]["dash"] == "dash" and pooled[0]["line"]["color"] == POOLED_COLOR
     assert all(tr["line"]["dash"] == "solid" for tr in unit)
     assert list(pooled[0]["y"]) == [80.0, 90.0]
+
+
+def test_each_panel_scales_to_its_own_values_from_zero():
+    d = trend_chart(FRAME, lang="vi").to_dict()["layout"]
+    # LĐTT up to 95 → 0..105 (95 × 1.25 capped at 105); CSTĐCS/LĐTT up to 14 → 0..17.5
+    assert list(d["yaxis"]["range"]) == [0, 105.0]
+    assert list(d["yaxis2"]["range"]) == [0, 17.5]
