@@ -4,15 +4,16 @@ One run, one dataset: without --db the seed's scale generator writes N staff ove
 (ending at 2025) into a temporary SQLite file; when PostgreSQL is reachable the same rows are
 copied into a scratch database, measured, and dropped. Loads and the page run in child processes
 (cold, each with its own peak RSS); the engine and the references run here, on the frames the
-app would load (the Parquet snapshot). The last line printed is the summary:
+app would load (the Parquet snapshot). A stage that fails is reported and the others still run.
+The last line printed is the summary:
 
     bench: pipeline_s=T pandas_ratio=R1 sql_ratio=R2 load_s=L page_warm_s=W peak_mb=M
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import math
 import os
 import shutil
 import statistics
@@ -20,8 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,12 +29,14 @@ from typing import Any
 import polars as pl
 
 from dashboard.bench import compare
-from dashboard.bench.memory import cpu_seconds, median_time, peak_mb
-from dashboard.bench.pipeline import STAGES, earlier_counts, run_engine, window
+from dashboard.bench.memory import children_peak_mb, cpu_seconds, median_time, peak_mb
+from dashboard.bench.pipeline import STAGES, EngineResult, earlier_counts, run_engine, window
+from dashboard.bench.report import Report, sig3
 
 LAST_YEAR = 2025
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PG_ENV = "THIDUA_TEST_PG_URL"
+SNAPSHOT_ENV = "THIDUA_SNAPSHOT_DIR"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -49,38 +51,25 @@ class Options:
     ref_runs: int = 3
     seed: int = 2025
     keep: bool = False
-    profile: str | None = None  # folder for the pyinstrument reports
+    profile: str | None = None  # folder for the pyinstrument report
     log: Callable[[str], None] = field(default=lambda s: print(s, file=sys.stderr, flush=True))
 
 
 @dataclass
-class Report:
-    """Every figure of one run; `rows` are (section, what, value, unit/note) for the table."""
+class Context:
+    """What the stages share: where the data is, the child environment, the report."""
 
-    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
-    figures: dict[str, float | None] = field(default_factory=dict)
-    failures: list[str] = field(default_factory=list)
-    checks: list[str] = field(default_factory=list)
+    opts: Options
+    rep: Report
+    env: dict[str, str]
+    url: str = ""
+    label: str = "sqlite"
+    years: list[int] = field(default_factory=list)
+    pg_url: str | None = None
 
-    def add(self, section: str, what: str, value: float | str | None, unit: str = "") -> None:
-        text = value if isinstance(value, str) else sig3(value)
-        self.rows.append((section, what, text, unit))
-
-
-def sig3(x: float | None) -> str:
-    """A number with 3 significant digits, never in exponent form (2345 → 2340, 0.01234 →
-    0.0123); "n/a" for a missing one."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "n/a"
-    if x == 0:
-        return "0"
-    digits = 2 - math.floor(math.log10(abs(x)))
-    return f"{round(x, digits):.{max(digits, 0)}f}"
-
-
-def summary_line(figures: dict[str, float | None]) -> str:
-    keys = ("pipeline_s", "pandas_ratio", "sql_ratio", "load_s", "page_warm_s", "peak_mb")
-    return "bench: " + " ".join(f"{k}={sig3(figures.get(k))}" for k in keys)
+    @property
+    def year(self) -> int:
+        return self.years[-1]
 
 
 # --- child processes -------------------------------------------------------------------------
@@ -93,8 +82,8 @@ def probe(task: str, db: str, env: dict[str, str], **kw: Any) -> dict[str, Any]:
     done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
     if done.returncode != 0 or not lines:
-        tail = "\n".join(done.stderr.strip().splitlines()[-15:])
-        raise RuntimeError(f"probe {task} failed (exit {done.returncode}):\n{tail}")
+        tail = " | ".join(done.stderr.strip().splitlines()[-3:])
+        raise RuntimeError(f"probe {task} exited with {done.returncode}: {tail}")
     return json.loads(lines[-1])
 
 
@@ -102,326 +91,242 @@ def _years_arg(years: list[int] | None) -> str | None:
     return None if years is None else ",".join(str(y) for y in years)
 
 
-# --- PostgreSQL scratch database ---------------------------------------------------------------
-def pg_admin_url(explicit: str | None) -> str:
-    return explicit or os.environ.get(PG_ENV) or PG_DEFAULT
-
-
-def pg_reachable(url: str) -> str | None:
-    """None when PostgreSQL answers at `url`, else why not."""
-    from sqlalchemy import create_engine, text
-
+@contextlib.contextmanager
+def stage(ctx: Context, name: str) -> Iterator[None]:
+    """Log the stage; a failure is reported (and fails the run) but the next stages run."""
+    ctx.opts.log(f"{name} …")
     try:
-        eng = create_engine(url, connect_args={"connect_timeout": 3})
-        with eng.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        eng.dispose()
-        return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
-        return str(exc).splitlines()[0]
-
-
-def pg_version(url: str) -> str:
-    from sqlalchemy import create_engine, text
-
-    eng = create_engine(url)
-    try:
-        with eng.connect() as conn:
-            return "PostgreSQL " + str(conn.execute(text("SHOW server_version")).scalar())
-    finally:
-        eng.dispose()
-
-
-def _pg_admin(url: str, sql: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    eng = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with eng.connect() as conn:
-            conn.execute(text(sql))
-    finally:
-        eng.dispose()
+        yield
+    except Exception as exc:  # noqa: BLE001 - reported; the benchmark goes on
+        ctx.rep.failures.append(f"{name}: {type(exc).__name__}: {exc}")
+        ctx.rep.add(name.split(":")[0], f"{name} failed", "—", type(exc).__name__)
 
 
 # --- the stages --------------------------------------------------------------------------------
-def _loads(
-    label: str, url: str, env: dict[str, str], opts: Options, rep: Report, year: int
-) -> None:
+def generate(ctx: Context, work: Path) -> None:
+    o = ctx.opts
+    ctx.url = f"sqlite:///{work / 'bench.db'}"
+    ys = list(range(LAST_YEAR - o.years + 1, LAST_YEAR + 1))
+    g = probe("generate", ctx.url, ctx.env, people=o.people, years=_years_arg(ys), seed=o.seed)
+    rows = sum(g["rows"].values())
+    what = "generate (seed scale generator) → SQLite"
+    ctx.rep.add("data", what, g["seconds"][0], f"s, {rows:,} rows")
+    ctx.rep.add("data", "  peak RSS of the generator", g["peak_mb"], "MB")
+
+
+def loads(ctx: Context, label: str, url: str) -> None:
     """Direct reader path, snapshot build, snapshot warm loads; each in a cold child."""
-    opts.log(f"[{label}] direct load (readers.load_dataset), every year …")
+    rep, runs, env = ctx.rep, ctx.opts.runs, ctx.env
     d = probe("load-direct", url, env)
     rep.add(label, "load, direct readers (every year)", d["seconds"][0], f"s, {d['rows']:,} rows")
     rep.add(label, "  peak RSS of that process", d["peak_mb"], "MB")
-    opts.log(f"[{label}] snapshot build …")
     b = probe("snapshot-build", url, env)
     rep.add(label, "snapshot build (once per data version)", b["seconds"][0], "s")
     rep.add(label, "  snapshot size on disk", b["snapshot_mb"], "MB")
-    opts.log(f"[{label}] snapshot warm loads …")
-    w = probe("snapshot-load", url, env, runs=opts.runs)
+    w = probe("snapshot-load", url, env, runs=runs)
     warm = statistics.median(w["seconds"])
-    rep.add(label, f"load, snapshot warm (every year, median of {opts.runs})", warm, "s")
+    rep.add(label, f"load, snapshot warm (every year, median of {runs})", warm, "s")
     rep.add(label, "  peak RSS of that process", w["peak_mb"], "MB")
-    ww = probe("snapshot-load", url, env, runs=opts.runs, years=_years_arg(window(year)))
-    rep.add(
-        label,
-        f"load, snapshot warm (years {year - 1}–{year})",
-        statistics.median(ww["seconds"]),
-        "s",
-    )
-    rep.figures[f"load_direct_{label}"] = d["seconds"][0]
+    y = probe("snapshot-load", url, env, runs=runs, years=_years_arg(window(ctx.year)))
+    span = f"{ctx.year - 1}–{ctx.year}"
+    rep.add(label, f"load, snapshot warm (years {span})", statistics.median(y["seconds"]), "s")
     rep.figures[f"load_snapshot_{label}"] = warm
-    rep.figures[f"load_peak_{label}"] = max(d["peak_mb"], w["peak_mb"])
 
 
-def _sql(label: str, url: str, ds_engine: Any, opts: Options, rep: Report, year: int) -> None:
-    from data_access.bench_sql import FAMILIES, run_family
-    from data_access.catalog import load_catalog
-    from data_access.engine import make_engine
-
-    eng = make_engine(url)
-    cat = load_catalog()
-    ys = [year]  # the year's indicators, as the engine's timed run counts
-    fam_times: dict[str, list[float]] = {f: [] for f in FAMILIES}
-    result = None
-    try:
-        with eng.connect() as conn:
-            for _ in range(max(1, opts.ref_runs)):
-                parts = []
-                for fam in FAMILIES:
-                    start = time.perf_counter()
-                    parts.append(run_family(conn, fam, years=ys, catalog=cat))
-                    fam_times[fam].append(time.perf_counter() - start)
-                result = pl.concat(parts)
-    finally:
-        eng.dispose()
-    total = sum(statistics.median(t) for t in fam_times.values())
-    slowest = max(fam_times, key=lambda f: statistics.median(fam_times[f]))
-    rep.add(
-        "sql",
-        f"SQL in {label}, {len(FAMILIES)} family queries (median of {opts.ref_runs})",
-        total,
-        "s",
-    )
-    rep.add("sql", f"  slowest family: {slowest}", statistics.median(fam_times[slowest]), "s")
-    rep.figures[f"sql_{label}"] = total
-    bad = compare.indicators(ds_engine.indicators.filter(pl.col("year") == year), result)
-    name = f"SQL ({label}) == engine: indicators"
-    rep.checks.append(f"{name}: {'ok' if not bad else 'FAILED'}")
-    rep.failures += [f"{name}: {b}" for b in bad]
-
-
-def _pandas(ds: Any, res: Any, opts: Options, rep: Report, year: int) -> None:
-    from dashboard.bench import pandas_reference as pdref
-
-    t = pdref.frames(ds)  # conversion not timed: pandas would have read its own frames
-    earlier = pdref.counts(t, [year - 1])  # as for the engine: the year before, once
-    med, _, ref = median_time(lambda: pdref.pipeline(t, year=year, earlier=earlier), opts.ref_runs)
-    rep.add("pandas", f"pandas reference, same pipeline (median of {opts.ref_runs})", med, "s")
-    rep.figures["pandas_s"] = med
-    bad = compare.pandas_pipeline(res, ref)
-    name = "pandas == engine: indicators, targets, quotas, rankings, trends"
-    rep.checks.append(f"{name}: {'ok' if not bad else 'FAILED'}")
-    rep.failures += [f"{name}: {b}" for b in bad]
+def copy_to_postgres(ctx: Context, pg_url: str, version: str) -> None:
+    ctx.rep.add("postgresql", f"server: {version}", "", "")
+    c = probe("copy", ctx.url, ctx.env, to=pg_url)
+    ctx.rep.add("postgresql", "copy SQLite → PostgreSQL (COPY, bulk load)", c["seconds"][0], "s")
+    ctx.pg_url = pg_url
 
 
 def _engine_runs(
     ds: Any, year: int, years: list[int] | None, runs: int
-) -> tuple[float, float, Any, dict]:
+) -> tuple[float, float, EngineResult, dict[str, float]]:
     """(median wall s, median CPU s, last result, median s per stage) of `runs` engine runs.
-
-    CPU time (all threads) is printed beside wall time: on a shared machine it varies less.
-    """
+    CPU time (all threads) is printed beside wall time: on a shared machine it varies less."""
     earlier = earlier_counts(ds, year) if years is None else None
     results, cpus = [], []
     for _ in range(max(1, runs)):
         before = cpu_seconds()
         results.append(run_engine(ds, year=year, earlier=earlier, years=years))
         cpus.append(cpu_seconds() - before)
-    totals = [r.total for r in results]
     stages = {s: statistics.median(r.seconds[s] for r in results) for s in STAGES}
-    return statistics.median(totals), statistics.median(cpus), results[-1], stages
+    return statistics.median(r.total for r in results), statistics.median(cpus), results[-1], stages
+
+
+def engine(ctx: Context, eng: Any) -> tuple[Any, EngineResult]:
+    """The engine for one year (the headline) and for every year; returns (frames, result)."""
+    from data_access.snapshot import load_dataset_fast
+
+    rep, year, runs = ctx.rep, ctx.year, ctx.opts.runs
+    _, ds = load_dataset_fast(eng, years=window(year))
+    t, cpu, res, stages = _engine_runs(ds, year, None, runs)
+    rows = ds.roster.filter(pl.col("year") == year).height
+    note = f"s ({sig3(cpu)} s CPU), {rows:,} roster rows"
+    rep.add("engine", f"engine, one year ({year}; median of {runs})", t, note)
+    for s in STAGES:
+        rep.add("engine", f"  {s}", stages[s], "s")
+    rep.figures["pipeline_s"] = t
+    _, ds_all = load_dataset_fast(eng)
+    t_all, cpu_all, _, _ = _engine_runs(ds_all, year, ctx.years, max(1, runs // 2))
+    note = f"s ({sig3(cpu_all)} s CPU), {ds_all.roster.height:,} roster rows"
+    span = f"{ctx.years[0]}–{year}"
+    rep.add("engine", f"engine, every year {span} (as the app's first start)", t_all, note)
+    del ds_all
+    rep.figures["engine_peak_mb"] = peak_mb()
+    rep.add("engine", "  peak RSS of this process so far", peak_mb(), "MB")
+    if ctx.opts.profile:
+        from dashboard.bench.profile import profile_engine
+
+        path = profile_engine(ds, year=year, folder=Path(ctx.opts.profile))
+        rep.add("engine", f"  pyinstrument profile: {path}", "", "")
+    return ds, res
+
+
+def sql(ctx: Context, label: str, url: str, res: EngineResult) -> None:
+    """The indicators of the year in SQL, one query per family; equal to the engine's."""
+    from data_access.bench_sql import FAMILIES, run_family
+    from data_access.catalog import load_catalog
+    from data_access.engine import make_engine
+
+    eng, cat, runs = make_engine(url), load_catalog(), ctx.opts.ref_runs
+    times: dict[str, list[float]] = {f: [] for f in FAMILIES}
+    parts: list[pl.DataFrame] = []
+    try:
+        with eng.connect() as conn:
+            for _ in range(max(1, runs)):
+                parts = []
+                for fam in FAMILIES:
+                    start = time.perf_counter()
+                    parts.append(run_family(conn, fam, years=[ctx.year], catalog=cat))
+                    times[fam].append(time.perf_counter() - start)
+    finally:
+        eng.dispose()
+    med = {f: statistics.median(t) for f, t in times.items()}
+    slowest = max(med, key=med.__getitem__)
+    what = f"SQL in {label}, {len(FAMILIES)} family queries (median of {runs})"
+    ctx.rep.add("sql", what, sum(med.values()), "s")
+    ctx.rep.add("sql", f"  slowest family: {slowest}", med[slowest], "s")
+    ctx.rep.figures[f"sql_{label}"] = sum(med.values())
+    mine = res.indicators.filter(pl.col("year") == ctx.year)
+    bad = compare.indicators(mine, pl.concat(parts))
+    ctx.rep.check(f"SQL ({label}) == engine: indicators", bad)
+
+
+def pandas(ctx: Context, ds: Any, res: EngineResult) -> None:
+    from dashboard.bench import pandas_reference as pdref
+
+    runs, year = ctx.opts.ref_runs, ctx.year
+    t = pdref.frames(ds)  # conversion not timed: pandas would have read its own frames
+    earlier = pdref.counts(t, [year - 1])  # as for the engine: the year before, once
+    med, _, ref = median_time(lambda: pdref.pipeline(t, year=year, earlier=earlier), runs)
+    ctx.rep.add("pandas", f"pandas reference, same pipeline (median of {runs})", med, "s")
+    ctx.rep.figures["pandas_s"] = med
+    name = "pandas == engine: indicators, targets, quotas, rankings, trends"
+    ctx.rep.check(name, compare.pandas_pipeline(res, ref))
+
+
+def page(ctx: Context) -> None:
+    rep = ctx.rep
+    p = probe("page", ctx.url, ctx.env, runs=max(ctx.opts.runs, 4))
+    rep.add("page", "overview, cold (first run, caches empty)", p["cold_s"], "s")
+    warm = f"overview, warm (median of {len(p['warm_runs'])} filter changes)"
+    rep.add("page", warm, p["warm_s"], "s")
+    rep.add("page", "  peak RSS of the app process", p["peak_mb"], "MB")
+    rep.check("page renders a chart without warnings", p["problems"])
+    rep.figures |= {"page_cold_s": p["cold_s"], "page_warm_s": p["warm_s"]}
+    rep.figures["page_peak_mb"] = p["peak_mb"]
+
+
+def summarise(ctx: Context) -> None:
+    """The ratios and the figures of the summary line."""
+    f, rep = ctx.rep.figures, ctx.rep
+    t = f.get("pipeline_s")
+    sqls = [v for k, v in f.items() if k.startswith("sql_") and v]
+    f["pandas_ratio"] = f["pandas_s"] / t if t and f.get("pandas_s") else None
+    f["sql_ratio"] = min(sqls) / t if t and sqls else None
+    f["load_s"] = f.get(f"load_snapshot_{ctx.label}")
+    peaks = [v for k in ("engine_peak_mb", "page_peak_mb") if (v := f.get(k))]
+    f["peak_mb"] = max(peaks) if peaks else None
+    rep.add("ratios", "pandas ÷ engine", f["pandas_ratio"], "×")
+    rep.add("ratios", "SQL ÷ engine (fastest database)", f["sql_ratio"], "×")
+    rep.add("memory", "peak RSS: max(engine process, app process)", f["peak_mb"], "MB")
+    rep.add("memory", "  this process at the end (incl. references)", peak_mb(), "MB")
+    rep.add("memory", "  largest child process (RUSAGE_CHILDREN)", children_peak_mb(), "MB")
+
+
+# --- the run -----------------------------------------------------------------------------------
+def _with_postgres(ctx: Context, stack: contextlib.ExitStack) -> None:
+    """Copy the data into a scratch PostgreSQL database (dropped when `stack` closes)."""
+    from data_access.bench_sql import scratch_database, server_unreachable, server_version
+
+    if ctx.label == "postgresql":
+        ctx.pg_url = ctx.url
+        return
+    if ctx.opts.no_pg:
+        ctx.rep.add("postgresql", "not measured (--no-pg)", "", "")
+        return
+    admin = ctx.opts.pg or os.environ.get(PG_ENV) or PG_DEFAULT
+    why = server_unreachable(admin)
+    if why is not None:
+        ctx.rep.add("postgresql", f"not measured: unreachable ({why})", "", "")
+        return
+    pg_url = stack.enter_context(scratch_database(admin))
+    with stage(ctx, "postgresql: copy"):
+        copy_to_postgres(ctx, pg_url, server_version(admin))
+    if ctx.pg_url:
+        with stage(ctx, "postgresql: loads"):
+            loads(ctx, "postgresql", ctx.pg_url)
 
 
 def run(opts: Options) -> Report:
-    """Every measurement of the benchmark; the caller prints `format_report`."""
+    """Every measurement of the benchmark; print it with `report.format_report`."""
     from data_access.engine import make_engine
     from data_access.readers import read_years
-    from data_access.snapshot import load_dataset_fast
 
-    rep = Report()
     work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
-    env = dict(os.environ, THIDUA_SNAPSHOT_DIR=str(work / "snapshots"), PYTHONPATH=str(ROOT))
-    old_snap = os.environ.get("THIDUA_SNAPSHOT_DIR")
-    os.environ["THIDUA_SNAPSHOT_DIR"] = env["THIDUA_SNAPSHOT_DIR"]
-    scratch: tuple[str, str] | None = None  # (admin url, database name)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env[SNAPSHOT_ENV] = str(work / "snapshots")  # never the app's own snapshots
+    ctx = Context(opts=opts, rep=Report(), env=env)
+    old_snap = os.environ.get(SNAPSHOT_ENV)
+    os.environ[SNAPSHOT_ENV] = env[SNAPSHOT_ENV]
     try:
-        # 1. the data
-        if opts.db is None:
-            url = f"sqlite:///{work / 'bench.db'}"
-            years = list(range(LAST_YEAR - opts.years + 1, LAST_YEAR + 1))
-            opts.log(f"generating {opts.people:,} staff × {opts.years} years into {url} …")
-            g = probe(
-                "generate", url, env, people=opts.people, years=_years_arg(years), seed=opts.seed
-            )
-            total = sum(g["rows"].values())
-            rep.add(
-                "data",
-                "generate (seed scale generator) → SQLite",
-                g["seconds"][0],
-                f"s, {total:,} rows",
-            )
-            rep.add("data", "  peak RSS of the generator", g["peak_mb"], "MB")
-        else:
-            url = opts.db
-        eng = make_engine(url)
-        with eng.connect() as conn:
-            years = read_years(conn)
-        main_label = eng.url.get_backend_name()
-        year = years[-1]
-        # 2. loads from the main database
-        _loads(main_label, url, env, opts, rep, year)
-        # 3. the same rows in PostgreSQL, when reachable
-        pg_url = None
-        if main_label == "postgresql":
-            pg_url = url
-        elif opts.no_pg:
-            rep.add("postgresql", "not measured (--no-pg)", "", "")
-        else:
-            admin = pg_admin_url(opts.pg)
-            why = pg_reachable(admin)
-            if why is None:
-                name = f"thidua_bench_{uuid.uuid4().hex[:10]}"
-                _pg_admin(admin, f'CREATE DATABASE "{name}"')
-                rep.add("postgresql", f"server: {pg_version(admin)}", "", "")
-                scratch = (admin, name)
-                pg_url = admin.rsplit("/", 1)[0] + f"/{name}"
-                opts.log(f"copying into the scratch PostgreSQL database {name} …")
-                c = probe("copy", url, env, to=pg_url)
-                rep.add(
-                    "postgresql", "copy SQLite → PostgreSQL (COPY, bulk load)", c["seconds"][0], "s"
-                )
-                _loads("postgresql", pg_url, env, opts, rep, year)
+        with contextlib.ExitStack() as stack:
+            if opts.db is None:
+                generate(ctx, work)
             else:
-                rep.add("postgresql", "not measured", "—", f"unreachable at {admin}: {why}")
-        # 4. the engine, on the frames the app loads
-        opts.log("engine …")
-        _, ds = load_dataset_fast(eng, years=window(year))
-        t_engine, cpu_engine, res, stages = _engine_runs(ds, year, None, opts.runs)
-        rows_y = ds.roster.filter(pl.col("year") == year).height
-        rep.add(
-            "engine",
-            f"engine, one year ({year}; median of {opts.runs})",
-            t_engine,
-            f"s ({sig3(cpu_engine)} s CPU), {rows_y:,} roster rows",
-        )
-        for s in STAGES:
-            rep.add("engine", f"  {s}", stages[s], "s")
-        rep.figures["pipeline_s"] = t_engine
-        peak_engine = peak_mb()
-        _, ds_all = load_dataset_fast(eng)
-        t_all, cpu_all, _, _ = _engine_runs(ds_all, year, years, max(1, opts.runs // 2))
-        rep.add(
-            "engine",
-            f"engine, every year {years[0]}–{year} (as the app's first start)",
-            t_all,
-            f"s ({sig3(cpu_all)} s CPU), {ds_all.roster.height:,} roster rows",
-        )
-        peak_engine = max(peak_engine, peak_mb())
-        rep.add("engine", "  peak RSS of this process so far", peak_engine, "MB")
-        del ds_all
-        if opts.profile:
-            from dashboard.bench.profile import profile_engine
-
-            path = profile_engine(ds, year=year, folder=Path(opts.profile))
-            rep.add("engine", "  pyinstrument profile", str(path), "")
-        # 5. references
-        opts.log("SQL reference …")
-        _sql(main_label, url, res, opts, rep, year)
-        if pg_url is not None and pg_url != url:
-            _sql("postgresql", pg_url, res, opts, rep, year)
-        opts.log("pandas reference …")
-        _pandas(ds, res, opts, rep, year)
-        del ds
-        # 6. the page, in its own process
-        opts.log("overview page (AppTest) …")
-        p = probe("page", url, env, runs=max(opts.runs, 4))
-        rep.add("page", "overview, cold (first run, caches empty)", p["cold_s"], "s")
-        rep.add(
-            "page",
-            f"overview, warm (median of {len(p['warm_runs'])} filter changes)",
-            p["warm_s"],
-            "s",
-        )
-        rep.add("page", "  peak RSS of the app process", p["peak_mb"], "MB")
-        if p["problems"]:
-            rep.failures += [f"page: {x}" for x in p["problems"]]
-        rep.checks.append(
-            f"page renders a chart without warnings: {'ok' if not p['problems'] else 'FAILED'}"
-        )
-        rep.figures |= {"page_cold_s": p["cold_s"], "page_warm_s": p["warm_s"]}
-        # 7. ratios and the summary figures
-        sqls = [v for k, v in rep.figures.items() if k.startswith("sql_") and v]
-        rep.figures["pandas_ratio"] = rep.figures["pandas_s"] / t_engine
-        rep.figures["sql_ratio"] = min(sqls) / t_engine if sqls else None
-        rep.figures["load_s"] = rep.figures[f"load_snapshot_{main_label}"]
-        rep.figures["peak_mb"] = max(peak_engine, p["peak_mb"])
-        rep.add("ratios", "pandas ÷ engine", rep.figures["pandas_ratio"], "×")
-        rep.add("ratios", "SQL ÷ engine (fastest database)", rep.figures["sql_ratio"], "×")
-        rep.add(
-            "memory", "peak RSS: max(engine process, app process)", rep.figures["peak_mb"], "MB"
-        )
-        rep.add("memory", "  this process at the end (incl. references)", peak_mb(), "MB")
-        eng.dispose()
+                ctx.url = opts.db
+            eng = make_engine(ctx.url)
+            stack.callback(eng.dispose)
+            with eng.connect() as conn:
+                ctx.years = read_years(conn)
+            ctx.label = eng.url.get_backend_name()
+            with stage(ctx, f"{ctx.label}: loads"):
+                loads(ctx, ctx.label, ctx.url)
+            _with_postgres(ctx, stack)
+            ds, res = None, None
+            with stage(ctx, "engine"):
+                ds, res = engine(ctx, eng)
+            if res is not None:
+                with stage(ctx, f"sql: {ctx.label}"):
+                    sql(ctx, ctx.label, ctx.url, res)
+                if ctx.pg_url and ctx.pg_url != ctx.url:
+                    with stage(ctx, "sql: postgresql"):
+                        sql(ctx, "postgresql", ctx.pg_url, res)
+                with stage(ctx, "pandas"):
+                    pandas(ctx, ds, res)
+            del ds, res
+            with stage(ctx, "page"):
+                page(ctx)
+            summarise(ctx)
     finally:
-        if scratch is not None:
-            _pg_admin(scratch[0], f'DROP DATABASE IF EXISTS "{scratch[1]}" WITH (FORCE)')
         if old_snap is None:
-            os.environ.pop("THIDUA_SNAPSHOT_DIR", None)
+            os.environ.pop(SNAPSHOT_ENV, None)
         else:
-            os.environ["THIDUA_SNAPSHOT_DIR"] = old_snap
+            os.environ[SNAPSHOT_ENV] = old_snap
         if opts.keep:
             opts.log(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    return rep
-
-
-def machine() -> list[str]:
-    """The machine and the versions, for the header of the report and docs/benchmarks.md."""
-    import platform
-    import sqlite3
-
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem_kb = next(
-            int(ln.split()[1])
-            for ln in Path("/proc/meminfo").read_text().splitlines()
-            if ln.startswith("MemTotal")
-        )
-        mem = f"{mem_kb / 2**20:.1f} GiB"
-    except (OSError, StopIteration):
-        mem = "unknown memory"
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return [
-        f"machine: {len(os.sched_getaffinity(0))} CPUs ({cpu}), {mem}; load average {load}",
-        f"python {platform.python_version()}, polars {pl.__version__}, "
-        f"sqlite {sqlite3.sqlite_version}",
-    ]
-
-
-def format_report(rep: Report, header: list[str]) -> str:
-    """The readable table, the reference checks, any mismatch, then the summary line."""
-    width = max((len(r[1]) for r in rep.rows), default=10)
-    out = [*header, ""]
-    section = None
-    for sec, what, value, unit in rep.rows:
-        if sec != section:
-            out.append(f"[{sec}]")
-            section = sec
-        out.append(f"  {what:<{width}}  {value:>10}  {unit}")
-    out += ["", *rep.checks, *rep.failures, summary_line(rep.figures)]
-    return "\n".join(out)
+    return ctx.rep

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from dashboard.bench import runner
+from dashboard.bench import report, runner
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
     )
     rep = runner.run(opts)
     size = f"data: {args.db}" if args.db else f"data: {args.people:,} staff × {args.years} years"
-    print(runner.format_report(rep, [*runner.machine(), size]), flush=True)
+    print(report.format_report(rep, [*report.machine(), size]), flush=True)
     return 1 if rep.failures else 0
