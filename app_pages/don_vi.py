@@ -96,7 +96,7 @@ with left, ui.guard(lang):
         )
         ui.downloads(dist, name=f"xep-loai-{f.unit}-{f.year}", lang=lang, key="dl_dist")
 with right, ui.guard(lang):
-    awards = view.awards_by_type(ui.dataset(), year=f.year, unit=f.unit)
+    awards = ui.unit_awards(f.year, f.unit)
     if awards.height == 0:
         st.caption(t("unit.no_awards", lang))
     else:
@@ -109,7 +109,7 @@ with right, ui.guard(lang):
 
 # --- monthly evaluation progress -----------------------------------------------------------------
 with st.container(border=True), ui.guard(lang):
-    monthly = view.monthly_progress(ui.dataset(), year=f.year, unit=f.unit)
+    monthly = ui.unit_monthly(f.year, f.unit)
     if monthly.height == 0:
         st.caption(t("unit.no_monthly", lang))
     else:
@@ -148,12 +148,9 @@ with st.container(border=True), ui.guard(lang):
 # --- people --------------------------------------------------------------------------------------
 with st.container(border=True), ui.guard(lang):
     st.subheader(t("unit.people", lang), anchor=False)
-    try:
-        elig = ui.eligibility(f.year)
-    except ui.ModuleMissing as exc:  # the list still shows names, ratings and titles
-        elig = view.NO_ELIGIBILITY
-        st.caption(t("missing.module", lang, module=exc.module))
-    everyone = view.people(ui.dataset(), elig, year=f.year, unit=f.unit, lang=lang)
+    everyone, missing = ui.unit_people(f.year, f.unit, lang)
+    if missing:
+        st.caption(t("missing.module", lang, module=missing))
     with st.container(horizontal=True, vertical_alignment="bottom"):
         query = st.text_input(
             t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)

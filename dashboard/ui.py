@@ -210,6 +210,35 @@ def _analytics_table(
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _unit_view(url: str, ver: str, kind: str, year: int, unit: str, lang: str) -> Any:
+    from dashboard.views import unit as unit_view
+
+    ds = _dataset(url, ver)
+    if kind == "awards":
+        return unit_view.awards_by_type(ds, year=year, unit=unit)
+    if kind == "monthly":
+        return unit_view.monthly_progress(ds, year=year, unit=unit)
+    try:  # the list still shows names, ratings and titles without the rule engine
+        elig, missing = _eligibility(url, ver, year), None
+    except ModuleMissing as exc:
+        elig, missing = unit_view.NO_ELIGIBILITY, exc.module
+    return unit_view.people(ds, elig, year=year, unit=unit, lang=lang), missing
+
+
+def unit_awards(year: int, unit: str) -> pl.DataFrame:
+    return _unit_view(db_url(), version(), "awards", year, unit, "")
+
+
+def unit_monthly(year: int, unit: str) -> pl.DataFrame:
+    return _unit_view(db_url(), version(), "monthly", year, unit, "")
+
+
+def unit_people(year: int, unit: str, lang: str) -> tuple[pl.DataFrame, str | None]:
+    """The unit's staff list (views.unit.people) and the missing module, if any."""
+    return _unit_view(db_url(), version(), "people", year, unit, lang)
+
+
 def counts() -> pl.DataFrame:
     return _counts(db_url(), version())
 
