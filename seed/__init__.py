@@ -16,6 +16,8 @@ in a background thread while the previous chunk is written through
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 
 import polars as pl
@@ -30,6 +32,7 @@ from seed.params import DEMO, SCALE
 from seed.pipeline import prefetch
 from seed.structure import World, concat_worlds, world_from_specs
 
+log = logging.getLogger(__name__)
 SCALES = ("demo", "province", "national")
 DEFAULT_SEED = 2025
 DEFAULT_YEARS = (2019, 2025)
@@ -58,14 +61,20 @@ class SeedError(RuntimeError):
 def _years(years: tuple[int, int]) -> list[int]:
     first, last = years
     if not (1990 <= first <= last <= 2100):
-        raise SeedError(f"years must be A-B with 1990 <= A <= B <= 2100, got {first}-{last}")
+        raise SeedError(
+            f"Khoảng năm không hợp lệ: {first}-{last} (cần A-B, 1990 ≤ A ≤ B ≤ 2100) / "
+            f"years must be A-B with 1990 <= A <= B <= 2100, got {first}-{last}"
+        )
     return list(range(first, last + 1))
 
 
 def build_world(scale: str, years: list[int], *, seed: int = DEFAULT_SEED) -> World:
     """Clusters, units, staff per year and departments of a scale (chunk 0 is the demo)."""
     if scale not in SCALES:
-        raise SeedError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
+        raise SeedError(
+            f"Quy mô không có: {scale!r}; chọn {', '.join(SCALES)} / "
+            f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}"
+        )
     demo = world_from_specs(DEMO_CLUSTERS, years, chunk=0)
     if scale == "demo":
         return demo
@@ -123,8 +132,9 @@ def populate(
     world = build_world(scale, ys, seed=seed)
     if not reset and not is_empty(engine):
         raise SeedError(
-            "the database already holds data; seed an empty database or pass reset=True "
-            "(--reset) to replace it"
+            "Cơ sở dữ liệu đã có dữ liệu; hãy nạp vào một cơ sở dữ liệu trống, hoặc dùng --reset "
+            "để thay thế / the database already holds data; seed an empty database or pass "
+            "reset=True (--reset) to replace it"
         )
     from tqdm import tqdm
 
@@ -148,9 +158,15 @@ def populate(
             writer.clear(conn)
         counts["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
         counts["units"] = writer.bulk_insert(conn, "units", world.units)
+        started = time.perf_counter()
         for chunk, frames in prefetch(_generate(world, ys, seed)):
             for name in TABLES[2:]:
                 counts[name] += writer.bulk_insert(conn, name, frames[name])
             bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))
         writer.bump_data_version(conn)
+        log.info(
+            "seed: %d rows generated and written in %.1f s",
+            sum(counts.values()),
+            time.perf_counter() - started,
+        )
     return counts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 import time
@@ -35,6 +36,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.quiet:  # phase timings (writing, index rebuild, checks) on stderr
+        handler = logging.StreamHandler(sys.stderr)
+        for name in ("seed", "data_access.writer"):
+            logging.getLogger(name).addHandler(handler)
+            logging.getLogger(name).setLevel(logging.INFO)
     engine = make_engine(args.db)
     upgrade(engine)
     started = time.perf_counter()
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             reset=args.reset,
         )
     except SeedError as exc:
-        print(f"lỗi / error: {exc}", file=sys.stderr)
+        print(f"Lỗi / error: {exc}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
