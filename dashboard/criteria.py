@@ -422,6 +422,36 @@ def _rules(cat: Catalog, year: int, profiles: list[str], subject: str) -> list[t
     ]
 
 
+def _judged_rows(
+    part: pl.DataFrame,
+    kind: str,
+    code_col: str,
+    name_col: str,
+    rule: Rule,
+    cat: Catalog,
+    held: pl.DataFrame,
+    year: int,
+) -> pl.DataFrame:
+    """The eligibility row shape (ROW_SCHEMA) of judged persons or departments."""
+    award = rule.params["award"]
+    return part.select(
+        "year",
+        "cluster_code",
+        "unit_code",
+        pl.lit(kind).alias("subject_kind"),
+        pl.col(code_col).alias("subject_code"),
+        pl.col(name_col).alias("subject_name"),
+        shown_award(award, cat).alias("award_code"),
+        pl.lit(rule.code).alias("rule"),
+        "eligible",
+        pl.col(code_col).is_in(holds(held, award, year)["code"].implode()).alias("awarded"),
+        "detail_vi",
+        "detail_en",
+        pl.lit(None, pl.String).alias("note_vi"),
+        pl.lit(None, pl.String).alias("note_en"),
+    )
+
+
 def person_rows(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
     """One row per roster person of `year` and person criteria rule in force for its unit."""
     facts = (
@@ -432,29 +462,11 @@ def person_rows(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
     held = held_titles(ds, cat, kind="person", up_to=year)
     parts = []
     for profile, rule in _rules(cat, year, sorted(facts["profile"].unique().to_list()), "person"):
-        award = rule.params["award"]
         part = judge(
             facts.filter(pl.col("profile") == profile), person_checks(rule, cat, held, year)
         )
         parts.append(
-            part.select(
-                "year",
-                "cluster_code",
-                "unit_code",
-                pl.lit("person").alias("subject_kind"),
-                pl.col("person_code").alias("subject_code"),
-                pl.col("full_name").alias("subject_name"),
-                shown_award(award, cat).alias("award_code"),
-                pl.lit(rule.code).alias("rule"),
-                "eligible",
-                pl.col("person_code")
-                .is_in(holds(held, award, year)["code"].implode())
-                .alias("awarded"),
-                "detail_vi",
-                "detail_en",
-                pl.lit(None, pl.String).alias("note_vi"),
-                pl.lit(None, pl.String).alias("note_en"),
-            )
+            _judged_rows(part, "person", "person_code", "full_name", rule, cat, held, year)
         )
     return _concat(parts)
 
@@ -519,25 +531,9 @@ def department_rows(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
             facts.filter(pl.col("profile") == profile).with_columns(**extra),
             collective_checks(rule, cat),
         )
-        award = p["award"]
         parts.append(
-            part.select(
-                "year",
-                "cluster_code",
-                "unit_code",
-                pl.lit("collective").alias("subject_kind"),
-                pl.col("collective_code").alias("subject_code"),
-                pl.col("collective_name").alias("subject_name"),
-                shown_award(award, cat).alias("award_code"),
-                pl.lit(rule.code).alias("rule"),
-                "eligible",
-                pl.col("collective_code")
-                .is_in(holds(held, award, year)["code"].implode())
-                .alias("awarded"),
-                "detail_vi",
-                "detail_en",
-                pl.lit(None, pl.String).alias("note_vi"),
-                pl.lit(None, pl.String).alias("note_en"),
+            _judged_rows(
+                part, "collective", "collective_code", "collective_name", rule, cat, held, year
             )
         )
     return _concat(parts)
