@@ -711,7 +711,8 @@ def targets_met_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> g
         name=t("chart.not_met", lang),
         marker={
             "color": "#FFFFFF",
-            "line": {"color": STATUS_COLORS["below"], "width": 3},
+            # no outline on an empty segment: it would draw a stray line after a full bar
+            "line": {"color": STATUS_COLORS["below"], "width": [3 if m else 0 for m in missed]},
             "pattern": {"shape": "/", "fgcolor": STATUS_COLORS["below"]},
         },
         hovertemplate="%{y}<br>" + t("chart.not_met", lang) + ": %{x}<extra></extra>",
@@ -719,13 +720,18 @@ def targets_met_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> g
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text=t("axis.targets", lang), dtick=1)
     fig.update_yaxes(autorange="reversed", title_text="")
-    return _finish(
+    fig = _finish(
         fig,
         title=t("chart.targets_met.title", lang),
         lang=lang,
         big=big,
         height=max(280, 150 + (80 if big else 40) * len(rows)),
     )
+    # Legend above the bars, met first: the axis title keeps the line below to itself.
+    fig.update_layout(
+        legend={"traceorder": "normal", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"}
+    )
+    return fig
 
 
 def figure_texts(fig: go.Figure) -> Sequence[str]:

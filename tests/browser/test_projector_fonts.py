@@ -54,3 +54,18 @@ def test_highlights_slide_big_numbers(page, goto, wait_idle, shoot):
     assert len(values) >= 4 and all(s >= 48 for _, s in values), values
     labels = _sizes(page, ".st-key-projector [data-testid='stMetricLabel'] p")
     assert all(s >= 28 for _, s in labels), labels
+
+
+@pytest.mark.browser
+def test_slides_advance_on_their_own(page, goto, shoot):
+    goto("/trinh_chieu?year=2025")
+    first = page.locator("h1").first.inner_text()
+    # the fragment reruns every 15 s; give it a little more than one period
+    page.wait_for_function(
+        "(t) => document.querySelector('h1') && document.querySelector('h1').innerText !== t",
+        arg=first,
+        timeout=25_000,
+    )
+    assert page.locator("h1").first.inner_text() == "Số chỉ tiêu đạt theo đơn vị"
+    page.wait_for_timeout(2000)
+    shoot("trinh_chieu_targets")
