@@ -16,12 +16,21 @@ st.set_page_config(
 )
 
 try:
-    ui.get_engine()
+    # Every run checks the server (one tiny query): a database stopped mid-session gives this
+    # message instead of a traceback, and the next run after it is back works again.
+    ui.start()
 except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
     st.error(t("app.db_unavailable", ui.early_lang()), icon=":material/database_off:")
+    st.button(t("app.retry", ui.early_lang()), icon=":material/refresh:")
     st.stop()
+# THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.
+ui.require_login(ui.early_lang())
 ui.ensure_data(ui.early_lang())
-filters, notices = ui.resolve_filters()
+try:
+    filters, notices = ui.resolve_filters()
+except Exception:  # noqa: BLE001 - the server went away between the check and the queries
+    st.error(t("app.db_unavailable", ui.early_lang()), icon=":material/database_off:")
+    st.stop()
 lang = filters.lang
 
 # key: (file, icon). Each page's URL is its file name, a Vietnamese slug (/trinh_chieu opens the

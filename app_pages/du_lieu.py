@@ -14,12 +14,16 @@ st.title(t("page.data", lang), anchor=False)
 with st.container(border=True):
     st.subheader(t("data.import", lang), anchor=False)
     st.caption(t("data.import.caption", lang))
-    uploaded = st.file_uploader(
-        t("data.upload", lang),
-        type=["csv", "xlsx"],
-        accept_multiple_files=True,
-        key="upload",
-    )
+    if not ui.can_upload():  # viewers and unit officers: no uploader at all
+        st.info(t("auth.no_import", lang), icon=":material/lock:")
+        uploaded = None
+    else:
+        uploaded = st.file_uploader(
+            t("data.upload", lang),
+            type=["csv", "xlsx"],
+            accept_multiple_files=True,
+            key="upload",
+        )
     report = st.session_state.pop("_import_report", None)
     if report is not None:
         if report["ok"]:
@@ -83,13 +87,20 @@ with st.container(border=True):
 st.subheader(t("data.tables", lang), anchor=False)
 if f.year is None:
     ui.empty_state(f)
-    st.stop()
-st.caption(t("data.tables.caption", lang, scope=ui.md_escape(ui.scope_title(f))))
-for name, cell in zip(ui.ANALYTICS_TABLES, st.columns(3, border=True) * 2, strict=True):
-    with cell, ui.guard(lang):
-        frame = ui.analytics_table(name, f)
-        st.markdown(f"**{t(f'table.{name}', lang)}**")
-        st.caption(t("data.tables.rows", lang, rows=frame.height))
-        ui.downloads(
-            frame, name=f"{name}-{f.unit or f.cluster}-{f.year}", lang=lang, key=f"dl_{name}"
-        )
+else:
+    st.caption(t("data.tables.caption", lang, scope=ui.md_escape(ui.scope_title(f))))
+    for name, cell in zip(ui.ANALYTICS_TABLES, st.columns(3, border=True) * 2, strict=True):
+        with cell, ui.guard(lang):
+            frame = ui.analytics_table(name, f)
+            st.markdown(f"**{t(f'table.{name}', lang)}**")
+            st.caption(t("data.tables.rows", lang, rows=frame.height))
+            ui.downloads(
+                frame, name=f"{name}-{f.unit or f.cluster}-{f.year}", lang=lang, key=f"dl_{name}"
+            )
+
+# --- audit log (administrators) -----------------------------------------------------------------
+if ui.audit_visible():  # admins under password/oidc (open mode has nobody to audit)
+    with st.expander(t("audit.title", lang), icon=":material/policy:"), ui.guard(lang):
+        st.caption(t("audit.caption", lang, days=ui.retention_days()))
+        log = ui.audit_log()
+        ui.table(log, lang=lang, alt=t("audit.title", lang), key="audit_log")

@@ -58,7 +58,7 @@ with st.container(border=True), ui.guard(lang):
 
 with st.container(border=True), ui.guard(lang):
     st.subheader(t("ranking.scores", lang), anchor=False)
-    scores = view.score_table(ui.dataset(), year=f.year, cluster=f.cluster, lang=lang)
+    scores = ui.scoped(view.score_table(ui.dataset(), year=f.year, cluster=f.cluster, lang=lang))
     if scores.height == 0:
         st.caption(t("ranking.no_scores", lang))
     else:

@@ -24,9 +24,10 @@ import polars as pl
 import streamlit as st
 from sqlalchemy import Engine
 
-from dashboard import formatting
+from dashboard import access, formatting
 from dashboard.charts import STATUS_COLORS
 from dashboard.i18n import LANGS, header, t
+from data_access import accounts, settings
 from data_access.engine import data_version, is_empty, make_engine, resolve_url, upgrade
 from data_access.readers import Dataset, load_dataset
 
@@ -139,7 +140,25 @@ def _options(url: str, ver: str) -> dict[str, Any]:
 
 
 def options() -> dict[str, Any]:
-    return _options(db_url(), version())
+    """Years, clusters and units for the filters, cut to the principal's scope. `whole` holds
+    the clusters whose every unit is visible (only those offer "the whole cluster")."""
+    opts = _options(db_url(), version())
+    p = principal()
+    every = set(opts["clusters"]["cluster_code"].to_list())
+    if p is not None and p.is_admin:
+        return {**opts, "whole": frozenset(every)}
+    p = p or access.Principal(None, "anonymous")
+    seen = list(access.visible_units(p, opts["units"]))
+    units = opts["units"].filter(pl.col("unit_code").is_in(seen))
+    clusters = opts["clusters"].filter(
+        pl.col("cluster_code").is_in(units["cluster_code"].unique().to_list())
+    )
+    return {
+        **opts,
+        "units": units,
+        "clusters": clusters,
+        "whole": access.visible_clusters(p, opts["units"]),
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -227,57 +246,98 @@ def _unit_view(url: str, ver: str, kind: str, year: int, unit: str, lang: str) -
 
 
 def unit_awards(year: int, unit: str) -> pl.DataFrame:
+    _unit_allowed(unit)
     return _unit_view(db_url(), version(), "awards", year, unit, "")
 
 
 def unit_monthly(year: int, unit: str) -> pl.DataFrame:
+    _unit_allowed(unit)
     return _unit_view(db_url(), version(), "monthly", year, unit, "")
 
 
 def unit_people(year: int, unit: str, lang: str) -> tuple[pl.DataFrame, str | None]:
     """The unit's staff list (views.unit.people) and the missing module, if any."""
+    _unit_allowed(unit)
+    _persons("people", year=year, unit=unit)
     return _unit_view(db_url(), version(), "people", year, unit, lang)
 
 
+# The cached results above are shared by every session; what a session gets from the functions
+# below is cut to its principal's scope on the server (access.restrict), after the cache.
+def scoped(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` (with unit_code and/or cluster_code) the session's principal may see."""
+    p = principal()
+    if p is not None and p.is_admin:
+        return frame
+    if p is None:  # never reached through a page (login first); fail closed
+        return frame.clear()
+    units = _options(db_url(), version())["units"]
+    if "unit_code" in frame.columns:
+        return access.restrict(frame, p, units)
+    if "cluster_code" in frame.columns:
+        whole = list(access.visible_clusters(p, units))
+        return frame.filter(pl.col("cluster_code").cast(pl.String).is_in(whole))
+    return frame.clear()
+
+
+def _persons(table: str, **detail: object) -> None:
+    """Person-level data: refused for roles that see aggregates only, audited once a session."""
+    p = principal() or access.Principal(None, "anonymous")
+    access.check_table(p, table)
+    audit_once("view_persons", f"{table} " + " ".join(f"{k}={v}" for k, v in detail.items()))
+
+
+def _unit_allowed(unit: str) -> None:
+    p = principal() or access.Principal(None, "anonymous")
+    if not p.is_admin and unit not in access.visible_units(
+        p, _options(db_url(), version())["units"]
+    ):
+        raise access.AccessDenied(f"unit {unit!r} is outside the scope of {p.username!r}")
+
+
 def counts() -> pl.DataFrame:
-    return _counts(db_url(), version())
+    return scoped(_counts(db_url(), version()))
 
 
 def indicators() -> pl.DataFrame:
     """Indicators of every unit and cluster and year, with targets and status."""
-    return _indicators(db_url(), version())
+    return scoped(_indicators(db_url(), version()))
 
 
 def rankings(year: int) -> pl.DataFrame:
-    return _rankings(db_url(), version(), year)
+    return scoped(_rankings(db_url(), version(), year))
 
 
 def rank_history() -> pl.DataFrame:
-    return _rank_history(db_url(), version())
+    return scoped(_rank_history(db_url(), version()))
 
 
 def trends() -> pl.DataFrame:
-    return _trends(db_url(), version())
+    return scoped(_trends(db_url(), version()))
 
 
 def quotas() -> pl.DataFrame:
-    return _quotas(db_url(), version())
+    return scoped(_quotas(db_url(), version()))
 
 
 def eligibility(year: int) -> pl.DataFrame:
-    return _eligibility(db_url(), version(), year)
+    _persons("eligibility", year=year)
+    return scoped(_eligibility(db_url(), version(), year))
 
 
 def streak_candidates(year: int) -> pl.DataFrame:
-    return _streaks(db_url(), version(), year)
+    _persons("streaks", year=year)
+    return scoped(_streaks(db_url(), version(), year))
 
 
 def budget(year: int) -> pl.DataFrame:
-    return _budget(db_url(), version(), year)
+    return scoped(_budget(db_url(), version(), year))
 
 
 def analytics_table(name: str, f: Filters) -> pl.DataFrame:
-    return _analytics_table(db_url(), version(), name, f.year, f.cluster, f.unit)
+    if name in access.PERSON_TABLES:
+        _persons(name, year=f.year, cluster=f.cluster, unit=f.unit)
+    return scoped(_analytics_table(db_url(), version(), name, f.year, f.cluster, f.unit))
 
 
 # --- filters and the query string ----------------------------------------------------------------
@@ -295,12 +355,21 @@ class Filters:
 
 def _defaults(opts: Mapping[str, Any]) -> dict[str, Any]:
     years, clusters = opts["years"], opts["clusters"]
+    cluster = clusters["cluster_code"][0] if clusters.height else None
     return {
         "year": years[-1] if years else None,
-        "cluster": clusters["cluster_code"][0] if clusters.height else None,
-        "unit": None,
+        "cluster": cluster,
+        "unit": _default_unit(opts, cluster),
         "lang": DEFAULT_LANG,
     }
+
+
+def _default_unit(opts: Mapping[str, Any], cluster: str | None) -> str | None:
+    """None (the whole cluster) when the principal sees all of it, else its first visible unit."""
+    if cluster is None or cluster in opts.get("whole", ()):
+        return None
+    units = _units_of(opts, cluster)
+    return units[0] if units else None
 
 
 def _units_of(opts: Mapping[str, Any], cluster: str | None) -> list[str]:
@@ -340,10 +409,24 @@ def _sync_from_url(opts: Mapping[str, Any]) -> list[dict[str, Any]]:
         try:
             state[key] = _valid(key, raw, state, opts)
         except ValueError:
-            default = _defaults(opts)[key] if key != "unit" else None
+            default = (
+                _defaults(opts)[key] if key != "unit" else _default_unit(opts, state.get("cluster"))
+            )
             state[key] = default
-            notices.append({"param": key, "value": raw, "default": default})
+            if key == "cluster":
+                state["unit"] = _default_unit(opts, default)
+            notices.append(
+                {"param": key, "value": raw, "default": default, "scope": _exists(key, raw)}
+            )
     return notices
+
+
+def _exists(key: str, value: str) -> bool:
+    """True when a cluster/unit code exists but lies outside the principal's scope."""
+    if key not in ("cluster", "unit"):
+        return False
+    full = _options(db_url(), version())
+    return value in full[f"{key}s"][f"{key}_code"].to_list()
 
 
 def _repair(opts: Mapping[str, Any]) -> None:
@@ -355,7 +438,7 @@ def _repair(opts: Mapping[str, Any]) -> None:
     if state.get("cluster") not in opts["clusters"]["cluster_code"].to_list():
         state["cluster"] = d["cluster"]
     if state.get("unit") not in _units_of(opts, state.get("cluster")):
-        state["unit"] = None
+        state["unit"] = _default_unit(opts, state.get("cluster"))
     if state.get("lang") not in LANGS:
         state["lang"] = DEFAULT_LANG
 
@@ -405,7 +488,7 @@ def _on_change(key: str) -> None:
     # "" stands for "the whole cluster" in the unit box (None would show as no selection).
     state[key] = st.session_state[f"w_{key}"] or (None if key == "unit" else state[key])
     if key == "cluster":
-        state["unit"] = None
+        state["unit"] = _default_unit(st.session_state["_opts"], state["cluster"])
 
 
 def sidebar_filters(notices: list[dict[str, Any]]) -> Filters:
@@ -453,9 +536,10 @@ def sidebar_filters(notices: list[dict[str, Any]]) -> Filters:
                 on_change=_on_change,
                 args=("cluster",),
             )
+            whole = f.cluster in opts.get("whole", ())
             st.selectbox(
                 t("filter.unit", lang),
-                ["", *unit_names],
+                ["", *unit_names] if whole else list(unit_names),
                 key="w_unit",
                 format_func=lambda c: (
                     t("filter.all_units", lang) if not c else unit_names.get(c, c)
@@ -464,6 +548,7 @@ def sidebar_filters(notices: list[dict[str, Any]]) -> Filters:
                 args=("unit",),
             )
         st.caption(t("filter.share_hint", lang))
+        account_box(lang)
     show_notices(notices, lang)
     return f
 
@@ -474,7 +559,7 @@ def show_notices(notices: list[dict[str, Any]], lang: str) -> None:
     for n in notices:
         st.warning(
             t(
-                "filter.invalid",
+                "filter.out_of_scope" if n.get("scope") else "filter.invalid",
                 lang,
                 param=n["param"],
                 value=md_escape(n["value"]),
@@ -486,7 +571,7 @@ def show_notices(notices: list[dict[str, Any]], lang: str) -> None:
 
 def _default_text(param: str, value: Any, lang: str) -> str:
     if param == "unit":
-        return t("filter.all_units", lang)
+        return unit_name(value) if value else t("filter.all_units", lang)
     if param == "cluster":
         return cluster_name(value)
     if param == "lang":
@@ -566,6 +651,8 @@ def guard(lang: str) -> Iterator[None]:
             icon=":material/construction:",
             title=t("missing.title", lang),
         )
+    except access.AccessDenied:
+        st.info(t("auth.no_persons", lang), icon=":material/lock:")
     except Exception as exc:
         # Streamlit's rerun/stop signals derive from BaseException and pass through.
         log.exception("section failed")
@@ -743,7 +830,7 @@ def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
         for f in files:
             st.download_button(
                 t(f"export.{f.fmt}", lang),
-                data=f.build,
+                data=_audited(f.build, f.file_name),
                 file_name=f.file_name,
                 mime=f.mime,
                 key=f"{key}_{f.fmt}",
@@ -783,7 +870,26 @@ def run_import(
     """Import uploaded files, all or nothing; returns the importer's ImportReport."""
     from data_access.importer import import_files
 
-    return import_files(get_engine(), files, lang=lang, progress=progress)
+    p = principal() or access.Principal(None, "anonymous")
+    if not (p.is_admin or p.role == "cluster_secretary"):
+        raise access.AccessDenied(f"role {p.role!r} may not import")
+    every = _options(db_url(), version())["units"]
+
+    def in_scope(hit: Any) -> bool:
+        # Clusters touched (a cluster row, a cluster target) must be the secretary's own.
+        return access.can_import(p, hit.units, every) and (
+            p.is_admin or hit.clusters <= {p.scope_code}
+        )
+
+    report = import_files(get_engine(), files, lang=lang, progress=progress, scope_check=in_scope)
+    names = ", ".join(n for n, _ in files)
+    audit("import_ok" if report.ok else "import_failed", names)
+    return report
+
+
+def can_upload() -> bool:
+    p = principal()
+    return p is not None and (p.is_admin or p.role == "cluster_secretary")
 
 
 def template_bytes() -> bytes:
@@ -791,3 +897,145 @@ def template_bytes() -> bytes:
     from data_access.importer.template import build_template
 
     return build_template()
+
+
+# --- login, roles and the audit log (issue 6) ----------------------------------------------------
+_PRINCIPAL = "_principal"
+
+
+def principal() -> access.Principal | None:
+    """Who this session is: OPEN_ACCESS in open mode, else the signed-in account (or None)."""
+    if settings.auth_mode() == "open":
+        return access.OPEN_ACCESS
+    return st.session_state.get(_PRINCIPAL)
+
+
+def audit(action: str, detail: str = "") -> None:
+    """One audit entry for this session's user. A failure to log is logged, never shown."""
+    p = principal()
+    try:
+        accounts.audit(get_engine(), p.username if p else None, action, detail)
+    except Exception:  # the audit must not take the page down
+        log.exception("audit failed")
+
+
+def audit_once(action: str, detail: str) -> None:
+    """Audit a view once per session (a rerun of the same page is not a new view)."""
+    seen: set[tuple[str, str]] = st.session_state.setdefault("_audited", set())
+    if (action, detail) not in seen:
+        seen.add((action, detail))
+        audit(action, detail)
+
+
+def _audited(build: Callable[[], bytes], file_name: str) -> Callable[[], bytes]:
+    """A download's byte builder that first writes the audit entry (it runs on click)."""
+
+    def run() -> bytes:
+        audit("download", file_name)
+        return build()
+
+    return run
+
+
+@st.cache_resource(show_spinner=False)
+def _purged(url: str) -> int:
+    """Drop audit entries older than THIDUA_AUDIT_RETENTION_DAYS, once per process."""
+    return accounts.purge_audit(_engine(url), older_than_days=settings.audit_retention_days())
+
+
+def start() -> None:
+    """Engine, schema and the audit purge; raises when the database is unreachable."""
+    get_engine()
+    version()  # a live query: a server stopped since the engine was made shows up here
+    _purged(db_url())
+
+
+def _signed_in(acc: accounts.Account) -> None:
+    st.session_state[_PRINCIPAL] = access.Principal(acc.username, acc.role, acc.scope_code)
+    for key in ("filters", "_qp_written", "_audited"):  # a new user starts from its own scope
+        st.session_state.pop(key, None)
+
+
+def _password_login(lang: str) -> None:
+    with st.form("login", enter_to_submit=True):
+        username = st.text_input(t("auth.username", lang), key="login_user")
+        password = st.text_input(t("auth.password", lang), type="password", key="login_pw")
+        sent = st.form_submit_button(t("auth.submit", lang), type="primary")
+    if not sent:
+        return
+    acc = accounts.authenticate(get_engine(), username.strip(), password)
+    if acc is None:
+        accounts.audit(get_engine(), username.strip()[:100] or None, "login_failed", "password")
+        st.error(t("auth.failed", lang), icon=":material/lock:")
+        return
+    _signed_in(acc)
+    audit("login_ok", "password")
+    st.rerun()
+
+
+def _oidc_login(lang: str) -> None:
+    if not st.user.is_logged_in:
+        st.button(t("auth.oidc", lang), on_click=st.login, type="primary", icon=":material/login:")
+        return
+    who = str(st.user.get("email") or st.user.get("sub") or "")
+    acc = accounts.account(get_engine(), who) if who else None
+    if acc is None:
+        accounts.audit(get_engine(), who[:100] or None, "login_refused", "oidc: no account")
+        st.error(t("auth.refused", lang, who=md_escape(who)), icon=":material/block:")
+        st.button(t("auth.logout", lang), on_click=st.logout, icon=":material/logout:")
+        return
+    _signed_in(acc)
+    audit("login_ok", "oidc")
+    st.rerun()
+
+
+def require_login(lang: str) -> access.Principal:
+    """The principal, or the login form alone and a stop (no navigation, no data)."""
+    p = principal()
+    if p is not None:
+        return p
+    st.title(t("auth.title", lang), anchor=False)
+    st.caption(t("auth.caption", lang))
+    if settings.auth_mode() == "password":
+        _password_login(lang)
+    else:
+        _oidc_login(lang)
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises
+
+
+def _logout() -> None:
+    audit("logout")
+    for key in (_PRINCIPAL, "filters", "_qp_written", "_audited"):
+        st.session_state.pop(key, None)
+    if settings.auth_mode() == "oidc":
+        st.logout()
+
+
+def account_box(lang: str) -> None:
+    """Who is signed in and the sign-out button (password and oidc modes)."""
+    p = principal()
+    if p is None or settings.auth_mode() == "open":
+        return
+    st.divider()
+    role = t(f"account_role.{p.role}", lang)
+    st.caption(md_escape(t("auth.who", lang, user=p.username, role=role)))
+    st.button(t("auth.logout", lang), on_click=_logout, icon=":material/logout:", key="logout")
+
+
+def audit_visible() -> bool:
+    p = principal()
+    return settings.auth_mode() != "open" and p is not None and p.is_admin
+
+
+def retention_days() -> int:
+    return settings.audit_retention_days()
+
+
+def audit_log(limit: int = 1000) -> pl.DataFrame:
+    """The latest audit entries; admins only."""
+    p = principal() or access.Principal(None, "anonymous")
+    access.check_table(p, "audit")
+    if not p.is_admin:
+        raise access.AccessDenied("the audit log is for administrators")
+    return accounts.read_audit(get_engine(), limit=limit)

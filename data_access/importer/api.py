@@ -19,6 +19,7 @@ from data_access.importer.references import (
     dimensions,
 )
 from data_access.importer.report import ErrorCollector, ImportReport, TableSummary
+from data_access.importer.scope import ScopeCheck, touched
 from data_access.importer.settings import CSV_SUFFIXES, DEFAULT_LIMITS, EXCEL_SUFFIXES, Limits
 from data_access.importer.sources import Source, read_sources, size_text
 from data_access.importer.validate import combine
@@ -52,6 +53,7 @@ def _run(
     lang: str,
     progress: Progress | None,
     limits: Limits,
+    scope_check: ScopeCheck | None = None,
 ) -> ImportReport:
     def tell(fraction: float, key: str, **kw: object) -> None:
         if progress:
@@ -74,6 +76,11 @@ def _run(
     try:
         with engine.begin() as conn:
             check_references(tables, dimensions(conn, tables), errors)
+            if scope_check is not None and not errors:
+                hit = touched(conn, tables)
+                if not scope_check(hit):
+                    codes = ", ".join(sorted(hit.clusters | hit.units)[:30])
+                    errors.add("scope_refused", codes=codes)
             if not errors:
                 order = [n for n in TABLE_SPECS if n in tables]
 
@@ -103,11 +110,14 @@ def import_files(
     lang: str = "vi",
     progress: Progress | None = None,
     limits: Limits | None = None,
+    scope_check: ScopeCheck | None = None,
 ) -> ImportReport:
     """Import uploaded files (name, bytes): CSVs named `<table>.csv` and/or workbooks whose
-    sheets are named by table. Nothing is written unless every row of every file is valid."""
+    sheets are named by table. Nothing is written unless every row of every file is valid.
+    `scope_check` (the app's role check) sees the units and clusters the rows touch, inside the
+    transaction; False refuses the whole import."""
     errors = ErrorCollector(lang)
-    return _run(engine, list(files), errors, lang, progress, limits or DEFAULT_LIMITS)
+    return _run(engine, list(files), errors, lang, progress, limits or DEFAULT_LIMITS, scope_check)
 
 
 def _wanted(path: Path) -> bool:

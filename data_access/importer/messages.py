@@ -30,6 +30,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp lớn hơn giới hạn {limit}",
         "en": "the file is larger than the {limit} limit",
     },
+    "zip_bomb": {
+        "vi": "tệp Excel bất thường, bị từ chối trước khi mở: {detail}",
+        "en": "abnormal Excel file, refused before opening it: {detail}",
+    },
+    "scope_refused": {
+        "vi": "vai trò của bạn không được nhập dữ liệu của: {codes}",
+        "en": "your role may not import data of: {codes}",
+    },
     "unknown_encoding": {
         "vi": "không đọc được tệp: không nhận ra bảng mã (chấp nhận UTF-8, UTF-16, Windows-1258)",
         "en": "cannot read the file: unknown encoding (accepted: UTF-8, UTF-16, Windows-1258)",

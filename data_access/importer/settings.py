@@ -13,6 +13,11 @@ class Limits:
     max_rows: int = 5_000_000  # per table in one file or sheet
     max_cell_chars: int = 1_000  # per cell, after normalisation
     max_columns: int = 200  # per table: a real table has at most a dozen
+    # A workbook is a zip: its declared uncompressed size and ratio are checked before calamine
+    # opens it (a 50 kB "xlsx" can inflate to gigabytes of sheet XML). Real workbooks compress
+    # about 5-20x; 1 000 000 rows of ten cells unzip to about 400 MB.
+    max_unzipped_bytes: int = 1024 * 1024 * 1024
+    max_zip_ratio: float = 200.0
 
 
 DEFAULT_LIMITS = Limits()

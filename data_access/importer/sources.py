@@ -24,6 +24,7 @@ from data_access.importer.columns import (
 from data_access.importer.decode import decode_text, detect_delimiter
 from data_access.importer.report import ErrorCollector
 from data_access.importer.settings import CSV_SUFFIXES, EXCEL_SUFFIXES, Limits
+from data_access.importer.zipguard import ZIP_SUFFIXES, zip_problem
 
 SKIPPED_SHEETS = {fold(GUIDE_SHEET), fold(LISTS_SHEET)}
 
@@ -224,6 +225,9 @@ def read_sources(name: str, data: bytes, errors: ErrorCollector, limits: Limits)
         return []
     if len(data) > limits.max_file_bytes:
         errors.add("file_too_large", file=name, limit=size_text(limits.max_file_bytes))
+        return []
+    if suffix in ZIP_SUFFIXES and (problem := zip_problem(data, limits)):
+        errors.add("zip_bomb", file=name, detail=problem)
         return []
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(name, data, errors, limits)
