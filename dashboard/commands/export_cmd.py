@@ -2,7 +2,14 @@
 
 Exit 0 with the file written (stdout when no --out); exit 2 for an unknown table, cluster or
 unit (the message names what exists) or for an Excel file aimed at a terminal; exit 1 when the
-database cannot be reached. Messages are in Vietnamese, in English with --headers en.
+database cannot be reached; exit 3 when the account is refused (issue 6). Messages are in
+Vietnamese, in English with --headers en.
+
+Roles: with THIDUA_AUTH_MODE=password or oidc the command needs `--user NAME` and reads the
+password from standard input (one line; OIDC users get a password from an admin for scripted
+exports). The table is then cut to the account's scope exactly as in the app and the export is
+audited. In open mode (one person, the embedded demo) no account is asked for, as in the app;
+`--user` is still checked and applied when given.
 """
 
 from __future__ import annotations
@@ -11,13 +18,17 @@ import argparse
 import sys
 from pathlib import Path
 
+import polars as pl
+
+from dashboard import access
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import label, t
 from dashboard.tables import TABLES, UnknownScope, analytics_table, validate_scope
+from data_access import accounts, settings
 from data_access.catalog import load_catalog
 from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
-from data_access.readers import load_dataset, read_years
+from data_access.readers import Dataset, load_dataset, read_years
 
 FORMATS = ("csv", "xlsx")
 
@@ -32,6 +43,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--headers", choices=MODES, default="vi", help="header row (default vi)")
     p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument(
+        "--user", help="account name (required unless THIDUA_AUTH_MODE=open); password on stdin"
+    )
 
 
 def years_needed(table: str, year: int, available: list[int]) -> list[int]:
@@ -68,6 +82,39 @@ def _scope_message(exc: UnknownScope, lang: str) -> str:
     return t("export.unknown_unit", lang, code=exc.code, where=where, known=known)
 
 
+def _scoped_table(
+    args: argparse.Namespace, ds: Dataset, principal: access.Principal, lang: str
+) -> pl.DataFrame:
+    """The table cut to the principal's scope; AccessDenied for a person table or a scope asked
+    for outside the account's (never a silently empty file)."""
+    access.check_table(principal, args.table)
+    units = ds.units.select("unit_code", "cluster_code")
+    seen = access.visible_units(principal, units)
+    outside = bool(args.unit) and args.unit not in seen
+    if args.cluster and not args.unit:
+        outside = not set(_cluster_units(units, args.cluster)) & seen
+    if outside:
+        code = args.unit or args.cluster
+        raise access.AccessDenied(
+            t("export.out_of_scope", lang, code=code, user=principal.username)
+        )
+    frame = analytics_table(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit)
+    if principal.is_admin:
+        return frame
+    if "unit_code" in frame.columns:
+        return access.restrict(frame, principal, units)
+    clusters = list(access.visible_clusters(principal, units))
+    return frame.filter(pl.col("cluster_code").cast(pl.String).is_in(clusters))
+
+
+def _cluster_units(units: pl.DataFrame, cluster: str) -> list[str]:
+    return (
+        units.filter(pl.col("cluster_code").cast(pl.String) == cluster)["unit_code"]
+        .cast(pl.String)
+        .to_list()
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     lang = "en" if args.headers == "en" else "vi"
     if args.table not in TABLES:
@@ -76,22 +123,41 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "xlsx" and not args.out and sys.stdout.isatty():
         return _fail(t("export.xlsx_to_terminal", lang), 2)
 
+    mode = settings.auth_mode()
+    if mode != "open" and not args.user:
+        return _fail(t("export.login_needed", lang, mode=mode), 3)
     engine = make_engine(args.db)
     try:
         upgrade(engine)
+        principal = access.OPEN_ACCESS
+        if args.user:
+            acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
+            if acc is None:
+                accounts.audit(engine, args.user, "login_failed", "export")
+                return _fail(t("export.login_failed", lang), 3)
+            principal = access.Principal(acc.username, acc.role, acc.scope_code)
         with engine.connect() as conn:
             years = years_needed(args.table, args.year, read_years(conn))
             ds = load_dataset(conn, years=years)
+        try:
+            validate_scope(ds, cluster=args.cluster, unit=args.unit)
+        except UnknownScope as exc:
+            return _fail(_scope_message(exc, lang), 2)
+        try:
+            frame = _scoped_table(args, ds, principal, lang)
+        except access.AccessDenied as exc:
+            accounts.audit(engine, principal.username, "export_denied", str(exc))
+            return _fail(t("export.denied", lang, reason=str(exc)), 3)
+        accounts.audit(
+            engine,
+            principal.username,
+            "download",
+            f"export {args.table} year={args.year} cluster={args.cluster} unit={args.unit}",
+        )
     except DatabaseUnavailable as exc:
         return _fail(str(exc), 1)
     finally:
         engine.dispose()
-    try:
-        validate_scope(ds, cluster=args.cluster, unit=args.unit)
-    except UnknownScope as exc:
-        return _fail(_scope_message(exc, lang), 2)
-
-    frame = analytics_table(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit)
     if fmt == "xlsx":
         sheet = label("table", args.table, lang) if args.headers != "codes" else args.table
         data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet)
