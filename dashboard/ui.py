@@ -29,7 +29,7 @@ from dashboard.charts import STATUS_COLORS
 from dashboard.i18n import LANGS, header, t
 from data_access import accounts, settings
 from data_access.engine import data_version, is_empty, make_engine, resolve_url, upgrade
-from data_access.readers import Dataset, load_dataset
+from data_access.readers import Dataset, load_dataset_stable
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +115,8 @@ def version() -> str:
 # --- cached loaders ------------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _dataset(url: str, ver: str) -> Dataset:
-    with _engine(url).connect() as conn:
-        return load_dataset(conn)
+    # Version-checked: an import committing mid-load would otherwise cache a mix under `ver`.
+    return load_dataset_stable(_engine(url))[1]
 
 
 def dataset() -> Dataset:

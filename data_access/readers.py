@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polars as pl
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Engine, Select, select
 
 from data_access import models as m
+from data_access.errors import DataAccessError
 
 CAT = pl.Categorical  # low-cardinality codes (units, clusters, kinds, ratings, awards)
 STR = pl.String  # person codes are unique per person: a dictionary would only cost time
@@ -257,3 +258,23 @@ def load_dataset(conn: Connection, *, years: Iterable[int] | None = None) -> Dat
         scores=read_scores(conn, years=ys),
         unit_counts=read_unit_counts(conn, years=ys),
     )
+
+
+def load_dataset_stable(
+    engine: Engine, *, years: Iterable[int] | None = None, attempts: int = 5
+) -> tuple[str, Dataset]:
+    """(data version, Dataset) that all comes from one committed state (issue 6).
+
+    Each table is read by its own statement (on PostgreSQL the fast path even uses its own
+    connection), so an import committing in the middle would give a mix of old and new tables.
+    The data version is read before and after; when it moved, the load is repeated.
+    """
+    from data_access.engine import data_version
+
+    for _ in range(attempts):
+        before = data_version(engine)
+        with engine.connect() as conn:
+            ds = load_dataset(conn, years=years)
+        if data_version(engine) == before:
+            return before, ds
+    raise DataAccessError(f"the data changed during {attempts} loads in a row; try again")
