@@ -91,7 +91,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except OSError:
                 time.sleep(0.5)
         else:
-            pytest.fail(f"the app did not start on {base}; see {log.name}")
+            log.flush()
+            tail = Path(log.name).read_text(errors="replace")[-2000:]
+            pytest.fail(f"the app did not start on {base}; its log ends with:\n{tail}")
         yield base
     finally:
         os.killpg(proc.pid, signal.SIGTERM)  # the process group we started, nothing else
