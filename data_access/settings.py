@@ -29,9 +29,19 @@ SETTINGS: dict[str, Setting] = {
     "audit_retention_days": Setting(
         "THIDUA_AUDIT_RETENTION_DAYS", "730", "days the audit log keeps an entry"
     ),
-    "lang": Setting("THIDUA_LANG", "vi", "default interface language (vi or en)"),
-    "base_salary_vnd": Setting(
-        "THIDUA_BASE_SALARY_VND", "", "override of the base salary for budget estimates (VND)"
+    "snapshot_dir": Setting(
+        "THIDUA_SNAPSHOT_DIR",
+        "",
+        "folder for the Parquet snapshots (default: beside the SQLite file, or data/snapshots)",
+    ),
+    "import_max_file_mb": Setting(
+        "THIDUA_IMPORT_MAX_FILE_MB", "200", "largest file one import accepts (MB)"
+    ),
+    "import_max_rows": Setting(
+        "THIDUA_IMPORT_MAX_ROWS", "5000000", "most rows per table in one import"
+    ),
+    "import_max_cell_chars": Setting(
+        "THIDUA_IMPORT_MAX_CELL_CHARS", "1000", "longest text in one imported cell"
     ),
 }
 

@@ -8,7 +8,6 @@ renaming a finished folder into place) and every later reader, in any process, s
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -17,10 +16,10 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import Engine
 
+from data_access import settings
 from data_access.engine import data_version
 from data_access.readers import SCHEMAS, Dataset, load_dataset
 
-ENV_DIR = "THIDUA_SNAPSHOT_DIR"
 YEARLESS = ("clusters", "units", "collectives", "people")
 KEEP = 2  # versions kept on disk: the current one and the one readers may still be scanning
 
@@ -28,8 +27,9 @@ KEEP = 2  # versions kept on disk: the current one and the one readers may still
 def snapshot_root(engine: Engine) -> Path:
     """Where snapshots of this database live: $THIDUA_SNAPSHOT_DIR, else beside a SQLite file,
     else data/snapshots/<database name>."""
-    if os.environ.get(ENV_DIR):
-        base = Path(os.environ[ENV_DIR])
+    configured = settings.get("snapshot_dir")
+    if configured:
+        base = Path(configured)
     elif engine.url.get_backend_name() == "sqlite" and engine.url.database not in (
         None,
         "",

@@ -20,7 +20,7 @@ from data_access.importer.references import (
 )
 from data_access.importer.report import ErrorCollector, ImportReport, TableSummary
 from data_access.importer.scope import ScopeCheck, touched
-from data_access.importer.settings import CSV_SUFFIXES, DEFAULT_LIMITS, EXCEL_SUFFIXES, Limits
+from data_access.importer.settings import CSV_SUFFIXES, EXCEL_SUFFIXES, Limits, current_limits
 from data_access.importer.sources import Source, read_sources, size_text
 from data_access.importer.validate import combine
 
@@ -117,7 +117,8 @@ def import_files(
     `scope_check` (the app's role check) sees the units and clusters the rows touch, inside the
     transaction; False refuses the whole import."""
     errors = ErrorCollector(lang)
-    return _run(engine, list(files), errors, lang, progress, limits or DEFAULT_LIMITS, scope_check)
+    limits = limits or current_limits()
+    return _run(engine, list(files), errors, lang, progress, limits, scope_check)
 
 
 def _wanted(path: Path) -> bool:
@@ -135,7 +136,7 @@ def import_path(
     limits: Limits | None = None,
 ) -> ImportReport:
     """Import a folder of `<table>.csv` files, one such CSV, or one workbook."""
-    limits = limits or DEFAULT_LIMITS
+    limits = limits or current_limits()
     errors = ErrorCollector(lang)
     p = Path(path)
     if not p.exists():

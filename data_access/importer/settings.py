@@ -22,6 +22,20 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+
+def current_limits() -> Limits:
+    """The limits in force: DEFAULT_LIMITS overridden by the THIDUA_IMPORT_* settings."""
+    from dataclasses import replace
+
+    from data_access import settings
+
+    return replace(
+        DEFAULT_LIMITS,
+        max_file_bytes=int(float(settings.get("import_max_file_mb")) * 1024 * 1024),
+        max_rows=int(settings.get("import_max_rows")),
+        max_cell_chars=int(settings.get("import_max_cell_chars")),
+    )
+
 # File kinds by extension. Excel saves "Unicode text" as .txt (UTF-16, TAB-separated).
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
