@@ -41,7 +41,8 @@ def pg_server_url() -> Iterator[str]:
             pytest.fail(f"PostgreSQL required in CI but unreachable at {PG_ADMIN_URL}: {why}")
         pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {why}")
     name = f"thidua_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    # pre-ping: a test restarts the server (tests/faults), killing pooled connections
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"

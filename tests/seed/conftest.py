@@ -35,7 +35,8 @@ def seeded(
         return
     request.getfixturevalue("pg_server_url")  # skips (or fails in CI) when unreachable
     name = f"thidua_seed_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    # pre-ping: a test restarts the server (tests/faults), killing pooled connections
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     eng = make_engine(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
