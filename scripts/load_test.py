@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 APP = str(ROOT / "streamlit_app.py")
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "thidua"
 INTERACTIONS = ("open", "year", "cluster", "year_back")
+SECTION_FAILED = ("Không tính được phần này", "This part could not be computed")
 
 
 @dataclass
@@ -144,6 +145,12 @@ def _session(i: int, result: Result, lock: threading.Lock) -> None:
         took = t1 - t0
         problems = [f"session {i} {name}: exception {e.value}" for e in at.exception]
         problems += [f"session {i} {name}: error {e.value}" for e in at.error]
+        # a page section that failed (ui.guard) shows a warning instead of a traceback
+        problems += [
+            f"session {i} {name}: section failed {w.value}"
+            for w in at.warning
+            if str(w.value).startswith(SECTION_FAILED)
+        ]
         with lock:
             result.timings[name].append(took)
             result.errors.extend(problems)
