@@ -35,6 +35,12 @@ def test_one_cluster_for_a_few_hundred_staff():
     assert world.clusters.height == 1
 
 
+def rows_of(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows in one order whatever order a database returned them in."""
+    plain = frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+    return plain.sort(plain.columns, nulls_last=True)
+
+
 @pytest.fixture
 def pg_admin() -> str:
     from data_access.bench_sql import server_unreachable
@@ -71,9 +77,4 @@ def test_copy_into_postgresql_gives_back_the_same_frames(sqlite_engine, pg_admin
         want = load_dataset(conn)
     assert rows["roster"] == 8 and rows["ratings"] == 9  # the tiny dataset's rows
     for name in TABLES:
-
-        def rows_of(frame: pl.DataFrame) -> pl.DataFrame:
-            plain = frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
-            return plain.sort(plain.columns, nulls_last=True)
-
         assert_frame_equal(rows_of(getattr(got, name)), rows_of(getattr(want, name)))
