@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue  # a command not built yet is simply not offered
         p = sub.add_parser(name, help=(mod.__doc__ or "").strip().splitlines()[0])
-        p.add_argument("--db", help="SQLAlchemy URL (else THIDUA_DB_URL, else sqlite:///data/thidua.db)")
+        p.add_argument(
+            "--db", help="SQLAlchemy URL (else THIDUA_DB_URL, else sqlite:///data/thidua.db)"
+        )
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser

@@ -36,6 +36,7 @@ def current_limits() -> Limits:
         max_cell_chars=int(settings.get("import_max_cell_chars")),
     )
 
+
 # File kinds by extension. Excel saves "Unicode text" as .txt (UTF-16, TAB-separated).
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
