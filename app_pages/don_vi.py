@@ -85,40 +85,37 @@ with st.container(border=True), ui.guard(lang):
 # --- ratings and awards --------------------------------------------------------------------------
 left, right = st.columns(2, border=True)
 with left, ui.guard(lang):
-    dist = view.rating_distribution(counts, year=f.year, unit=f.unit)
-    if dist.height == 0:
-        st.caption(t("unit.no_ratings", lang))
-    else:
-        ui.chart(
-            charts.rating_distribution_chart(dist, lang=lang),
-            name=f"xep-loai-{f.unit}-{f.year}",
-            alt=t("chart.ratings.title", lang),
-        )
-        ui.downloads(dist, name=f"xep-loai-{f.unit}-{f.year}", lang=lang, key="dl_dist")
+    ui.chart_with_downloads(
+        view.rating_distribution(counts, year=f.year, unit=f.unit),
+        lambda d: charts.rating_distribution_chart(d, lang=lang),
+        name=f"xep-loai-{f.unit}-{f.year}",
+        alt=t("chart.ratings.title", lang),
+        empty=t("unit.no_ratings", lang),
+        lang=lang,
+        key="dl_dist",
+    )
 with right, ui.guard(lang):
-    awards = ui.unit_awards(f.year, f.unit)
-    if awards.height == 0:
-        st.caption(t("unit.no_awards", lang))
-    else:
-        ui.chart(
-            charts.awards_chart(awards, lang=lang),
-            name=f"khen-thuong-{f.unit}-{f.year}",
-            alt=t("chart.awards.title", lang),
-        )
-        ui.downloads(awards, name=f"khen-thuong-{f.unit}-{f.year}", lang=lang, key="dl_awards")
+    ui.chart_with_downloads(
+        ui.unit_awards(f.year, f.unit),
+        lambda d: charts.awards_chart(d, lang=lang),
+        name=f"khen-thuong-{f.unit}-{f.year}",
+        alt=t("chart.awards.title", lang),
+        empty=t("unit.no_awards", lang),
+        lang=lang,
+        key="dl_awards",
+    )
 
 # --- monthly evaluation progress -----------------------------------------------------------------
 with st.container(border=True), ui.guard(lang):
-    monthly = ui.unit_monthly(f.year, f.unit)
-    if monthly.height == 0:
-        st.caption(t("unit.no_monthly", lang))
-    else:
-        ui.chart(
-            charts.monthly_progress_chart(monthly, lang=lang),
-            name=f"binh-xet-thang-{f.unit}-{f.year}",
-            alt=t("chart.monthly.title", lang),
-        )
-        ui.downloads(monthly, name=f"binh-xet-thang-{f.unit}-{f.year}", lang=lang, key="dl_monthly")
+    ui.chart_with_downloads(
+        ui.unit_monthly(f.year, f.unit),
+        lambda d: charts.monthly_progress_chart(d, lang=lang),
+        name=f"binh-xet-thang-{f.unit}-{f.year}",
+        alt=t("chart.monthly.title", lang),
+        empty=t("unit.no_monthly", lang),
+        lang=lang,
+        key="dl_monthly",
+    )
 
 # --- quota headroom ------------------------------------------------------------------------------
 with st.container(border=True), ui.guard(lang):

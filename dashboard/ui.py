@@ -701,6 +701,25 @@ def chart(
     )
 
 
+def chart_with_downloads(
+    frame: pl.DataFrame,
+    build: Callable[[pl.DataFrame], go.Figure],
+    *,
+    name: str,
+    alt: str,
+    empty: str,
+    lang: str,
+    key: str,
+) -> None:
+    """The page pattern for one chart: a caption when `frame` is empty, else the chart and the
+    CSV/XLSX downloads of the frame it was drawn from."""
+    if frame.height == 0:
+        st.caption(empty)
+        return
+    chart(build(frame), name=name, alt=alt)
+    downloads(frame, name=name, lang=lang, key=key)
+
+
 FormatKind = str  # "pct" | "int" | "num1" | "vnd" | "date" | "pp" | "status" | "text"
 
 
