@@ -6,6 +6,7 @@ Without /usr/bin/chromium the tests are skipped with the reason; with CI=true th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,19 +51,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on a seeded database, served by `streamlit run`; stopped at the end."""
-    _need_chromium()
-    import seed
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'thidua.db'}"
-    eng = make_engine(url)
-    upgrade(eng)
-    seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
-    eng.dispose()
+@contextlib.contextmanager
+def serve_app(db_url: str, log_dir: Path) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on `db_url` at a free port; yields its base URL and stops
+    the process group at the end. A start that fails shows the end of the app's log."""
     port = _free_port()
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
+    log = (log_dir / "streamlit.log").open("w")
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -77,7 +71,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "--browser.gatherUsageStats=false",
         ],
         cwd=ROOT,
-        env={**os.environ, "THIDUA_DB_URL": url},
+        env={**os.environ, "THIDUA_DB_URL": db_url},
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -99,6 +93,27 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         os.killpg(proc.pid, signal.SIGTERM)  # the process group we started, nothing else
         proc.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_server() -> Callable[[str, Path], contextlib.AbstractContextManager[str]]:
+    """`serve_app` for tests that need the app on a database of their own."""
+    return serve_app
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a seeded database, served by `streamlit run`; stopped at the end."""
+    _need_chromium()
+    import seed
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'thidua.db'}"
+    eng = make_engine(url)
+    upgrade(eng)
+    seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
+    eng.dispose()
+    with serve_app(url, tmp_path_factory.mktemp("log")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,6 @@ is still undefined afterwards (rendered as HTML, the <img> would have set it and
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,12 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = "<script>window.__xss=1</script>"
 IMG = '<img src=x onerror="window.__xss=2">'
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _hostile_db(url: str) -> list[tuple[str, str]]:
@@ -59,46 +46,12 @@ def _hostile_db(url: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def hostile_app(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def hostile_app(browser, app_server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     """The app (`streamlit run`) on that database; stopped at the end of the module."""
     url = f"sqlite:///{tmp_path_factory.mktemp('xss') / 'thidua.db'}"
     units = _hostile_db(url)
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("xss_log") / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "streamlit_app.py"),
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--server.fileWatcherType=none",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "THIDUA_DB_URL": url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"the app did not start on {base}; see {log.name}")
+    with app_server(url, tmp_path_factory.mktemp("xss_log")) as base:
         yield {"base": base, "units": dict(zip((SCRIPT, IMG), units, strict=True))}
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # the process group we started, nothing else
-        proc.wait(timeout=20)
-        log.close()
 
 
 @pytest.mark.browser
