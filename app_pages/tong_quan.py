@@ -16,7 +16,8 @@ if f.year is None or f.cluster is None:
     st.stop()
 
 with ui.guard(lang):
-    counts = ui.counts()
+    shown = (f.year - 1, f.year)  # this year against the last: computed for these two only
+    counts = ui.counts(years=shown)
     scope_counts = counts.filter(pl.col("year") == f.year, pl.col("cluster_code") == f.cluster)
     if f.unit:
         scope_counts = scope_counts.filter(pl.col("unit_code") == f.unit)
@@ -24,7 +25,7 @@ with ui.guard(lang):
         ui.empty_state(f)
         st.stop()
 
-    ind = ui.indicators()
+    ind = ui.indicators(years=shown)
     cards = view.kpi_cards(
         view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit), lang=lang
     )
@@ -55,7 +56,7 @@ with ui.guard(lang):
 
 with ui.guard(lang):
     matrix = view.status_matrix(
-        ui.indicators(), ui.options()["units"], year=f.year, cluster=f.cluster
+        ui.indicators(years=(f.year,)), ui.options()["units"], year=f.year, cluster=f.cluster
     )
     st.subheader(t("overview.status_table", lang), anchor=False)
     if matrix.height == 0:
