@@ -21,7 +21,6 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Table,
-    and_,
     bindparam,
     func,
     select,
@@ -283,10 +282,3 @@ def bump_data_version(conn: Connection) -> str:
         )
     )
     return token
-
-
-def delete_where(conn: Connection, name: str, **equals: object) -> int:
-    """Delete rows matching column=value pairs (used by tests and the seed's reset)."""
-    t = table(name)
-    cond = and_(*(t.c[k] == v for k, v in equals.items()))
-    return conn.execute(t.delete().where(cond)).rowcount
