@@ -12,10 +12,11 @@ own order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import polars as pl
 
+from dashboard import pipeline
 from dashboard.formatting import round_expr
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
@@ -92,77 +93,6 @@ def validate_scope(ds: Dataset, *, cluster: str | None = None, unit: str | None 
             raise UnknownScope("unit", unit, known, cluster)
 
 
-# --- composing the engine --------------------------------------------------------------------
-def data_years(ds: Dataset, *, up_to: int | None = None) -> list[int]:
-    """Years with roster, unit_counts or targets rows in `ds` (at most `up_to`), ascending."""
-    years = pl.concat(
-        [f.select(pl.col("year").cast(pl.Int64)) for f in (ds.roster, ds.unit_counts, ds.targets)]
-    )["year"]
-    if up_to is not None:
-        years = years.filter(years <= up_to)
-    return sorted(years.unique().to_list())
-
-
-def _counts(ds: Dataset, years: Iterable[int]) -> pl.DataFrame:
-    from dashboard.counts import counts
-
-    return counts(ds, years=list(years))
-
-
-def _indicators_with_targets(ds: Dataset, years: Iterable[int]) -> pl.DataFrame:
-    from dashboard.indicators import indicators
-    from dashboard.targets import resolve_targets, with_targets
-
-    return with_targets(indicators(_counts(ds, years)), resolve_targets(ds))
-
-
-def _indicators(ds: Dataset, year: int) -> pl.DataFrame:
-    return _indicators_with_targets(ds, [year]).filter(pl.col("year") == year)
-
-
-def _quotas(ds: Dataset, year: int) -> pl.DataFrame:
-    from dashboard.quotas import quotas
-
-    return quotas(_counts(ds, [year])).filter(pl.col("year") == year)
-
-
-def _eligibility(ds: Dataset, year: int) -> pl.DataFrame:
-    from dashboard.eligibility import eligibility
-
-    return eligibility(ds, year=year)
-
-
-def _rankings(ds: Dataset, year: int) -> pl.DataFrame:
-    from dashboard.rankings import rankings
-
-    # The previous year too: rank_prev and rank_change.
-    return rankings(_indicators_with_targets(ds, [year - 1, year]), ds, year=year)
-
-
-def _trends(ds: Dataset, year: int) -> pl.DataFrame:
-    from dashboard.indicators import indicators
-    from dashboard.trends import trends
-
-    years = data_years(ds, up_to=year)
-    return trends(indicators(_counts(ds, years))).filter(pl.col("year") <= year)
-
-
-def _budget(ds: Dataset, year: int) -> pl.DataFrame:
-    from dashboard.budget import budget
-
-    return budget(ds, year=year)
-
-
-BUILDERS: dict[str, Callable[[Dataset, int], pl.DataFrame]] = {
-    "indicators": _indicators,
-    "quotas": _quotas,
-    "eligibility": _eligibility,
-    "rankings": _rankings,
-    "trends": _trends,
-    "budget": _budget,
-}
-
-
 # --- shaping ---------------------------------------------------------------------------------
 def _catalogue_rank(col: str, codes: Iterable[str]) -> pl.Expr:
     """Position of a code in the catalogue (unknown codes last, in their current order)."""
@@ -209,6 +139,6 @@ def analytics_table(
 ) -> pl.DataFrame:
     """One contract table for `year` (trends: every year up to `year`), optionally for one
     cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names."""
-    if name not in BUILDERS:
+    if name not in TABLES:
         raise UnknownTable(name)
-    return shape(BUILDERS[name](ds, year), name, cluster=cluster, unit=unit)
+    return shape(pipeline.table(name, ds, year), name, cluster=cluster, unit=unit)

@@ -1,0 +1,186 @@
+"""The one composition of the engine: counts → indicators → targets → quotas, rankings, trends,
+eligibility, streaks, budget.
+
+Every caller goes through these functions: the app's cached loaders (each a thin wrapper that
+adds a cache key), the export tables (`dashboard.tables`) and the benchmark (`bench/`), so the
+benchmark times what the app runs. Stages take the output of the stage before, so a caller can
+cache or time each one; `run` chains them for one year the way the pages use it.
+
+Year windows: a year's rankings and rank change need that year and the one before (`window`);
+trends need every year up to the chosen one (`data_years(ds, up_to=year)`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from dashboard.budget import budget
+from dashboard.counts import counts
+from dashboard.eligibility import eligibility
+from dashboard.indicators import indicators
+from dashboard.quotas import quotas
+from dashboard.rankings import rankings
+from dashboard.streaks import streak_candidates
+from dashboard.targets import resolve_targets, with_targets
+from dashboard.trends import trends
+from data_access.readers import Dataset
+
+STAGES = ("counts", "indicators", "targets", "quotas", "rankings", "trends")
+
+
+def window(year: int) -> list[int]:
+    """The years a year's tables read: the year before (rank change, delta) and the year."""
+    return [year - 1, year]
+
+
+def data_years(ds: Dataset, *, up_to: int | None = None) -> list[int]:
+    """Years with roster, unit_counts or targets rows in `ds` (at most `up_to`), ascending."""
+    years = pl.concat(
+        [f.select(pl.col("year").cast(pl.Int64)) for f in (ds.roster, ds.unit_counts, ds.targets)]
+    )["year"]
+    if up_to is not None:
+        years = years.filter(years <= up_to)
+    return sorted(years.unique().to_list())
+
+
+# --- stages --------------------------------------------------------------------------------------
+def counts_for(ds: Dataset, years: Iterable[int] | None = None) -> pl.DataFrame:
+    """Per unit-year measures of `years` (every year when None)."""
+    return counts(ds, years=None if years is None else sorted(set(years)))
+
+
+def indicators_for(counts_frame: pl.DataFrame) -> pl.DataFrame:
+    """Indicator values of every unit and cluster pool (no targets)."""
+    return indicators(counts_frame)
+
+
+def targeted(ind: pl.DataFrame, ds: Dataset) -> pl.DataFrame:
+    """Indicators with their resolved targets, status and attainment."""
+    return with_targets(ind, resolve_targets(ds))
+
+
+def indicators_with_targets(ds: Dataset, years: Iterable[int] | None = None) -> pl.DataFrame:
+    return targeted(indicators_for(counts_for(ds, years)), ds)
+
+
+def quotas_for(counts_frame: pl.DataFrame, year: int | None = None) -> pl.DataFrame:
+    """Quota headroom of every rule in force; of `year` only when given."""
+    if year is not None:
+        counts_frame = counts_frame.filter(pl.col("year") == year)
+    return quotas(counts_frame)
+
+
+def rankings_for(ind_with_targets: pl.DataFrame, ds: Dataset, year: int) -> pl.DataFrame:
+    """The cluster ranking of `year`; `ind_with_targets` must hold `window(year)`."""
+    return rankings(ind_with_targets, ds, year=year)
+
+
+def rank_history(ds: Dataset, up_to: int | None = None) -> pl.DataFrame:
+    """Every year's ranking up to `up_to` in one frame (the rank history chart)."""
+    years = data_years(ds, up_to=up_to)
+    if not years:
+        return pl.DataFrame(
+            schema={
+                "year": pl.Int16,
+                "cluster_code": pl.String,
+                "unit_code": pl.String,
+                "rank": pl.Int64,
+            }
+        )
+    ind = indicators_with_targets(ds, [years[0] - 1, *years])
+    return pl.concat([rankings_for(ind, ds, y) for y in years], how="diagonal_relaxed")
+
+
+def trends_for(ind: pl.DataFrame, up_to: int | None = None) -> pl.DataFrame:
+    """Each indicator over the years with its change in points; up to `up_to` when given."""
+    out = trends(ind)
+    return out if up_to is None else out.filter(pl.col("year") <= up_to)
+
+
+def eligibility_for(ds: Dataset, year: int) -> pl.DataFrame:
+    return eligibility(ds, year=year)
+
+
+def streaks_for(ds: Dataset, year: int) -> pl.DataFrame:
+    return streak_candidates(ds, year=year)
+
+
+def budget_for(ds: Dataset, year: int) -> pl.DataFrame:
+    return budget(ds, year=year)
+
+
+# --- the contract tables, unshaped -------------------------------------------------------------
+def table(name: str, ds: Dataset, year: int) -> pl.DataFrame:
+    """The engine output behind contract table `name` for `year` (shaped by dashboard.tables)."""
+    if name == "indicators":
+        return indicators_with_targets(ds, [year]).filter(pl.col("year") == year)
+    if name == "quotas":
+        return quotas_for(counts_for(ds, [year]), year)
+    if name == "eligibility":
+        return eligibility_for(ds, year)
+    if name == "rankings":
+        return rankings_for(indicators_with_targets(ds, window(year)), ds, year)
+    if name == "trends":
+        return trends_for(indicators_for(counts_for(ds, data_years(ds, up_to=year))), year)
+    if name == "budget":
+        return budget_for(ds, year)
+    raise KeyError(name)
+
+
+# --- one year, stage by stage (what the benchmark times) -----------------------------------------
+@dataclass(frozen=True)
+class Run:
+    counts: pl.DataFrame
+    indicators: pl.DataFrame  # with targets, status and attainment
+    quotas: pl.DataFrame
+    rankings: pl.DataFrame
+    trends: pl.DataFrame
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock per stage
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # process CPU per stage
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+    @property
+    def cpu_total(self) -> float:
+        return sum(self.cpu_seconds.values())
+
+
+def run(
+    ds: Dataset,
+    *,
+    year: int,
+    earlier: pl.DataFrame | None = None,
+    years: list[int] | None = None,
+) -> Run:
+    """Every indicator of every unit and cluster, targets, quotas, rankings and trends of `year`.
+
+    Counts `year` and adds `earlier` (the counts of the year before, as the app's year-by-year
+    cache holds them; computed here when None); or, with `years`, counts all of those at once.
+    """
+    seconds: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+
+    def timed(stage: str, fn: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+        wall0, cpu0 = time.perf_counter(), time.process_time()
+        out = fn()
+        seconds[stage] = time.perf_counter() - wall0
+        cpu[stage] = time.process_time() - cpu0
+        return out
+
+    if years is not None:
+        c = timed("counts", lambda: counts_for(ds, years))
+    else:
+        before = earlier if earlier is not None else counts_for(ds, [year - 1])
+        c = timed("counts", lambda: pl.concat([before, counts_for(ds, [year])]))
+    ind = timed("indicators", lambda: indicators_for(c))
+    wt = timed("targets", lambda: targeted(ind, ds))
+    q = timed("quotas", lambda: quotas_for(c, year))
+    r = timed("rankings", lambda: rankings_for(wt, ds, year))
+    tr = timed("trends", lambda: trends_for(ind))
+    return Run(c, wt, q, r, tr, seconds, cpu)
