@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 
-from dashboard.bench import report, runner
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--people", type=int, default=2_000_000, help="staff a year (default 2 000 000)")
@@ -29,6 +27,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # bench/ sits above the product (it uses seed and the app): imported only when run.
+    from bench import report, runner
+
     if args.people < 1 or args.years < 2 or args.runs < 1:
         print("bench: --people ≥ 1, --years ≥ 2 (rank change needs the year before), --runs ≥ 1")
         return 2

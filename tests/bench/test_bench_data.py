@@ -10,7 +10,7 @@ import pytest
 from bench_tiny import TABLES
 from polars.testing import assert_frame_equal
 
-from dashboard.bench.data import MIN_STAFF, bench_world, copy_database
+from bench.data import MIN_STAFF, bench_world, copy_database
 from data_access.readers import load_dataset
 from data_access.writer import bulk_insert, bump_data_version
 
@@ -43,7 +43,7 @@ def rows_of(frame: pl.DataFrame) -> pl.DataFrame:
 
 @pytest.fixture
 def pg_admin() -> str:
-    from data_access.bench_sql import server_unreachable
+    from bench.pg import server_unreachable
 
     url = os.environ.get(
         "THIDUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -57,7 +57,8 @@ def pg_admin() -> str:
 
 
 def test_copy_into_postgresql_gives_back_the_same_frames(sqlite_engine, pg_admin):
-    from data_access.bench_sql import scratch_database
+    from bench.pg import scratch_database
+
     from data_access.engine import make_engine
 
     with sqlite_engine.begin() as conn:

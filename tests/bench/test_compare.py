@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.bench import compare
+from bench import compare
 
 
 def frame(values: list[float | None], units: list[str | None] | None = None) -> pl.DataFrame:

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.bench import pandas_reference as pdref
+from bench import pandas_reference as pdref
 
 
 @pytest.fixture

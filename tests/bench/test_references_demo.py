@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.bench import compare
-from dashboard.bench import pandas_reference as pdref
-from dashboard.bench.pipeline import run_engine, window
-from data_access.bench_sql import sql_indicators
+from bench import compare
+from bench import pandas_reference as pdref
+from bench.sql_reference import sql_indicators
+from dashboard.pipeline import run, window
 from data_access.readers import load_dataset
 
 YEAR = 2025
@@ -28,7 +28,7 @@ def test_sql_equals_engine_on_the_demo_seed(demo):
     engine, ds = demo
     with engine.connect() as conn:
         sql = sql_indicators(conn, years=window(YEAR))
-    ind = run_engine(ds, year=YEAR).indicators
+    ind = run(ds, year=YEAR).indicators
     assert sql.height == ind.height > 0
     assert compare.indicators(ind, sql) == []
 
@@ -36,4 +36,4 @@ def test_sql_equals_engine_on_the_demo_seed(demo):
 def test_pandas_equals_engine_on_the_demo_seed(demo):
     _, ds = demo
     ref = pdref.pipeline(pdref.frames(ds), year=YEAR)
-    assert compare.pandas_pipeline(run_engine(ds, year=YEAR), ref) == []
+    assert compare.pandas_pipeline(run(ds, year=YEAR), ref) == []

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dashboard.bench import compare
-from dashboard.bench import pandas_reference as pdref
-from dashboard.bench.pipeline import run_engine
-from data_access.bench_sql import sql_indicators
+from bench import compare
+from bench import pandas_reference as pdref
+from bench.sql_reference import sql_indicators
+from dashboard.pipeline import run
 
 
 def test_sql_equals_engine(tiny_db, tiny_ds):
     with tiny_db.connect() as conn:
         sql = sql_indicators(conn, years=[2024, 2025])
-    assert compare.indicators(run_engine(tiny_ds, year=2025).indicators, sql) == []
+    assert compare.indicators(run(tiny_ds, year=2025).indicators, sql) == []
 
 
 def test_pandas_pipeline_equals_engine(tiny_ds):
     ref = pdref.pipeline(pdref.frames(tiny_ds), year=2025)
-    assert compare.pandas_pipeline(run_engine(tiny_ds, year=2025), ref) == []
+    assert compare.pandas_pipeline(run(tiny_ds, year=2025), ref) == []

@@ -1,11 +1,11 @@
-"""bench_sql.sql_indicators on the tiny dataset: the hand-worked figures, on both databases."""
+"""sql_reference.sql_indicators on the tiny dataset: the hand-worked figures, on both databases."""
 
 from __future__ import annotations
 
 import pytest
 from bench_tiny import row
 
-from data_access.bench_sql import sql_indicators
+from bench.sql_reference import sql_indicators
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.bench.report import sig3, summary_line
+from bench.report import sig3, summary_line
 
 
 @pytest.mark.parametrize(

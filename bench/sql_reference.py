@@ -13,9 +13,9 @@ dashboard/counts.py and dashboard/indicators.py exactly:
 - a side of an indicator is unknown when any of its measures is; a cluster pools Σ numerators ÷
   Σ denominators over the members that know both; a zero or unknown denominator gives no value.
 
-It lives in data_access because only data_access touches the database; percentages here are the
-benchmark's, never the app's. Award and rating lists come from the catalogue, as in the engine.
-The end of the module holds the benchmark's scratch-database helpers (PostgreSQL).
+Percentages here are the benchmark's, never the app's. Award and rating lists come from the
+catalogue, as in the engine; the output columns are those of the contract's indicators table
+(dashboard/schemas.py). The scratch databases it runs in are bench/pg.py's.
 
 >>> sorted(FAMILIES)[:3]
 ['department_months', 'departments', 'higher_awards']
@@ -23,14 +23,11 @@ The end of the module holds the benchmark's scratch-database helpers (PostgreSQL
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polars as pl
-from sqlalchemy import Connection, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection
 
 from data_access.catalog import Catalog, load_catalog
 
@@ -353,45 +350,3 @@ def sql_indicators(
     cat = load_catalog()
     parts = [run_family(conn, f, years=ys, catalog=cat) for f in families or FAMILIES]
     return pl.concat(parts).sort("year", "cluster_code", "unit_code", "indicator", nulls_last=False)
-
-
-# --- benchmark support: a scratch PostgreSQL database --------------------------------------------
-def server_unreachable(url: str) -> str | None:
-    """None when the database at `url` answers, else why not (first line of the error)."""
-    eng = create_engine(url, connect_args={"connect_timeout": 3})
-    try:
-        with eng.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
-        return str(exc).splitlines()[0]
-    finally:
-        eng.dispose()
-
-
-def server_version(url: str) -> str:
-    """e.g. "PostgreSQL 15.20"."""
-    eng = create_engine(url)
-    try:
-        with eng.connect() as conn:
-            return "PostgreSQL " + str(conn.execute(text("SHOW server_version")).scalar())
-    finally:
-        eng.dispose()
-
-
-@contextmanager
-def scratch_database(admin_url: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database (its URL) on the server of `admin_url`, dropped on
-    exit whatever happens."""
-    name = f"thidua_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()

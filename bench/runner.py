@@ -1,10 +1,12 @@
-"""`python -m dashboard bench`: loads, engine, pandas and SQL references, the page, memory.
+"""`python -m dashboard bench`: loads, the app's pipeline, pandas and SQL references, the page,
+memory.
 
 One run, one dataset: without --db the seed's scale generator writes N staff over Y years
 (ending at 2025) into a temporary SQLite file; when PostgreSQL is reachable the same rows are
 copied into a scratch database, measured, and dropped. Loads and the page run in child processes
-(cold, each with its own peak RSS); the engine and the references run here, on the frames the
-app would load (the Parquet snapshot). A stage that fails is reported and the others still run.
+(cold, each with its own peak RSS); the engine (`dashboard.pipeline.run`, the composition the
+app's loaders call) and the references run here, on the frames the app would load (the Parquet
+snapshot). A stage that fails is reported and the others still run.
 The last line printed is the summary:
 
     bench: pipeline_s=T pandas_ratio=R1 sql_ratio=R2 load_s=L page_warm_s=W peak_mb=M
@@ -28,16 +30,16 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.bench import compare
-from dashboard.bench.memory import children_peak_mb, cpu_seconds, median_time, peak_mb
-from dashboard.bench.pipeline import STAGES, EngineResult, earlier_counts, run_engine, window
-from dashboard.bench.report import Report, sig3
+from bench import compare
+from bench.memory import children_peak_mb, cpu_seconds, median_time, peak_mb
+from bench.pg import admin_url, scratch_database, server_unreachable, server_version
+from bench.report import Report, sig3
+from dashboard import pipeline
+from dashboard.pipeline import STAGES, window
 
 LAST_YEAR = 2025
-PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-PG_ENV = "THIDUA_TEST_PG_URL"
 SNAPSHOT_ENV = "THIDUA_SNAPSHOT_DIR"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass
@@ -74,8 +76,8 @@ class Context:
 
 # --- child processes -------------------------------------------------------------------------
 def probe(task: str, db: str, env: dict[str, str], **kw: Any) -> dict[str, Any]:
-    """Run `python -m dashboard.bench.probe TASK` and return its JSON (its last line)."""
-    cmd = [sys.executable, "-m", "dashboard.bench.probe", task, "--db", db]
+    """Run `python -m bench.probe TASK` and return its JSON (its last line)."""
+    cmd = [sys.executable, "-m", "bench.probe", task, "--db", db]
     for k, v in kw.items():
         if v is not None:
             cmd += [f"--{k.replace('_', '-')}", str(v)]
@@ -142,34 +144,42 @@ def copy_to_postgres(ctx: Context, pg_url: str, version: str) -> None:
 
 def _engine_runs(
     ds: Any, year: int, years: list[int] | None, runs: int
-) -> tuple[float, float, EngineResult, dict[str, float]]:
-    """(median wall s, median CPU s, last result, median s per stage) of `runs` engine runs.
-    CPU time (all threads) is printed beside wall time: on a shared machine it varies less."""
-    earlier = earlier_counts(ds, year) if years is None else None
+) -> tuple[float, float, pipeline.Run, dict[str, float], dict[str, float]]:
+    """(median wall s, median CPU s, last run, median wall s per stage, median CPU s per stage)
+    of `runs` runs of the app's pipeline. CPU time (all threads) is printed beside wall time: on
+    a shared machine it varies less."""
+    earlier = pipeline.counts_for(ds, [year - 1]) if years is None else None
     results, cpus = [], []
     for _ in range(max(1, runs)):
         before = cpu_seconds()
-        results.append(run_engine(ds, year=year, earlier=earlier, years=years))
+        results.append(pipeline.run(ds, year=year, earlier=earlier, years=years))
         cpus.append(cpu_seconds() - before)
-    stages = {s: statistics.median(r.seconds[s] for r in results) for s in STAGES}
-    return statistics.median(r.total for r in results), statistics.median(cpus), results[-1], stages
+    wall = {s: statistics.median(r.seconds[s] for r in results) for s in STAGES}
+    cpu = {s: statistics.median(r.cpu_seconds[s] for r in results) for s in STAGES}
+    return (
+        statistics.median(r.total for r in results),
+        statistics.median(cpus),
+        results[-1],
+        wall,
+        cpu,
+    )
 
 
-def engine(ctx: Context, eng: Any) -> tuple[Any, EngineResult]:
+def engine(ctx: Context, eng: Any) -> tuple[Any, pipeline.Run]:
     """The engine for one year (the headline) and for every year; returns (frames, result)."""
     from data_access.snapshot import load_dataset_fast
 
     rep, year, runs = ctx.rep, ctx.year, ctx.opts.runs
     _, ds = load_dataset_fast(eng, years=window(year))
-    t, cpu, res, stages = _engine_runs(ds, year, None, runs)
+    t, cpu, res, stages, stage_cpu = _engine_runs(ds, year, None, runs)
     rows = ds.roster.filter(pl.col("year") == year).height
     note = f"s ({sig3(cpu)} s CPU), {rows:,} roster rows"
     rep.add("engine", f"engine, one year ({year}; median of {runs})", t, note)
     for s in STAGES:
-        rep.add("engine", f"  {s}", stages[s], "s")
+        rep.add("engine", f"  {s}", stages[s], f"s ({sig3(stage_cpu[s])} s CPU)")
     rep.figures["pipeline_s"] = t
     _, ds_all = load_dataset_fast(eng)
-    t_all, cpu_all, _, _ = _engine_runs(ds_all, year, ctx.years, max(1, runs // 2))
+    t_all, cpu_all, *_ = _engine_runs(ds_all, year, ctx.years, max(1, runs // 2))
     note = f"s ({sig3(cpu_all)} s CPU), {ds_all.roster.height:,} roster rows"
     span = f"{ctx.years[0]}–{year}"
     rep.add("engine", f"engine, every year {span} (as the app's first start)", t_all, note)
@@ -177,16 +187,16 @@ def engine(ctx: Context, eng: Any) -> tuple[Any, EngineResult]:
     rep.figures["engine_peak_mb"] = peak_mb()
     rep.add("engine", "  peak RSS of this process so far", peak_mb(), "MB")
     if ctx.opts.profile:
-        from dashboard.bench.profile import profile_engine
+        from bench.profile import profile_engine
 
         path = profile_engine(ds, year=year, folder=Path(ctx.opts.profile))
         rep.add("engine", f"  pyinstrument profile: {path}", "", "")
     return ds, res
 
 
-def sql(ctx: Context, label: str, url: str, res: EngineResult) -> None:
+def sql(ctx: Context, label: str, url: str, res: pipeline.Run) -> None:
     """The indicators of the year in SQL, one query per family; equal to the engine's."""
-    from data_access.bench_sql import FAMILIES, run_family
+    from bench.sql_reference import FAMILIES, run_family
     from data_access.catalog import load_catalog
     from data_access.engine import make_engine
 
@@ -214,8 +224,8 @@ def sql(ctx: Context, label: str, url: str, res: EngineResult) -> None:
     ctx.rep.check(f"SQL ({label}) == engine: indicators", bad)
 
 
-def pandas(ctx: Context, ds: Any, res: EngineResult) -> None:
-    from dashboard.bench import pandas_reference as pdref
+def pandas(ctx: Context, ds: Any, res: pipeline.Run) -> None:
+    from bench import pandas_reference as pdref
 
     runs, year = ctx.opts.ref_runs, ctx.year
     t = pdref.frames(ds)  # conversion not timed: pandas would have read its own frames
@@ -259,15 +269,13 @@ def summarise(ctx: Context) -> None:
 # --- the run -----------------------------------------------------------------------------------
 def _with_postgres(ctx: Context, stack: contextlib.ExitStack) -> None:
     """Copy the data into a scratch PostgreSQL database (dropped when `stack` closes)."""
-    from data_access.bench_sql import scratch_database, server_unreachable, server_version
-
     if ctx.label == "postgresql":
         ctx.pg_url = ctx.url
         return
     if ctx.opts.no_pg:
         ctx.rep.add("postgresql", "not measured (--no-pg)", "", "")
         return
-    admin = ctx.opts.pg or os.environ.get(PG_ENV) or PG_DEFAULT
+    admin = ctx.opts.pg or admin_url()
     why = server_unreachable(admin)
     if why is not None:
         ctx.rep.add("postgresql", f"not measured: unreachable ({why})", "", "")

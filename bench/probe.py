@@ -1,4 +1,4 @@
-"""One measurement in a fresh process: `python -m dashboard.bench.probe TASK --db URL …`.
+"""One measurement in a fresh process: `python -m bench.probe TASK --db URL …`.
 
 The benchmark runs each load and the page in its own process, so each starts cold (no cached
 frames, no warm allocator) and reports its own peak RSS. The probe prints one JSON line, last:
@@ -7,7 +7,7 @@ frames, no warm allocator) and reports its own peak RSS. The probe prints one JS
 Tasks: generate (the seed's scale generator), copy (the same rows into another database),
 load-direct (data_access.readers.load_dataset), snapshot-build, snapshot-load (warm),
 page (the overview page under streamlit.testing.v1.AppTest, cold then warm).
-The page task is the one place in dashboard/bench that imports Streamlit (its test harness).
+The page task is the one place in bench/ that imports Streamlit (its test harness).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dashboard.bench.memory import median_time, peak_mb
+from bench.memory import median_time, peak_mb
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "streamlit_app.py"
 PAGE_TIMEOUT = 1800  # seconds for one AppTest run: a national cold start reads every table
 
@@ -43,7 +43,7 @@ def _rows(ds: Any) -> int:
 
 
 def task_generate(args: argparse.Namespace) -> dict[str, Any]:
-    from dashboard.bench.data import generate
+    from bench.data import generate
 
     start = time.perf_counter()
     rows = generate(args.db, people=args.people, years=_years(args.years) or [], seed=args.seed)
@@ -51,7 +51,7 @@ def task_generate(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def task_copy(args: argparse.Namespace) -> dict[str, Any]:
-    from dashboard.bench.data import copy_database
+    from bench.data import copy_database
 
     start = time.perf_counter()
     rows = copy_database(args.db, args.to)
@@ -161,7 +161,7 @@ TASKS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m dashboard.bench.probe")
+    p = argparse.ArgumentParser(prog="python -m bench.probe")
     p.add_argument("task", choices=TASKS)
     p.add_argument("--db", required=True)
     p.add_argument("--to", help="copy: the target database URL")

@@ -10,24 +10,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dashboard import pipeline
 from data_access.readers import Dataset
 
 
 def profile_engine(ds: Dataset, *, year: int, folder: Path) -> Path:
-    """Run the engine for `year` once under pyinstrument; write engine.txt and engine.html
+    """Run the app's pipeline for `year` once under pyinstrument; write engine.txt and engine.html
     into `folder` and return the text report's path."""
     try:
         from pyinstrument import Profiler
     except ImportError as exc:  # a developer tool, not a dependency of the app
         raise RuntimeError("--profile needs pyinstrument: pip install pyinstrument") from exc
 
-    from dashboard.bench.pipeline import earlier_counts, run_engine
-
     folder.mkdir(parents=True, exist_ok=True)
-    earlier = earlier_counts(ds, year)  # not profiled, as it is not timed
+    earlier = pipeline.counts_for(ds, [year - 1])  # not profiled, as it is not timed
     profiler = Profiler(interval=0.001)
     profiler.start()
-    run_engine(ds, year=year, earlier=earlier)
+    pipeline.run(ds, year=year, earlier=earlier)
     profiler.stop()
     text = folder / "engine.txt"
     text.write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")

@@ -73,7 +73,7 @@ def indicators(engine: pl.DataFrame, other: pl.DataFrame | object) -> list[str]:
 
 
 def pandas_pipeline(engine: object, ref: dict[str, object]) -> list[str]:
-    """Every table of the pandas reference against the engine's (dashboard.bench.pipeline)."""
+    """Every table of the pandas reference against the engine's (dashboard.pipeline.run)."""
     e = engine
     out = indicators(e.indicators, ref["indicators"])  # type: ignore[attr-defined]
     out += compare(
