@@ -7,49 +7,28 @@ With CI=true an unreachable server is a failure, never a silent skip.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
+from bench.pg import admin_url, scratch_database, server_unreachable
 from data_access.engine import make_engine, upgrade
 
-PG_ADMIN_URL = os.environ.get(
-    "THIDUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+PG_ADMIN_URL = admin_url()
 IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def _pg_reachable() -> str | None:
-    try:
-        eng = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
-        with eng.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        eng.dispose()
-        return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
-        return str(exc).splitlines()[0]
 
 
 @pytest.fixture(scope="session")
 def pg_server_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped at the end."""
-    why = _pg_reachable()
+    why = server_unreachable(PG_ADMIN_URL)
     if why:
         if IN_CI:
             pytest.fail(f"PostgreSQL required in CI but unreachable at {PG_ADMIN_URL}: {why}")
         pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {why}")
-    name = f"thidua_test_{uuid.uuid4().hex[:10]}"
-    # pre-ping: a test restarts the server (tests/faults), killing pooled connections
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_database(PG_ADMIN_URL, prefix="thidua_test") as url:
+        yield url
 
 
 def _truncate(engine: Engine) -> None:

@@ -6,18 +6,16 @@ from __future__ import annotations
 import os
 import subprocess
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import polars as pl
 import pytest
-from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy import Engine, select
 
-PG_ADMIN_URL = os.environ.get(
-    "THIDUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+from bench.pg import admin_url, scratch_database
+
+PG_ADMIN_URL = admin_url()
 IN_CI = os.environ.get("CI", "").lower() == "true"
 ETC = Path("/etc/postgresql")
 
@@ -69,20 +67,9 @@ def start_server() -> None:
         raise RuntimeError("PostgreSQL did not come back within 60 s")
 
 
-@contextmanager
-def scratch_pg() -> Iterator[str]:
+def scratch_pg() -> AbstractContextManager[str]:
     """The URL of a new, empty database on the local server; dropped afterwards."""
-    name = f"thidua_fault_{uuid.uuid4().hex[:10]}"
-    # pre-ping: the server may have been restarted in between (the pooled connection is dead)
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return scratch_database(PG_ADMIN_URL, prefix="thidua_fault")
 
 
 def dump(engine: Engine) -> dict[str, pl.DataFrame]:
