@@ -67,46 +67,24 @@ def bench_world(people: int, years: list[int], *, seed: int):
 
 
 def generate(url: str, *, people: int, years: list[int], seed: int = 2025) -> dict[str, int]:
-    """Create the schema at `url` and load N staff over `years`; rows written per table.
-
-    The loop of `seed.populate` over the chunks of a world (one province each), with the
-    scale parameters and no demo pins: `populate` itself only takes a named scale.
-    """
-    from seed.generate import Pins, generate_chunk
-    from seed.params import SCALE
-    from seed.pipeline import prefetch
+    """Create the schema at `url` and load N staff over `years` (consecutive); rows written per
+    table. `seed.populate` on the cut world, every row a plain draw (no demo chunk, no pins)."""
+    from seed import populate
 
     world = bench_world(people, years, seed=seed)
-
-    def chunks():
-        next_no = 1
-        for chunk in world.units["chunk"].unique().sort().to_list():
-            frames, next_no = generate_chunk(
-                world.for_chunk(chunk),
-                years,
-                seed=seed,
-                chunk=chunk,
-                first_no=next_no,
-                params=SCALE,
-                pins=Pins(),
-            )
-            yield frames
-
     eng = make_engine(url)
-    names = [m.__tablename__ for m in CONTRACT_TABLES]
-    rows = dict.fromkeys(names, 0)
     try:
         upgrade(eng)
-        with writer.bulk_load(eng, names) as conn:
-            rows["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
-            rows["units"] = writer.bulk_insert(conn, "units", world.units)
-            for frames in prefetch(chunks()):
-                for name in names[2:]:
-                    rows[name] += writer.bulk_insert(conn, name, frames[name])
-            writer.bump_data_version(conn)
+        return populate(
+            eng,
+            world=world,
+            years=(years[0], years[-1]),
+            seed=seed,
+            progress=False,
+            exceptions=False,
+        )
     finally:
         eng.dispose()
-    return rows
 
 
 _READERS = {

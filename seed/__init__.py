@@ -93,23 +93,28 @@ def _scale_pins(world: World, chunk: int, years: list[int]) -> Pins:
     return Pins(skip_scores=skip)
 
 
+def _pins(world: World, chunk: int, years: list[int], seed: int, exceptions: bool) -> Pins:
+    if not exceptions:
+        return Pins()
+    if chunk == 0:
+        return demo_pins(seed=seed, years=years, p=DEMO)
+    return _scale_pins(world, chunk, years)
+
+
 def _generate(
-    world: World, years: list[int], seed: int
+    world: World, years: list[int], seed: int, exceptions: bool = True
 ) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
     """Each chunk's rows, in chunk order (person numbers run on from chunk to chunk)."""
     next_no = 1
     for chunk in world.units["chunk"].unique().sort().to_list():
-        demo = chunk == 0
         frames, next_no = generate_chunk(
             world.for_chunk(chunk),
             years,
             seed=seed,
             chunk=chunk,
             first_no=next_no,
-            params=DEMO if demo else SCALE,
-            pins=demo_pins(seed=seed, years=years, p=DEMO)
-            if demo
-            else _scale_pins(world, chunk, years),
+            params=DEMO if chunk == 0 else SCALE,
+            pins=_pins(world, chunk, years, seed, exceptions),
         )
         yield chunk, frames
 
@@ -122,14 +127,22 @@ def populate(
     seed: int = DEFAULT_SEED,
     progress: bool = True,
     reset: bool = False,
+    world: World | None = None,
+    exceptions: bool = True,
 ) -> dict[str, int]:
     """Load a scale's data into an upgraded database; return rows written per table.
+
+    `world` replaces the scale's (`build_world`; `scale` is then not used): the benchmark passes
+    the national world cut to N staff. Its chunk 0, if any, is drawn as the demo. With
+    `exceptions=False` no chunk gets the hand-made exceptions (the articles' figures of the demo,
+    the unscored clusters of the scales): every row is a plain draw.
 
     Refuses a database that already holds units unless `reset=True`, which first empties the
     contract tables (in the same transaction). Bumps the data version.
     """
     ys = _years(years)
-    world = build_world(scale, ys, seed=seed)
+    if world is None:
+        world = build_world(scale, ys, seed=seed)
     if not reset and not is_empty(engine):
         raise SeedError(
             "Cơ sở dữ liệu đã có dữ liệu; hãy nạp vào một cơ sở dữ liệu trống, hoặc dùng --reset "
@@ -159,7 +172,7 @@ def populate(
         counts["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
         counts["units"] = writer.bulk_insert(conn, "units", world.units)
         started = time.perf_counter()
-        for chunk, frames in prefetch(_generate(world, ys, seed)):
+        for chunk, frames in prefetch(_generate(world, ys, seed, exceptions)):
             for name in TABLES[2:]:
                 counts[name] += writer.bulk_insert(conn, name, frames[name])
             bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))
