@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.schemas import columns
+
 TOL = 1e-9
-IND_KEY = ["year", "cluster_code", "unit_code", "indicator"]
+IND_KEY = list(columns("indicators", upto="indicator"))
 SHOWN = 5  # mismatching rows quoted in a message
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import polars as pl
 from sqlalchemy import Connection
 
+from dashboard.schemas import schema
 from data_access.catalog import Catalog, load_catalog
 
 
@@ -294,15 +295,8 @@ FROM (
 ) t"""
 
 
-SCHEMA: dict[str, pl.DataType] = {
-    "year": pl.Int64,
-    "cluster_code": pl.String,
-    "unit_code": pl.String,
-    "indicator": pl.String,
-    "numerator": pl.Int64,
-    "denominator": pl.Int64,
-    "value_pct": pl.Float64,
-}
+# The contract's indicators columns up to the value (targets are the engine's, not SQL's).
+SCHEMA: dict[str, pl.DataType] = schema("indicators", upto="value_pct")
 
 
 def run_family(

@@ -14,10 +14,11 @@ import datetime as dt
 import polars as pl
 
 from dashboard.criteria import strings, units_frame
+from dashboard.schemas import engine_columns
 from data_access.catalog import Catalog, load_catalog
 from data_access.readers import Dataset
 
-COLUMNS = ("year", "cluster_code", "unit_code", "award_code", "count", "multiple", "amount_vnd")
+COLUMNS = engine_columns("budget")
 SEVERAL_TITLES = "SEVERAL_TITLES_HIGHEST_PAID"
 _MILLI = 1000  # multiples are held in thousandths (0.3 → 300) so the money stays integer
 

@@ -31,13 +31,12 @@ import polars as pl
 
 from dashboard.formatting import round_expr
 from dashboard.i18n import header, labels, t
+from dashboard.schemas import PCT_COLUMNS  # percentages: two decimals (contract.md)
 
 MODES: tuple[str, ...] = ("codes", "vi", "en")
 BOM = "\ufeff"
 XLSX_MAX_ROWS = 1_048_576  # Excel's sheet limit, header included
 
-# Percentages on the 0–100 scale: two decimals (contract.md).
-PCT_COLUMNS = frozenset({"value_pct", "target_min", "target_max", "cap_pct", "delta_pp"})
 # Integers that are labels, not quantities: no thousands separator ("2.024" is not a year).
 PLAIN_INT_COLUMNS = frozenset(
     {"year", "month", "rank", "rank_prev", "targets_met", "targets_total"}

@@ -13,9 +13,11 @@ from operator import add
 
 import polars as pl
 
+from dashboard.schemas import columns
 from data_access.catalog import load_catalog
 
-COLUMNS = ["year", "cluster_code", "unit_code", "indicator", "numerator", "denominator"]
+# the columns before value_pct (computed here) and the targets (added by dashboard.targets)
+COLUMNS = list(columns("indicators", upto="denominator"))
 
 
 def indicator_order() -> list[str]:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.schemas import engine_columns
 from data_access.readers import Dataset
 
-COLUMNS = [
-    "year", "cluster_code", "unit_code", "rank", "basis", "final_points", "targets_met",
-    "targets_total", "rank_prev", "rank_change", "role", "mean_attainment",
-]  # fmt: skip
+COLUMNS = list(engine_columns("rankings"))
 # Attainments are means of ratios: round before comparing so equal standings tie exactly.
 KEY_DECIMALS = 9
 

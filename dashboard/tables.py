@@ -18,44 +18,14 @@ import polars as pl
 
 from dashboard import pipeline
 from dashboard.formatting import round_expr
+from dashboard.schemas import PCT_COLUMNS, SCHEMAS, columns
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
 
 TABLES: tuple[str, ...] = ("indicators", "quotas", "eligibility", "rankings", "trends", "budget")
 
-TXT, INT, NUM, BOOL = pl.String, pl.Int64, pl.Float64, pl.Boolean
-# contract.md, "Analytics tables": the columns, in order, and their types here.
-SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "indicators": {
-        "year": INT, "cluster_code": TXT, "unit_code": TXT, "indicator": TXT,
-        "numerator": INT, "denominator": INT, "value_pct": NUM, "target_min": NUM,
-        "target_max": NUM, "status": TXT,
-    },
-    "quotas": {
-        "year": INT, "cluster_code": TXT, "unit_code": TXT, "rule": TXT, "base_count": INT,
-        "cap_pct": NUM, "allowed": INT, "used": INT, "remaining": INT, "status": TXT,
-    },
-    "eligibility": {
-        "year": INT, "cluster_code": TXT, "unit_code": TXT, "subject_kind": TXT,
-        "subject_code": TXT, "subject_name": TXT, "award_code": TXT, "eligible": BOOL,
-        "awarded": BOOL, "reason": TXT,
-    },
-    "rankings": {
-        "year": INT, "cluster_code": TXT, "unit_code": TXT, "rank": INT, "basis": TXT,
-        "final_points": NUM, "targets_met": INT, "targets_total": INT, "rank_prev": INT,
-        "rank_change": INT,
-    },
-    "trends": {
-        "cluster_code": TXT, "unit_code": TXT, "indicator": TXT, "year": INT,
-        "value_pct": NUM, "delta_pp": NUM,
-    },
-    "budget": {
-        "year": INT, "cluster_code": TXT, "unit_code": TXT, "award_code": TXT, "count": INT,
-        "multiple": NUM, "amount_vnd": INT,
-    },
-}  # fmt: skip
-COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(s) for name, s in SCHEMAS.items()}
-PCT_COLUMNS = ("value_pct", "target_min", "target_max", "cap_pct", "delta_pp")
+# The contract's columns and types (one declaration, shared with the engine and the benchmark).
+COLUMNS: dict[str, tuple[str, ...]] = {name: columns(name) for name in SCHEMAS}
 
 
 class UnknownTable(ValueError):

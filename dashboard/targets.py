@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.schemas import EXTRAS, columns
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
 
 # 100 × 9 / 10 must equal a target of 90: compare with a tolerance, not exactly.
 TOLERANCE = 1e-9
 STATUSES = ("met", "below", "above", "no_data", "no_target")
-TARGET_COLUMNS = ["target_min", "target_max", "status", "attainment"]
+# what with_targets adds after value_pct: the contract's target columns and the attainment
+TARGET_COLUMNS = [*columns("indicators", after="value_pct"), *EXTRAS["indicators"]]
 KEY = ["year", "cluster_code", "unit_code", "indicator"]
 
 

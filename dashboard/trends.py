@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.schemas import columns, engine_columns
 from data_access.catalog import load_catalog
 
-SERIES = ["cluster_code", "unit_code", "indicator"]
-COLUMNS = [*SERIES, "year", "value_pct", "delta_pp"]
+COLUMNS = list(engine_columns("trends"))
+SERIES = list(columns("trends", upto="indicator"))
 
 
 def trends(ind: pl.DataFrame) -> pl.DataFrame:
