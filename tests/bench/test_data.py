@@ -58,7 +58,6 @@ def pg_admin() -> str:
 
 def test_copy_into_postgresql_gives_back_the_same_frames(sqlite_engine, pg_admin):
     from bench.pg import scratch_database
-
     from data_access.engine import make_engine
 
     with sqlite_engine.begin() as conn:
