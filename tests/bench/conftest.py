@@ -3,14 +3,28 @@ written into each database."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 from bench_tiny import TABLES
 from sqlalchemy import Engine
 
+from bench.pg import admin_url, server_unreachable
 from data_access.readers import Dataset
 from data_access.writer import bulk_insert, bump_data_version
+
+
+@pytest.fixture
+def pg_admin() -> str:
+    """The admin URL of the PostgreSQL server (skipped when unreachable, failed under CI=true)."""
+    url = admin_url()
+    why = server_unreachable(url)
+    if why:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL required in CI but unreachable at {url}: {why}")
+        pytest.skip(f"PostgreSQL not reachable at {url}: {why}")
+    return url
 
 
 @pytest.fixture

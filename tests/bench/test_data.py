@@ -3,10 +3,7 @@ into PostgreSQL giving back the same frames."""
 
 from __future__ import annotations
 
-import os
-
 import polars as pl
-import pytest
 from bench_tiny import TABLES
 from polars.testing import assert_frame_equal
 
@@ -39,21 +36,6 @@ def rows_of(frame: pl.DataFrame) -> pl.DataFrame:
     """The rows in one order whatever order a database returned them in."""
     plain = frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
     return plain.sort(plain.columns, nulls_last=True)
-
-
-@pytest.fixture
-def pg_admin() -> str:
-    from bench.pg import server_unreachable
-
-    url = os.environ.get(
-        "THIDUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-    )
-    why = server_unreachable(url)
-    if why:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"PostgreSQL required in CI but unreachable at {url}: {why}")
-        pytest.skip(f"PostgreSQL not reachable at {url}: {why}")
-    return url
 
 
 def test_copy_into_postgresql_gives_back_the_same_frames(sqlite_engine, pg_admin):

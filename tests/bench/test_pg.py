@@ -3,24 +3,11 @@ also when the block raises."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.pg import admin_url, scratch_database, server_unreachable
-
-
-@pytest.fixture
-def admin() -> str:
-    url = admin_url()
-    why = server_unreachable(url)
-    if why:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"PostgreSQL required in CI but unreachable at {url}: {why}")
-        pytest.skip(f"PostgreSQL not reachable at {url}: {why}")
-    return url
+from bench.pg import scratch_database
 
 
 def _exists(admin: str, name: str) -> bool:
@@ -33,25 +20,25 @@ def _exists(admin: str, name: str) -> bool:
         eng.dispose()
 
 
-def test_created_then_dropped_even_with_a_session_open(admin):
-    with scratch_database(admin, prefix="thidua_pgtest") as url:
+def test_created_then_dropped_even_with_a_session_open(pg_admin):
+    with scratch_database(pg_admin, prefix="thidua_pgtest") as url:
         name = make_url(url).database
         assert name.startswith("thidua_pgtest_")
-        assert _exists(admin, name)
+        assert _exists(pg_admin, name)
         eng = create_engine(url)
         conn = eng.connect()  # still open when the block ends: the drop forces it out
         assert conn.execute(text("SELECT 1")).scalar_one() == 1
-    assert not _exists(admin, name)
+    assert not _exists(pg_admin, name)
     eng.dispose()
 
 
-def test_dropped_when_the_block_raises(admin):
-    with pytest.raises(RuntimeError), scratch_database(admin, prefix="thidua_pgtest") as url:
+def test_dropped_when_the_block_raises(pg_admin):
+    with pytest.raises(RuntimeError), scratch_database(pg_admin, prefix="thidua_pgtest") as url:
         name = make_url(url).database
         raise RuntimeError("boom")
-    assert not _exists(admin, name)
+    assert not _exists(pg_admin, name)
 
 
-def test_two_databases_have_two_names(admin):
-    with scratch_database(admin) as a, scratch_database(admin) as b:
+def test_two_databases_have_two_names(pg_admin):
+    with scratch_database(pg_admin) as a, scratch_database(pg_admin) as b:
         assert a != b
