@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.charts import esc, unit_colors
-from dashboard.ui import md_escape
+from dashboard.ui.widgets import md_escape
 
 SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=")
 
