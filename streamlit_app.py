@@ -8,30 +8,47 @@ ran that page's file alone (no entrypoint, no sidebar) or showed "Page not found
 
 import streamlit as st
 
-from dashboard import ui
+import seed
 from dashboard.i18n import t
+from dashboard.ui import filters, login, session
+from data_access.engine import is_empty
 
 st.set_page_config(
     page_title="Thi đua – Khen thưởng", page_icon=":material/military_tech:", layout="wide"
 )
 
+
+@st.cache_resource(show_spinner=False)
+def demo_data(url: str) -> str:
+    """Load the demo data into an empty database, once per process (the per-key lock makes
+    concurrent first sessions wait instead of seeding twice)."""
+    eng = session.engine_for(url)
+    if not is_empty(eng):
+        return "present"
+    seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
+    return "seeded"
+
+
 try:
     # Every run checks the server (one tiny query): a database stopped mid-session gives this
     # message instead of a traceback, and the next run after it is back works again.
-    ui.start()
+    session.start()
 except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
-    st.error(t("app.db_unavailable", ui.early_lang()), icon=":material/database_off:")
-    st.button(t("app.retry", ui.early_lang()), icon=":material/refresh:")
+    st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
+    st.button(t("app.retry", filters.early_lang()), icon=":material/refresh:")
     st.stop()
 # THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.
-ui.require_login(ui.early_lang())
-ui.ensure_data(ui.early_lang())
+login.require_login(filters.early_lang())
+if not st.session_state.get("_data_checked"):  # the first run of a session
+    with st.spinner(t("app.loading_demo", filters.early_lang())):
+        demo_data(session.db_url())
+    st.session_state["_data_checked"] = True
 try:
-    filters, notices = ui.resolve_filters()
+    chosen, notices = filters.resolve_filters()
 except Exception:  # noqa: BLE001 - the server went away between the check and the queries
-    st.error(t("app.db_unavailable", ui.early_lang()), icon=":material/database_off:")
+    st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
     st.stop()
-lang = filters.lang
+lang = chosen.lang
 
 # key: (file, icon). Each page's URL is its file name, a Vietnamese slug (/trinh_chieu opens the
 # projector straight from a link).
@@ -62,14 +79,14 @@ wanted = st.query_params.get("page")
 if wanted:
     target = next((p for p in pages.values() if p.url_path == wanted), None)
     if target is not None and target.url_path != page.url_path:
-        st.switch_page(target, query_params=filters.as_params())
+        st.switch_page(target, query_params=chosen.as_params())
     del st.query_params["page"]
 
 if page.url_path == pages["projector"].url_path:
     st.set_page_config(initial_sidebar_state="collapsed")
-    ui.hide_sidebar()
-    ui.show_notices(notices, lang)
+    filters.hide_sidebar()
+    filters.show_notices(notices, lang)
 else:
-    ui.sidebar_filters(notices)
+    filters.sidebar_filters(notices)
 
 page.run()

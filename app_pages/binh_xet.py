@@ -4,23 +4,23 @@ not meet the criteria, quota headroom, streak candidates, and the award budget."
 import polars as pl
 import streamlit as st
 
-from dashboard import ui
 from dashboard.formatting import fmt_int, fmt_vnd
 from dashboard.i18n import label_expr, t
+from dashboard.ui import filters, loaders, widgets
 from dashboard.views import review as view
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 st.title(t("page.review", lang), anchor=False)
-st.caption(ui.md_escape(ui.scope_title(f)))
+st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
-    ui.empty_state(f)
+    filters.empty_state(f)
     st.stop()
 
-with ui.guard(lang):
-    elig = view.in_scope(ui.eligibility(f.year), cluster=f.cluster, unit=f.unit)
+with widgets.guard(lang):
+    elig = view.in_scope(loaders.eligibility(f.year), cluster=f.cluster, unit=f.unit)
     if elig.height == 0:
-        ui.empty_state(f)
+        filters.empty_state(f)
     else:
         candidates = view.candidates(elig, lang=lang)
         to_check = view.to_check(elig, lang=lang)
@@ -39,8 +39,8 @@ with ui.guard(lang):
             )
         with st.container(border=True):
             st.subheader(t("review.candidates", lang), anchor=False)
-            ui.table(candidates, lang=lang, alt=t("review.candidates", lang), key="candidates")
-            ui.downloads(
+            widgets.table(candidates, lang=lang, alt=t("review.candidates", lang), key="candidates")
+            widgets.downloads(
                 candidates,
                 name=f"ung-vien-{f.unit or f.cluster}-{f.year}",
                 lang=lang,
@@ -51,22 +51,24 @@ with ui.guard(lang):
             if to_check.height == 0:
                 st.caption(t("review.none_to_check", lang))
             else:
-                ui.table(to_check, lang=lang, alt=t("review.to_check", lang), key="to_check")
-                ui.downloads(
+                widgets.table(to_check, lang=lang, alt=t("review.to_check", lang), key="to_check")
+                widgets.downloads(
                     to_check,
                     name=f"can-ra-soat-{f.unit or f.cluster}-{f.year}",
                     lang=lang,
                     key="dl_to_check",
                 )
 
-with st.container(border=True), ui.guard(lang):
+with st.container(border=True), widgets.guard(lang):
     st.subheader(t("unit.quotas", lang), anchor=False)
-    q = view.in_scope(ui.quotas(), cluster=f.cluster, unit=f.unit).filter(pl.col("year") == f.year)
+    q = view.in_scope(loaders.quotas(), cluster=f.cluster, unit=f.unit).filter(
+        pl.col("year") == f.year
+    )
     if q.height == 0:
         st.caption(t("unit.no_quotas", lang))
     else:
-        shown = view.quota_rows(q, ui.options()["units"], lang=lang)
-        ui.table(
+        shown = view.quota_rows(q, loaders.options().units, lang=lang)
+        widgets.table(
             shown.drop("status__code"),
             lang=lang,
             alt=t("unit.quotas", lang),
@@ -79,28 +81,28 @@ with st.container(border=True), ui.guard(lang):
                 "remaining": "int",
             },
         )
-        ui.downloads(
+        widgets.downloads(
             q.drop("rule_text_vi", "rule_text_en"),
             name=f"han-muc-{f.unit or f.cluster}-{f.year}",
             lang=lang,
             key="dl_quotas",
         )
 
-with st.container(border=True), ui.guard(lang):
+with st.container(border=True), widgets.guard(lang):
     st.subheader(t("review.streaks", lang), anchor=False)
-    streaks = view.in_scope(ui.streak_candidates(f.year), cluster=f.cluster, unit=f.unit)
+    streaks = view.in_scope(loaders.streak_candidates(f.year), cluster=f.cluster, unit=f.unit)
     if streaks.height == 0:
         st.caption(t("review.no_streaks", lang))
     else:
         shown = view.streak_rows(streaks, lang=lang)
-        ui.table(shown, lang=lang, alt=t("review.streaks", lang), key="streaks")
-        ui.downloads(
+        widgets.table(shown, lang=lang, alt=t("review.streaks", lang), key="streaks")
+        widgets.downloads(
             shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks"
         )
 
-with st.container(border=True), ui.guard(lang):
+with st.container(border=True), widgets.guard(lang):
     st.subheader(t("review.budget", lang), anchor=False)
-    budget = view.in_scope(ui.budget(f.year), cluster=f.cluster, unit=f.unit)
+    budget = view.in_scope(loaders.budget(f.year), cluster=f.cluster, unit=f.unit)
     if budget.height == 0:
         st.caption(t("review.no_budget", lang))
     else:
@@ -116,13 +118,13 @@ with st.container(border=True), ui.guard(lang):
             .with_columns(award_name=label_expr(pl.col("award_code"), "award", lang))
             .select("award_code", "award_name", "count", "multiple", "amount_vnd")
         )
-        ui.table(
+        widgets.table(
             by_award,
             lang=lang,
             alt=t("review.budget", lang),
             key="budget",
             formats={"count": "int", "multiple": "num1", "amount_vnd": "vnd"},
         )
-        ui.downloads(
+        widgets.downloads(
             budget, name=f"du-toan-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_budget"
         )

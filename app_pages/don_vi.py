@@ -4,35 +4,36 @@ quota headroom and the list of people (rating, titles, eligibility), filterable.
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import label, label_expr, t
+from dashboard.ui import filters, loaders, widgets
 from dashboard.views import overview as ov
 from dashboard.views import unit as view
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 st.title(t("page.unit", lang), anchor=False)
-st.caption(ui.md_escape(ui.scope_title(f)))
+st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
-    ui.empty_state(f)
+    filters.empty_state(f)
     st.stop()
 if not f.unit:
-    ui.unit_picker(f)
+    filters.unit_picker(f)
     st.stop()
 
-with ui.guard(lang):
-    counts = ui.counts()
+with widgets.guard(lang):
+    counts = loaders.counts()
     if counts.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).height == 0:
-        ui.empty_state(f)
+        filters.empty_state(f)
         st.stop()
 
 # --- indicators against targets ------------------------------------------------------------------
-with st.container(border=True), ui.guard(lang):
-    ind = ui.indicators()
+with st.container(border=True), widgets.guard(lang):
+    ind = loaders.indicators()
     rows = ov.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
-    ui.chart(
+    widgets.chart(
         charts.bullet_chart(
-            rows, lang=lang, title=t("overview.bullet", lang, scope=ui.scope_title(f))
+            rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
         ),
         name=f"chi-tieu-{f.unit}-{f.year}",
         alt=t("overview.bullet.alt", lang),
@@ -50,7 +51,7 @@ with st.container(border=True), ui.guard(lang):
         charts.status_label_expr(pl.col("status"), lang),
         status__code=pl.col("status"),
     )
-    ui.table(
+    widgets.table(
         shown,
         lang=lang,
         alt=t("unit.indicators", lang),
@@ -64,7 +65,7 @@ with st.container(border=True), ui.guard(lang):
         status_cols={"status": "status__code"},
         key="unit_ind",
     )
-    ui.downloads(
+    widgets.downloads(
         table.select(
             "year",
             "unit_code",
@@ -84,8 +85,8 @@ with st.container(border=True), ui.guard(lang):
 
 # --- ratings and awards --------------------------------------------------------------------------
 left, right = st.columns(2, border=True)
-with left, ui.guard(lang):
-    ui.chart_with_downloads(
+with left, widgets.guard(lang):
+    widgets.chart_with_downloads(
         view.rating_distribution(counts, year=f.year, unit=f.unit),
         lambda d: charts.rating_distribution_chart(d, lang=lang),
         name=f"xep-loai-{f.unit}-{f.year}",
@@ -94,9 +95,9 @@ with left, ui.guard(lang):
         lang=lang,
         key="dl_dist",
     )
-with right, ui.guard(lang):
-    ui.chart_with_downloads(
-        ui.unit_awards(f.year, f.unit),
+with right, widgets.guard(lang):
+    widgets.chart_with_downloads(
+        loaders.unit_awards(f.year, f.unit),
         lambda d: charts.awards_chart(d, lang=lang),
         name=f"khen-thuong-{f.unit}-{f.year}",
         alt=t("chart.awards.title", lang),
@@ -106,9 +107,9 @@ with right, ui.guard(lang):
     )
 
 # --- monthly evaluation progress -----------------------------------------------------------------
-with st.container(border=True), ui.guard(lang):
-    ui.chart_with_downloads(
-        ui.unit_monthly(f.year, f.unit),
+with st.container(border=True), widgets.guard(lang):
+    widgets.chart_with_downloads(
+        loaders.unit_monthly(f.year, f.unit),
         lambda d: charts.monthly_progress_chart(d, lang=lang),
         name=f"binh-xet-thang-{f.unit}-{f.year}",
         alt=t("chart.monthly.title", lang),
@@ -118,9 +119,9 @@ with st.container(border=True), ui.guard(lang):
     )
 
 # --- quota headroom ------------------------------------------------------------------------------
-with st.container(border=True), ui.guard(lang):
+with st.container(border=True), widgets.guard(lang):
     st.subheader(t("unit.quotas", lang), anchor=False)
-    q = ui.quotas().filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit)
+    q = loaders.quotas().filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit)
     if q.height == 0:
         st.caption(t("unit.no_quotas", lang))
     else:
@@ -135,7 +136,7 @@ with st.container(border=True), ui.guard(lang):
                     delta_color="off",
                     delta_arrow="off",
                 )
-        ui.downloads(
+        widgets.downloads(
             q.drop("rule_text_vi", "rule_text_en"),
             name=f"han-muc-{f.unit}-{f.year}",
             lang=lang,
@@ -143,11 +144,9 @@ with st.container(border=True), ui.guard(lang):
         )
 
 # --- people --------------------------------------------------------------------------------------
-with st.container(border=True), ui.guard(lang):
+with st.container(border=True), widgets.guard(lang):
     st.subheader(t("unit.people", lang), anchor=False)
-    everyone, missing = ui.unit_people(f.year, f.unit, lang)
-    if missing:
-        st.caption(t("missing.module", lang, module=missing))
+    everyone = loaders.unit_people(f.year, f.unit, lang)
     with st.container(horizontal=True, vertical_alignment="bottom"):
         query = st.text_input(
             t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)
@@ -162,5 +161,5 @@ with st.container(border=True), ui.guard(lang):
         )
     listed = view.filter_people(everyone, query=query or "", show=show or "all")
     st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
-    ui.table(listed, lang=lang, alt=t("unit.people", lang), key="people")
-    ui.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")
+    widgets.table(listed, lang=lang, alt=t("unit.people", lang), key="people")
+    widgets.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")

@@ -3,10 +3,11 @@ of every analytics table (CSV with BOM and XLSX, human headers)."""
 
 import streamlit as st
 
-from dashboard import ui
 from dashboard.i18n import t
+from dashboard.tables import TABLES
+from dashboard.ui import audit, filters, importing, loaders, widgets
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 st.title(t("page.data", lang), anchor=False)
 
@@ -14,7 +15,7 @@ st.title(t("page.data", lang), anchor=False)
 with st.container(border=True):
     st.subheader(t("data.import", lang), anchor=False)
     st.caption(t("data.import.caption", lang))
-    if not ui.can_upload():  # viewers and unit officers: no uploader at all
+    if not importing.can_upload():  # viewers and unit officers: no uploader at all
         st.info(t("auth.no_import", lang), icon=":material/lock:")
         uploaded = None
     else:
@@ -28,7 +29,7 @@ with st.container(border=True):
     if report is not None:
         if report["ok"]:
             st.success(t("data.import.ok", lang), icon=":material/check_circle:")
-            ui.table(
+            widgets.table(
                 report["frame"],
                 lang=lang,
                 alt=t("data.import.summary", lang),
@@ -38,30 +39,32 @@ with st.container(border=True):
             st.error(
                 t("data.import.failed", lang, n=report["frame"].height), icon=":material/error:"
             )
-            ui.table(report["frame"], lang=lang, alt=t("data.import.errors", lang), key="errors")
-            ui.downloads(report["frame"], name="loi-nhap-du-lieu", lang=lang, key="dl_errors")
+            widgets.table(
+                report["frame"], lang=lang, alt=t("data.import.errors", lang), key="errors"
+            )
+            widgets.downloads(report["frame"], name="loi-nhap-du-lieu", lang=lang, key="dl_errors")
     if uploaded:
         files = [(u.name, u.getvalue()) for u in uploaded]
-        with ui.guard(lang):
-            previews = ui.preview_files(files)
+        with widgets.guard(lang):
+            previews = importing.preview_files(files)
             for i, p in enumerate(previews):
                 with st.expander(
                     t(
                         "data.preview",
                         lang,
-                        file=ui.md_escape(p["file"]),
-                        table=p["table"],
-                        rows=p["rows"],
+                        file=widgets.md_escape(p.file),
+                        table=p.table,
+                        rows=p.rows,
                     ),
                     expanded=i == 0,
                 ):
-                    st.dataframe(p["head"], hide_index=True, alt=t("data.preview.alt", lang))
+                    st.dataframe(p.head, hide_index=True, alt=t("data.preview.alt", lang))
         if st.button(
             t("data.import.run", lang), type="primary", icon=":material/upload:", key="run_import"
         ):
             bar = st.progress(0.0, text=t("data.import.start", lang))
-            with ui.guard(lang):
-                result = ui.run_import(
+            with widgets.guard(lang):
+                result = importing.run_import(
                     files, lang=lang, progress=lambda frac, msg: bar.progress(frac, text=msg)
                 )
                 st.session_state["_import_report"] = {"ok": result.ok, "frame": result.to_frame()}
@@ -71,36 +74,34 @@ with st.container(border=True):
 with st.container(border=True):
     st.subheader(t("data.template", lang), anchor=False)
     st.caption(t("data.template.caption", lang))
-    with ui.guard(lang):
-        ui.require("data_access.importer.template")
-        st.download_button(
-            t("data.template.download", lang),
-            data=ui.template_bytes,
-            file_name="mau-nhap-du-lieu-thi-dua.xlsx",
-            on_click="ignore",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/download:",
-            key="template",
-        )
+    st.download_button(
+        t("data.template.download", lang),
+        data=importing.template_bytes,
+        file_name="mau-nhap-du-lieu-thi-dua.xlsx",
+        on_click="ignore",
+        mime=widgets.XLSX_MIME,
+        icon=":material/download:",
+        key="template",
+    )
 
 # --- analytics tables ----------------------------------------------------------------------------
 st.subheader(t("data.tables", lang), anchor=False)
 if f.year is None:
-    ui.empty_state(f)
+    filters.empty_state(f)
 else:
-    st.caption(t("data.tables.caption", lang, scope=ui.md_escape(ui.scope_title(f))))
-    for name, cell in zip(ui.ANALYTICS_TABLES, st.columns(3, border=True) * 2, strict=True):
-        with cell, ui.guard(lang):
-            frame = ui.analytics_table(name, f)
+    st.caption(t("data.tables.caption", lang, scope=widgets.md_escape(filters.scope_title(f))))
+    for name, cell in zip(TABLES, st.columns(3, border=True) * 2, strict=True):
+        with cell, widgets.guard(lang):
+            frame = loaders.analytics_table(name, year=f.year, cluster=f.cluster, unit=f.unit)
             st.markdown(f"**{t(f'table.{name}', lang)}**")
             st.caption(t("data.tables.rows", lang, rows=frame.height))
-            ui.downloads(
+            widgets.downloads(
                 frame, name=f"{name}-{f.unit or f.cluster}-{f.year}", lang=lang, key=f"dl_{name}"
             )
 
 # --- audit log (administrators) -----------------------------------------------------------------
-if ui.audit_visible():  # admins under password/oidc (open mode has nobody to audit)
-    with st.expander(t("audit.title", lang), icon=":material/policy:"), ui.guard(lang):
-        st.caption(t("audit.caption", lang, days=ui.retention_days()))
-        log = ui.audit_log()
-        ui.table(log, lang=lang, alt=t("audit.title", lang), key="audit_log")
+if audit.audit_visible():  # admins under password/oidc (open mode has nobody to audit)
+    with st.expander(t("audit.title", lang), icon=":material/policy:"), widgets.guard(lang):
+        st.caption(t("audit.caption", lang, days=audit.retention_days()))
+        log = audit.audit_log()
+        widgets.table(log, lang=lang, alt=t("audit.title", lang), key="audit_log")

@@ -3,29 +3,30 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import label_expr, t
+from dashboard.ui import filters, loaders, widgets
 from dashboard.views import overview as view
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 st.title(t("page.overview", lang), anchor=False)
-st.caption(ui.md_escape(ui.scope_title(f)))
+st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
-    ui.empty_state(f)
+    filters.empty_state(f)
     st.stop()
 
-with ui.guard(lang):
+with widgets.guard(lang):
     shown = (f.year - 1, f.year)  # this year against the last: computed for these two only
-    counts = ui.counts(years=shown)
+    counts = loaders.counts(years=shown)
     scope_counts = counts.filter(pl.col("year") == f.year, pl.col("cluster_code") == f.cluster)
     if f.unit:
         scope_counts = scope_counts.filter(pl.col("unit_code") == f.unit)
     if scope_counts.height == 0:
-        ui.empty_state(f)
+        filters.empty_state(f)
         st.stop()
 
-    ind = ui.indicators(years=shown)
+    ind = loaders.indicators(years=shown)
     cards = view.kpi_cards(
         view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit), lang=lang
     )
@@ -45,18 +46,18 @@ with ui.guard(lang):
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     with st.container(border=True):
-        ui.chart(
+        widgets.chart(
             charts.bullet_chart(
-                rows, lang=lang, title=t("overview.bullet", lang, scope=ui.scope_title(f))
+                rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
             ),
             name=f"tien-do-chi-tieu-{f.year}",
             alt=t("overview.bullet.alt", lang),
         )
         st.caption(t("overview.bullet.caption", lang))
 
-with ui.guard(lang):
+with widgets.guard(lang):
     matrix = view.status_matrix(
-        ui.indicators(years=(f.year,)), ui.options()["units"], year=f.year, cluster=f.cluster
+        loaders.indicators(years=(f.year,)), loaders.options().units, year=f.year, cluster=f.cluster
     )
     st.subheader(t("overview.status_table", lang), anchor=False)
     if matrix.height == 0:
@@ -64,7 +65,7 @@ with ui.guard(lang):
     else:
         wide = view.status_wide(matrix, lang=lang)
         status_cols = {c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns}
-        ui.table(
+        widgets.table(
             wide,
             lang=lang,
             alt=t("overview.status_table", lang),
@@ -81,7 +82,7 @@ with ui.guard(lang):
         export = matrix.with_columns(
             indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
         )
-        ui.downloads(
+        widgets.downloads(
             export.select(
                 "unit_code", "unit_name", "indicator", "indicator_name", "value_pct", "status"
             ),

@@ -8,8 +8,9 @@ import time
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import t
+from dashboard.ui import filters, loaders, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 
@@ -18,7 +19,7 @@ SECONDS = 15
 CHART_HEIGHT = 760
 NAMED = ("leader", "riser")  # highlight cards whose value is a unit name
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 # Type sizes for a 1920×1080 projector: body ≥ 28 px, numbers ≥ 48 px. Static CSS, no data.
 st.html(
@@ -63,27 +64,29 @@ paused = st.session_state["slide_paused"]
 
 def _slide(kind: str) -> None:
     if kind == "ranking":
-        ranked = rview.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster)
+        ranked = rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
         if ranked["rank"].is_null().all():
             st.markdown(t("projector.no_data", lang))
             return
         fig = charts.ranking_chart(ranked, lang=lang, big=True)
         fig.update_layout(height=CHART_HEIGHT, title_text="")
-        ui.chart(fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang))
+        widgets.chart(
+            fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang)
+        )
     elif kind == "targets":
-        ranked = rview.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster)
+        ranked = rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
         ranked = ranked.filter(pl.col("targets_total") > 0)
         if ranked.height == 0:
             st.markdown(t("projector.no_data", lang))
             return
         fig = charts.targets_met_chart(ranked, lang=lang, big=True)
         fig.update_layout(height=CHART_HEIGHT, title_text="")
-        ui.chart(
+        widgets.chart(
             fig, name=f"chi-tieu-dat-{f.cluster}-{f.year}", alt=t("chart.targets_met.title", lang)
         )
     elif kind == "trends":
         series = view.headline_trends(
-            ui.trends().filter(pl.col("year") <= f.year),
+            loaders.trends().filter(pl.col("year") <= f.year),
             cluster=f.cluster,
             series=t("trends.pooled", lang),
         )
@@ -92,12 +95,12 @@ def _slide(kind: str) -> None:
             return
         fig = charts.trend_chart(series, lang=lang, big=True, cols=2)
         fig.update_layout(height=CHART_HEIGHT, title_text="", showlegend=False)
-        ui.chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
+        widgets.chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     else:
         cards = view.highlights(
-            ui.counts(),
-            ui.indicators(),
-            rview.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster),
+            loaders.counts(),
+            loaders.indicators(),
+            rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster),
             year=f.year,
             cluster=f.cluster,
             lang=lang,
@@ -109,7 +112,7 @@ def _slide(kind: str) -> None:
             for col, card in zip(st.columns(3, gap="large"), cards[row : row + 3], strict=False):
                 # a unit's name is data: shown as typed (escaped), and wrapped, never cut
                 named = card["key"] in NAMED
-                text = ui.md_escape(card["value"]) if named else card["value"]
+                text = widgets.md_escape(card["value"]) if named else card["value"]
                 with col, st.container(key=f"hl_{'name' if named else 'number'}_{card['key']}"):
                     st.metric(card["label"], text, border=True, height=300)
 
@@ -128,9 +131,8 @@ def slideshow() -> None:
         head, controls = st.columns([5, 2], vertical_alignment="center")
         with head:
             st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
-            st.caption(
-                f"{ui.md_escape(ui.cluster_name(f.cluster))} · {f.year} · {i + 1}/{len(SLIDES)}"
-            )
+            cluster = widgets.md_escape(filters.cluster_name(f.cluster))
+            st.caption(f"{cluster} · {f.year} · {i + 1}/{len(SLIDES)}")
         with controls, st.container(horizontal=True, horizontal_alignment="right"):
             st.button(
                 t("projector.play" if paused else "projector.pause", lang),
@@ -144,12 +146,12 @@ def slideshow() -> None:
                 on_click=_next,
                 key="slide_next",
             )
-        with ui.guard(lang):
+        with widgets.guard(lang):
             _slide(SLIDES[i])
 
 
 if f.year is None or f.cluster is None:
     with st.container(key="projector"):
-        ui.empty_state(f)
+        filters.empty_state(f)
 else:
     slideshow()

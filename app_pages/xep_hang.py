@@ -4,24 +4,25 @@ criterion (leader and deputies marked) and the rank history as a bump chart."""
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import label_expr, t
+from dashboard.ui import filters, loaders, widgets
 from dashboard.views import ranking as view
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 st.title(t("page.ranking", lang), anchor=False)
-st.caption(ui.md_escape(ui.cluster_name(f.cluster)) + (f" · {f.year}" if f.year else ""))
+st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + (f" · {f.year}" if f.year else ""))
 if f.year is None or f.cluster is None:
-    ui.empty_state(f)
+    filters.empty_state(f)
     st.stop()
 
-with st.container(border=True), ui.guard(lang):
-    ranked = view.named_ranking(ui.rankings(f.year), ui.dataset(), cluster=f.cluster)
+with st.container(border=True), widgets.guard(lang):
+    ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
     if ranked.height == 0 or ranked["rank"].is_null().all():
-        ui.empty_state(f)
+        filters.empty_state(f)
     else:
-        ui.chart(
+        widgets.chart(
             charts.ranking_chart(ranked, lang=lang),
             name=f"xep-hang-{f.cluster}-{f.year}",
             alt=t("chart.ranking.title", lang),
@@ -42,46 +43,52 @@ with st.container(border=True), ui.guard(lang):
         )
         if "role" in shown.columns:
             shown = shown.with_columns(role=label_expr(pl.col("role"), "role", lang))
-        ui.table(
+        widgets.table(
             shown,
             lang=lang,
             alt=t("chart.ranking.title", lang),
             key="ranking",
             formats={"final_points": "num1"},
         )
-        ui.downloads(
+        widgets.downloads(
             ranked.drop("unit_name"),
             name=f"xep-hang-{f.cluster}-{f.year}",
             lang=lang,
             key="dl_ranking",
         )
 
-with st.container(border=True), ui.guard(lang):
+with st.container(border=True), widgets.guard(lang):
     st.subheader(t("ranking.scores", lang), anchor=False)
-    scores = ui.scoped(view.score_table(ui.dataset(), year=f.year, cluster=f.cluster, lang=lang))
+    scores = loaders.scoped(
+        view.score_table(loaders.dataset(), year=f.year, cluster=f.cluster, lang=lang)
+    )
     if scores.height == 0:
         st.caption(t("ranking.no_scores", lang))
     else:
         criteria = [
             c for c in scores.columns if c not in ("unit_code", "unit_name", "role", "final_points")
         ]
-        ui.table(
+        widgets.table(
             scores.drop("unit_code"),
             lang=lang,
             alt=t("ranking.scores", lang),
             key="scores",
             formats={c: "num1" for c in [*criteria, "final_points"]},
         )
-        ui.downloads(scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores")
+        widgets.downloads(
+            scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
+        )
 
-with st.container(border=True), ui.guard(lang):
-    history = view.rank_history(ui.rank_history(), ui.dataset(), cluster=f.cluster)
+with st.container(border=True), widgets.guard(lang):
+    history = view.rank_history(loaders.rank_history(), loaders.dataset(), cluster=f.cluster)
     if history["year"].n_unique() < 2:
         st.caption(t("ranking.no_history", lang))
     else:
-        ui.chart(
+        widgets.chart(
             charts.bump_chart(history, lang=lang),
             name=f"dien-bien-thu-hang-{f.cluster}",
             alt=t("chart.bump.title", lang),
         )
-        ui.downloads(history, name=f"dien-bien-thu-hang-{f.cluster}", lang=lang, key="dl_history")
+        widgets.downloads(
+            history, name=f"dien-bien-thu-hang-{f.cluster}", lang=lang, key="dl_history"
+        )

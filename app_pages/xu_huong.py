@@ -4,34 +4,35 @@ multiples), and a change table with sparklines."""
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import label_expr, t
+from dashboard.ui import filters, loaders, widgets
 from dashboard.views import trends as view
 
-f = ui.current_filters()
+f = filters.current_filters()
 lang = f.lang
 st.title(t("page.trends", lang), anchor=False)
-st.caption(ui.md_escape(ui.scope_title(f)))
+st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
-    ui.empty_state(f)
+    filters.empty_state(f)
     st.stop()
 
-with ui.guard(lang):
-    trends = ui.trends()
+with widgets.guard(lang):
+    trends = loaders.trends()
     series = view.trend_series(
         trends,
         cluster=f.cluster,
         unit=f.unit,
-        unit_name=ui.unit_name(f.unit),
+        unit_name=filters.unit_name(f.unit),
         pooled_name=t("trends.pooled", lang),
     )
     if series.height == 0:
-        ui.empty_state(f)
+        filters.empty_state(f)
         st.stop()
     if not f.unit:
         st.caption(t("trends.pick_unit", lang))
     with st.container(border=True):
-        ui.chart(
+        widgets.chart(
             charts.trend_chart(series, lang=lang),
             name=f"xu-huong-{f.unit or f.cluster}",
             alt=t("chart.trend.title", lang),
@@ -47,15 +48,15 @@ with ui.guard(lang):
         "delta_pp",
         "history",
     )
-    ui.table(
+    widgets.table(
         shown,
         lang=lang,
         alt=t("trends.changes", lang, year=f.year),
         key="changes",
         formats={"previous": "pct", "value_pct": "pct", "delta_pp": "pp"},
-        column_config={"history": ui.sparkline_column(t("trends.history", lang))},
+        column_config={"history": widgets.sparkline_column(t("trends.history", lang))},
     )
     export = trends.filter(pl.col("cluster_code") == f.cluster).filter(
         pl.col("unit_code") == f.unit if f.unit else pl.col("unit_code").is_null()
     )
-    ui.downloads(export, name=f"xu-huong-{f.unit or f.cluster}", lang=lang, key="dl_trends")
+    widgets.downloads(export, name=f"xu-huong-{f.unit or f.cluster}", lang=lang, key="dl_trends")

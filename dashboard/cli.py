@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
+from types import ModuleType
 
-# subcommand -> module under dashboard/commands/ that defines `add_arguments(p)` and `run(args)`.
-COMMANDS = {
-    "import": "import_cmd",
-    "export": "export_cmd",
-    "seed": "seed_cmd",
-    "template": "template_cmd",
-    "bench": "bench_cmd",
-    "user": "user_cmd",
+from dashboard.commands import (
+    bench_cmd,
+    export_cmd,
+    import_cmd,
+    seed_cmd,
+    template_cmd,
+    user_cmd,
+)
+
+# subcommand -> its module under dashboard/commands/ (`add_arguments(p)` and `run(args)`).
+COMMANDS: dict[str, ModuleType] = {
+    "import": import_cmd,
+    "export": export_cmd,
+    "seed": seed_cmd,
+    "template": template_cmd,
+    "bench": bench_cmd,
+    "user": user_cmd,
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, module in COMMANDS.items():
-        try:
-            mod = importlib.import_module(f"dashboard.commands.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"dashboard.commands.{module}":
-                raise
-            continue  # a command not built yet is simply not offered
+    for name, mod in COMMANDS.items():
         p = sub.add_parser(name, help=(mod.__doc__ or "").strip().splitlines()[0])
         p.add_argument(
             "--db", help="SQLAlchemy URL (else THIDUA_DB_URL, else sqlite:///data/thidua.db)"

@@ -145,7 +145,7 @@ def _session(i: int, result: Result, lock: threading.Lock) -> None:
         took = t1 - t0
         problems = [f"session {i} {name}: exception {e.value}" for e in at.exception]
         problems += [f"session {i} {name}: error {e.value}" for e in at.error]
-        # a page section that failed (ui.guard) shows a warning instead of a traceback
+        # a page section that failed (widgets.guard) shows a warning instead of a traceback
         problems += [
             f"session {i} {name}: section failed {w.value}"
             for w in at.warning

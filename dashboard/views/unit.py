@@ -9,17 +9,6 @@ from dashboard.i18n import label_expr
 from data_access.readers import Dataset
 
 RATINGS: tuple[str, ...] = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
-# An eligibility frame with no rows, for when the rule engine is not available.
-NO_ELIGIBILITY = pl.DataFrame(
-    schema={
-        "subject_kind": pl.String,
-        "subject_code": pl.String,
-        "award_code": pl.String,
-        "eligible": pl.Boolean,
-        "awarded": pl.Boolean,
-        "reason": pl.String,
-    }
-)
 
 
 def rating_distribution(counts: pl.DataFrame, *, year: int, unit: str) -> pl.DataFrame:

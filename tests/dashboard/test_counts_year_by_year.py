@@ -1,6 +1,6 @@
 """Counts and indicators are separable by year: the app computes one year at a time for the
 overview (this year and the last), so each year alone must equal that year's slice of all years.
-Guards dashboard.ui.counts(years=…) / indicators(years=…)."""
+Guards dashboard.ui.loaders.counts(years=…) / indicators(years=…)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ import pytest
 from roles_kit import run_as
 from sqlalchemy import update
 
-from dashboard import ui
 from dashboard.access import Principal
+from dashboard.ui import audit
 from data_access import accounts
 from data_access.engine import make_engine
 from data_access.models import AuditLog
@@ -44,7 +44,7 @@ def test_aggregate_pages_write_no_person_view(password_mode):
 def test_download_is_audited_when_built(password_mode, monkeypatch):
     monkeypatch.setenv("THIDUA_AUTH_MODE", "open")  # the open principal has no name
     before = accounts.read_audit(password_mode, limit=100000).height
-    build = ui._audited(lambda: b"x", "chi-so.csv")
+    build = audit.audited(lambda: b"x", "chi-so.csv")
     assert accounts.read_audit(password_mode, limit=100000).height == before  # not on render
     assert build() == b"x"
     last = accounts.read_audit(password_mode, limit=1)

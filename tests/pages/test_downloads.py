@@ -1,5 +1,5 @@
 """Every table has its CSV and Excel buttons, and the bytes behind them (built by
-ui.download_files, not read from the widget) are a UTF-8 CSV with a BOM and an XLSX, both with
+widgets.download_files, not read from the widget) are a UTF-8 CSV with a BOM and an XLSX, both with
 human headers in the interface language."""
 
 import io
@@ -7,7 +7,7 @@ import io
 import polars as pl
 import pytest
 
-from dashboard.ui import download_files
+from dashboard.ui.widgets import download_files
 
 FRAME = pl.DataFrame(
     {

@@ -87,7 +87,7 @@ def test_page_shows_names_as_text(app_on, evil_url, page):
 
 
 def test_unit_name_in_a_caption_is_escaped_markdown(app_on, evil_url):
-    from dashboard.ui import md_escape
+    from dashboard.ui.widgets import md_escape
 
     at = app_on(evil_url)("overview", year="2024", cluster="C1", unit="U2")
     # "**đậm**" and "<b>" would otherwise be read as Markdown/HTML: every special character is

@@ -16,7 +16,7 @@ def password_mode(seeded_url, monkeypatch):
 def test_viewer_edits_cluster_and_unit_in_the_url():
     at = run_as(Principal("v", "viewer", "CUM4_DBSH"), "unit", cluster="KHOI_HVCT", unit="PCT_HVCT")
     f = at.session_state["filters"]
-    assert f["cluster"] == "CUM4_DBSH"  # their own cluster, the only one they may see
+    assert f.cluster == "CUM4_DBSH"  # their own cluster, the only one they may see
     assert at.query_params["cluster"] == "CUM4_DBSH"
     assert any("ngoài phạm vi" in w.value and "KHOI\\_HVCT" in w.value for w in at.warning)
     text = rendered_text(at)
@@ -27,7 +27,7 @@ def test_unit_officer_edits_the_unit_in_the_url():
     at = run_as(
         Principal("o", "unit_officer", "BN_TCT"), "unit", cluster="CUM4_DBSH", unit="HD_TCT"
     )
-    assert at.session_state["filters"]["unit"] == "BN_TCT"
+    assert at.session_state["filters"].unit == "BN_TCT"
     assert any("ngoài phạm vi" in w.value for w in at.warning)
     assert "Hải Dương" not in rendered_text(at)
 

@@ -1,0 +1,283 @@
+"""Cached loaders: thin wrappers over `dashboard.pipeline`, keyed on (database URL, data
+version, arguments), then cut to the session's scope.
+
+Keyed on `data_access.engine.data_version`, so an import invalidates them. The Dataset (every
+table, all years) is shared with `st.cache_resource` (read-only frames, no copy per rerun);
+everything computed from it is small and cached with `st.cache_data`. The cached results are
+shared by every session; what a page gets from the public functions below is cut to its
+principal's scope on the server (`access.restrict`), after the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import polars as pl
+import streamlit as st
+
+from dashboard import access, pipeline, tables
+from dashboard.ui import audit, session
+from dashboard.views import unit as unit_view
+from data_access.readers import Dataset, load_dataset_stable, read_years
+from data_access.snapshot import load_dataset_fast
+
+
+@dataclass(frozen=True, eq=False)
+class Options:
+    """What the filters offer: years, clusters and units (codes as text, by code)."""
+
+    years: tuple[int, ...]
+    clusters: pl.DataFrame  # cluster_code, cluster_name
+    units: pl.DataFrame  # unit_code, unit_name, cluster_code
+    whole: frozenset[str]  # the clusters whose every unit is visible ("the whole cluster")
+
+    def units_of(self, cluster: str | None) -> list[str]:
+        if cluster is None:
+            return []
+        return self.units.filter(pl.col("cluster_code") == cluster)["unit_code"].to_list()
+
+    def cluster_codes(self) -> list[str]:
+        return self.clusters["cluster_code"].to_list()
+
+
+# --- the dataset and the options -----------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset(url: str, ver: str) -> Dataset:
+    # Through the Parquet snapshot of this data version (national size: 2.5 s against 124 s and
+    # 7.8 GB through the driver, docs/benchmarks.md); both paths are version-checked, so an
+    # import committing mid-load never caches a mix under `ver`.
+    try:
+        return load_dataset_fast(session.engine_for(url))[1]
+    except OSError:  # no writable snapshot folder (read-only deployment): read the database
+        return load_dataset_stable(session.engine_for(url))[1]
+
+
+def dataset() -> Dataset:
+    return _dataset(session.db_url(), session.version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _options(url: str, ver: str) -> Options:
+    """Every year, cluster and unit (unscoped: every cluster is whole)."""
+    ds = _dataset(url, ver)
+    with session.engine_for(url).connect() as conn:
+        years = tuple(read_years(conn))
+    clusters = ds.clusters.select(pl.col("cluster_code").cast(pl.String), "cluster_name").sort(
+        "cluster_code"
+    )
+    units = ds.units.select(
+        pl.col("unit_code").cast(pl.String), "unit_name", pl.col("cluster_code").cast(pl.String)
+    ).sort("unit_code")
+    return Options(years, clusters, units, frozenset(clusters["cluster_code"].to_list()))
+
+
+def all_options() -> Options:
+    """Every year, cluster and unit, whatever the principal's scope (to tell "outside your
+    scope" from "does not exist")."""
+    return _options(session.db_url(), session.version())
+
+
+def options() -> Options:
+    """Years, clusters and units for the filters, cut to the principal's scope."""
+    opts = all_options()
+    p = session.principal()
+    if p is not None and p.is_admin:
+        return opts
+    p = p or access.Principal(None, "anonymous")
+    seen = list(access.visible_units(p, opts.units))
+    units = opts.units.filter(pl.col("unit_code").is_in(seen))
+    clusters = opts.clusters.filter(
+        pl.col("cluster_code").is_in(units["cluster_code"].unique().to_list())
+    )
+    return replace(
+        opts, units=units, clusters=clusters, whole=access.visible_clusters(p, opts.units)
+    )
+
+
+# --- the engine, stage by stage ------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=4)
+def _counts(url: str, ver: str) -> pl.DataFrame:
+    return pipeline.counts_for(_dataset(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _indicators(url: str, ver: str) -> pl.DataFrame:
+    return pipeline.targeted(pipeline.indicators_for(_counts(url, ver)), _dataset(url, ver))
+
+
+# One year at a time for the pages that show one year against the last: counts are separable by
+# year, and at national size all five years cost 5.75 s against 1.05 s for one
+# (docs/benchmarks.md), which is most of a cold start.
+@st.cache_data(show_spinner=False, max_entries=32)
+def _counts_year(url: str, ver: str, year: int) -> pl.DataFrame:
+    return pipeline.counts_for(_dataset(url, ver), [year])
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _indicators_year(url: str, ver: str, year: int) -> pl.DataFrame:
+    ind = pipeline.indicators_for(_counts_year(url, ver, year))
+    return pipeline.targeted(ind, _dataset(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _rankings(url: str, ver: str, year: int) -> pl.DataFrame:
+    return pipeline.rankings_for(_indicators(url, ver), _dataset(url, ver), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _rank_history(url: str, ver: str) -> pl.DataFrame:
+    return pipeline.rank_history(_dataset(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _trends(url: str, ver: str) -> pl.DataFrame:
+    return pipeline.trends_for(pipeline.indicators_for(_counts(url, ver)))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _quotas(url: str, ver: str) -> pl.DataFrame:
+    return pipeline.quotas_for(_counts(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _eligibility(url: str, ver: str, year: int) -> pl.DataFrame:
+    return pipeline.eligibility_for(_dataset(url, ver), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _streaks(url: str, ver: str, year: int) -> pl.DataFrame:
+    return pipeline.streaks_for(_dataset(url, ver), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _budget(url: str, ver: str, year: int) -> pl.DataFrame:
+    return pipeline.budget_for(_dataset(url, ver), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _analytics_table(
+    url: str, ver: str, name: str, year: int, cluster: str | None, unit: str | None
+) -> pl.DataFrame:
+    ds = _dataset(url, ver)
+    return tables.analytics_table(name, ds, year=year, cluster=cluster, unit=unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _unit_awards(url: str, ver: str, year: int, unit: str) -> pl.DataFrame:
+    return unit_view.awards_by_type(_dataset(url, ver), year=year, unit=unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _unit_monthly(url: str, ver: str, year: int, unit: str) -> pl.DataFrame:
+    return unit_view.monthly_progress(_dataset(url, ver), year=year, unit=unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _unit_people(url: str, ver: str, year: int, unit: str, lang: str) -> pl.DataFrame:
+    elig = _eligibility(url, ver, year)
+    return unit_view.people(_dataset(url, ver), elig, year=year, unit=unit, lang=lang)
+
+
+# --- the scope cut, after the cache --------------------------------------------------------------
+def scoped(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` (with unit_code and/or cluster_code) the session's principal may see."""
+    p = session.principal()
+    if p is not None and p.is_admin:
+        return frame
+    if p is None:  # never reached through a page (login first); fail closed
+        return frame.clear()
+    units = all_options().units
+    if "unit_code" in frame.columns:
+        return access.restrict(frame, p, units)
+    if "cluster_code" in frame.columns:
+        whole = list(access.visible_clusters(p, units))
+        return frame.filter(pl.col("cluster_code").cast(pl.String).is_in(whole))
+    return frame.clear()
+
+
+def _persons(table: str, **detail: object) -> None:
+    """Person-level data: refused for roles that see aggregates only, audited once a session."""
+    access.check_table(session.principal_or_anonymous(), table)
+    audit.audit_once("view_persons", f"{table} " + " ".join(f"{k}={v}" for k, v in detail.items()))
+
+
+def _unit_allowed(unit: str) -> None:
+    p = session.principal_or_anonymous()
+    if not p.is_admin and unit not in access.visible_units(p, all_options().units):
+        raise access.AccessDenied(f"unit {unit!r} is outside the scope of {p.username!r}")
+
+
+# --- what the pages call -------------------------------------------------------------------------
+def counts(years: Iterable[int] | None = None) -> pl.DataFrame:
+    """Counts of every unit-year, or of `years` only (computed and cached year by year)."""
+    url, ver = session.db_url(), session.version()
+    if years is None:
+        return scoped(_counts(url, ver))
+    parts = [_counts_year(url, ver, y) for y in sorted(set(years))]
+    return scoped(pl.concat(parts, how="diagonal_relaxed"))
+
+
+def indicators(years: Iterable[int] | None = None) -> pl.DataFrame:
+    """Indicators of every unit and cluster, with targets and status: every year, or `years`."""
+    url, ver = session.db_url(), session.version()
+    if years is None:
+        return scoped(_indicators(url, ver))
+    parts = [_indicators_year(url, ver, y) for y in sorted(set(years))]
+    return scoped(pl.concat(parts, how="diagonal_relaxed"))
+
+
+def rankings(year: int) -> pl.DataFrame:
+    return scoped(_rankings(session.db_url(), session.version(), year))
+
+
+def rank_history() -> pl.DataFrame:
+    """Every year's ranking in one frame (the rank history chart)."""
+    return scoped(_rank_history(session.db_url(), session.version()))
+
+
+def trends() -> pl.DataFrame:
+    return scoped(_trends(session.db_url(), session.version()))
+
+
+def quotas() -> pl.DataFrame:
+    return scoped(_quotas(session.db_url(), session.version()))
+
+
+def eligibility(year: int) -> pl.DataFrame:
+    _persons("eligibility", year=year)
+    return scoped(_eligibility(session.db_url(), session.version(), year))
+
+
+def streak_candidates(year: int) -> pl.DataFrame:
+    _persons("streaks", year=year)
+    return scoped(_streaks(session.db_url(), session.version(), year))
+
+
+def budget(year: int) -> pl.DataFrame:
+    return scoped(_budget(session.db_url(), session.version(), year))
+
+
+def analytics_table(name: str, *, year: int, cluster: str | None, unit: str | None) -> pl.DataFrame:
+    """Contract table `name` (export TABLE) for the year and scope chosen."""
+    if name in access.PERSON_TABLES:
+        _persons(name, year=year, cluster=cluster, unit=unit)
+    url, ver = session.db_url(), session.version()
+    return scoped(_analytics_table(url, ver, name, year, cluster, unit))
+
+
+def unit_awards(year: int, unit: str) -> pl.DataFrame:
+    _unit_allowed(unit)
+    return _unit_awards(session.db_url(), session.version(), year, unit)
+
+
+def unit_monthly(year: int, unit: str) -> pl.DataFrame:
+    _unit_allowed(unit)
+    return _unit_monthly(session.db_url(), session.version(), year, unit)
+
+
+def unit_people(year: int, unit: str, lang: str) -> pl.DataFrame:
+    """The unit's staff list (views.unit.people: names, ratings, titles, eligibility)."""
+    _unit_allowed(unit)
+    _persons("people", year=year, unit=unit)
+    return _unit_people(session.db_url(), session.version(), year, unit, lang)

@@ -1,0 +1,73 @@
+"""The session's database and identity: the engine (made and migrated once per process), its
+URL, the data version every cache is keyed on, who this session is, and `start()`."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from dashboard import access
+from data_access import accounts, settings
+from data_access.engine import data_version, make_engine, resolve_url, upgrade
+
+log = logging.getLogger(__name__)
+
+PRINCIPAL_KEY = "_principal"
+# What belongs to the signed-in user: the filters (and their URL copy) and the views audited.
+USER_STATE = ("filters", "_qp_written", "_audited")
+
+
+@st.cache_resource(show_spinner=False)
+def engine_for(url: str) -> Engine:
+    """The engine of `url`, its schema upgraded; one per process and URL."""
+    eng = make_engine(url)
+    upgrade(eng)
+    return eng
+
+
+def db_url() -> str:
+    return resolve_url()
+
+
+def get_engine() -> Engine:
+    return engine_for(db_url())
+
+
+def version() -> str:
+    """The data version (bumped by every import): the key that invalidates the caches."""
+    return data_version(get_engine())
+
+
+def principal() -> access.Principal | None:
+    """Who this session is: OPEN_ACCESS in open mode, else the signed-in account (or None)."""
+    if settings.auth_mode() == "open":
+        return access.OPEN_ACCESS
+    return st.session_state.get(PRINCIPAL_KEY)
+
+
+def principal_or_anonymous() -> access.Principal:
+    return principal() or access.Principal(None, "anonymous")
+
+
+def forget_user_state() -> None:
+    """A new user starts from its own scope: drop the last user's filters and audited views."""
+    for key in USER_STATE:
+        st.session_state.pop(key, None)
+
+
+@st.cache_resource(show_spinner=False)
+def _purged(url: str) -> int:
+    """Drop audit entries older than THIDUA_AUDIT_RETENTION_DAYS, once per process."""
+    return accounts.purge_audit(engine_for(url), older_than_days=settings.audit_retention_days())
+
+
+def start() -> None:
+    """Engine, schema and the audit purge; raises when the database is unreachable."""
+    get_engine()
+    version()  # a live query: a server stopped since the engine was made shows up here
+    try:
+        _purged(db_url())
+    except Exception:  # a read-only app role may not delete: the owner's job purges then
+        log.warning("audit purge skipped", exc_info=True)

@@ -1,0 +1,233 @@
+"""What a page is drawn with: a guarded section, charts, tables in the language's number
+format, the CSV/XLSX downloads of a table, and Markdown escaping of data text."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# Imported here, once, under this module's import lock: plotly imports pandas lazily inside its
+# validators, and sessions building their first figures at the same time got a partially
+# initialised pandas ("no attribute 'Series'"; scripts/load_test.py, 20 sessions).
+import pandas  # noqa: F401
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from dashboard import access, exports, formatting
+from dashboard.charts import STATUS_COLORS
+from dashboard.i18n import header, t
+from dashboard.ui import audit
+
+log = logging.getLogger(__name__)
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def md_escape(text: object) -> str:
+    """Data text for a Markdown element (caption, label): every Markdown and Streamlit directive
+    character backslash-escaped, so "**x**" or ":red[x]" in a name shows as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+@contextlib.contextmanager
+def guard(lang: str) -> Iterator[None]:
+    """One section of a page: a refusal or a failure shows a notice, not a traceback, and the
+    rest of the page still renders."""
+    try:
+        yield
+    except access.AccessDenied:
+        st.info(t("auth.no_persons", lang), icon=":material/lock:")
+    except Exception as exc:
+        # Streamlit's rerun/stop signals derive from BaseException and pass through.
+        log.exception("section failed")
+        st.warning(
+            t("error.load", lang, error=type(exc).__name__ + ": " + str(exc)),
+            icon=":material/error:",
+        )
+
+
+# --- charts --------------------------------------------------------------------------------------
+def chart(
+    fig: go.Figure, *, name: str, alt: str, key: str | None = None, height: int | None = None
+) -> None:
+    """A Plotly figure with a PNG download in its toolbar, named after the chart."""
+    st.plotly_chart(
+        fig,
+        theme=None,
+        key=key,
+        alt=alt,
+        height=height if height is not None else "content",
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+            "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        },
+    )
+
+
+def chart_with_downloads(
+    frame: pl.DataFrame,
+    build: Callable[[pl.DataFrame], go.Figure],
+    *,
+    name: str,
+    alt: str,
+    empty: str,
+    lang: str,
+    key: str,
+) -> None:
+    """The page pattern for one chart: a caption when `frame` is empty, else the chart and the
+    CSV/XLSX downloads of the frame it was drawn from."""
+    if frame.height == 0:
+        st.caption(empty)
+        return
+    chart(build(frame), name=name, alt=alt)
+    downloads(frame, name=name, lang=lang, key=key)
+
+
+# --- tables --------------------------------------------------------------------------------------
+FormatKind = str  # "pct" | "int" | "num1" | "num2" | "vnd" | "date" | "pp"
+
+
+def _formatter(kind: FormatKind, lang: str) -> Callable[[Any], str]:
+    def none_safe(fn: Callable[[Any], str]) -> Callable[[Any], str]:
+        def inner(v: Any) -> str:
+            try:
+                if v is None or (isinstance(v, float) and math.isnan(v)):
+                    return formatting.DASH
+            except TypeError:
+                pass
+            return fn(v)
+
+        return inner
+
+    table = {
+        "pct": lambda v: formatting.fmt_pct(float(v), lang),
+        "pp": lambda v: formatting.fmt_pp(float(v), lang),
+        "int": lambda v: formatting.fmt_int(v, lang),
+        "num1": lambda v: formatting.fmt_number(float(v), lang, decimals=1),
+        "num2": lambda v: formatting.fmt_number(float(v), lang, decimals=2),
+        "vnd": lambda v: formatting.fmt_vnd(v, lang),
+        "date": lambda v: formatting.fmt_date(getattr(v, "date", lambda: v)(), lang),
+    }
+    return none_safe(table[kind])
+
+
+def column_label(col: str, lang: str) -> str:
+    return header(col, lang)
+
+
+def table(
+    frame: pl.DataFrame,
+    *,
+    lang: str,
+    alt: str,
+    formats: Mapping[str, FormatKind] | None = None,
+    status_cols: Mapping[str, str] | None = None,
+    column_config: Mapping[str, Any] | None = None,
+    key: str | None = None,
+    height: int | str = "auto",
+) -> None:
+    """A table with human headers and numbers in the language's format (display only: the
+    values stay numbers, so sorting works). `status_cols` maps a text column to the status
+    code column that colours it (colour and the icon in the text: never colour alone)."""
+    formats = dict(formats or {})
+    status_cols = dict(status_cols or {})
+    shown = [c for c in frame.columns if c not in set(status_cols.values())]
+    labels: dict[str, str] = {}
+    for c in shown:  # human headers, kept unique (two codes may share a name)
+        head = column_label(c, lang)
+        labels[c] = head if head not in labels.values() else f"{head} ({c})"
+    pdf = frame.select(shown).rename(labels).to_pandas()
+    styler = pdf.style.format(na_rep=formatting.DASH)
+    for col, kind in formats.items():
+        if col in labels:
+            styler = styler.format(
+                _formatter(kind, lang), subset=[labels[col]], na_rep=formatting.DASH
+            )
+    for col, code_col in status_cols.items():
+        if col in labels:
+            css = [
+                f"background-color: {_tint(STATUS_COLORS.get(c or 'no_data', '#BDBDBD'))}"
+                for c in frame[code_col].to_list()
+            ]
+            styler = styler.apply(lambda _s, css=css: css, subset=[labels[col]], axis=0)
+    config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
+    st.dataframe(
+        styler,
+        hide_index=True,
+        alt=alt,
+        column_config=config or None,
+        key=key,
+        height=height,
+        placeholder=formatting.DASH,
+    )
+
+
+def sparkline_column(label: str) -> Any:
+    """A small line of a row's values over the years, in a table cell."""
+    # Scaled to the row's own range: the shape of the change is what a sparkline is for.
+    return st.column_config.LineChartColumn(label, width="medium")
+
+
+def _tint(hex_color: str, strength: float = 0.30) -> str:
+    """A light tint of a status colour, so black text on it keeps high contrast."""
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(255 - (255 - c) * strength) for c in (r, g, b)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+# --- downloads -----------------------------------------------------------------------------------
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    """One download of a table: what the button offers and how its bytes are built."""
+
+    fmt: str  # "csv" | "xlsx"
+    file_name: str
+    mime: str
+    build: Callable[[], bytes]
+
+
+def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[DownloadFile, ...]:
+    """The CSV (UTF-8 with BOM) and XLSX downloads of a table, with human headers and cells in
+    the interface language (`dashboard.exports`)."""
+    return (
+        DownloadFile(
+            "csv",
+            f"{name}.csv",
+            "text/csv",
+            lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang),
+        ),
+        DownloadFile(
+            "xlsx",
+            f"{name}.xlsx",
+            XLSX_MIME,
+            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
+        ),
+    )
+
+
+def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
+    """The two download buttons of a table. The bytes are built on click (deferred), so a page
+    with many tables stays fast."""
+    icons = {"csv": ":material/csv:", "xlsx": ":material/table_view:"}
+    with st.container(horizontal=True, key=f"{key}_box"):
+        for f in download_files(frame, name=name, lang=lang):
+            st.download_button(
+                t(f"export.{f.fmt}", lang),
+                data=audit.audited(f.build, f.file_name),
+                file_name=f.file_name,
+                mime=f.mime,
+                key=f"{key}_{f.fmt}",
+                icon=icons[f.fmt],
+                help=t("download.help", lang) if f.fmt == "csv" else None,
+                on_click="ignore",
+            )
