@@ -13,6 +13,7 @@ The page task is the one place in bench/ that imports Streamlit (its test harnes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import statistics
@@ -103,8 +104,8 @@ def task_page(args: argparse.Namespace) -> dict[str, Any]:
     cold = time.perf_counter() - start
     problems = _page_problems(at)
     opts = at.session_state["_opts"]
-    years = list(opts["years"])
-    clusters = list(opts["clusters"]["cluster_code"])
+    years = list(opts.years)
+    clusters = opts.cluster_codes()
     year = years[-1]
     # Another year, back, another cluster, back: every change after the caches are filled.
     changes: list[tuple[str, Any]] = []
@@ -135,11 +136,8 @@ def _change_filter(at: Any, key: str, value: Any) -> None:
     try:
         at.selectbox(key=key).set_value(value)
     except KeyError:
-        filters = dict(at.session_state["filters"])
-        filters[key.removeprefix("w_")] = value
-        if key == "w_cluster":
-            filters["unit"] = None
-        at.session_state["filters"] = filters
+        change = {key.removeprefix("w_"): value, **({"unit": None} if key == "w_cluster" else {})}
+        at.session_state["filters"] = dataclasses.replace(at.session_state["filters"], **change)
 
 
 def _page_problems(at: Any) -> list[str]:
