@@ -18,7 +18,7 @@ import polars as pl
 
 from dashboard.collation import people_order, vn_sort_key  # noqa: F401 - vn_sort_key re-exported
 from dashboard.l10n import locale
-from dashboard.numbers import DASH, round_expr, round_half_up  # noqa: F401 - re-exported
+from dashboard.rounding import DASH, round_expr, round_half_up  # noqa: F401 - re-exported
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[str, ...] = ("vi", "en")

@@ -17,7 +17,7 @@ from functools import cache
 import polars as pl
 
 from dashboard import i18n
-from dashboard.numbers import DASH, decimal_expr, number_text, number_text_expr, to_decimal
+from dashboard.rounding import DASH, decimal_expr, number_text, number_text_expr, to_decimal
 
 DEFAULT_LANG = i18n.LANGS[0]  # the language of unsuffixed columns ("reason", not "reason_vi")
 
