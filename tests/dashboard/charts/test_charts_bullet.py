@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from dashboard.charts import STATUS_COLORS, bullet_chart
+from dashboard.charts.bullet import bullet_chart
+from dashboard.charts.palette import STATUS_COLORS
 
 ROWS = pl.DataFrame(
     {

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from dashboard.charts import bump_chart
+from dashboard.charts.bump import bump_chart
 
 FRAME = pl.DataFrame(
     {

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from dashboard.charts import bump_chart, ranking_chart
+from dashboard.charts.bump import bump_chart
+from dashboard.charts.ranking import ranking_chart
 
 NAME = "<script>alert(1)</script> & <b>x</b>"
 

@@ -3,7 +3,8 @@
 import polars as pl
 import pytest
 
-from dashboard import charts
+from dashboard.charts.layout import figure_texts
+from dashboard.charts.ranking import ranking_chart
 
 RANKING = pl.DataFrame(
     {
@@ -21,8 +22,8 @@ RANKING = pl.DataFrame(
 
 
 def test_ranking_points_use_the_language_separators():
-    vi = charts.figure_texts(charts.ranking_chart(RANKING, lang="vi"))
-    en = charts.figure_texts(charts.ranking_chart(RANKING, lang="en"))
+    vi = figure_texts(ranking_chart(RANKING, lang="vi"))
+    en = figure_texts(ranking_chart(RANKING, lang="en"))
     # 98.25 rounds half away from zero to one decimal: 98.3
     assert {"1.234,5 điểm", "98,3 điểm"} <= set(vi)
     assert {"1,234.5 pts", "98.3 pts"} <= set(en)
@@ -34,12 +35,12 @@ def test_ranking_points_use_the_language_separators():
     ids=["vi", "en"],
 )
 def test_ranking_title_and_axis(lang, title, axis):
-    layout = charts.ranking_chart(RANKING, lang=lang).to_dict()["layout"]
+    layout = ranking_chart(RANKING, lang=lang).to_dict()["layout"]
     assert layout["title"]["text"] == title
     assert layout["xaxis"]["title"]["text"] == axis
 
 
 def test_plotly_separators_follow_language():
     # Hover text and ticks are formatted by Plotly: decimal comma and thousands dot in vi.
-    assert charts.ranking_chart(RANKING, lang="vi").layout.separators == ",."
-    assert charts.ranking_chart(RANKING, lang="en").layout.separators == ".,"
+    assert ranking_chart(RANKING, lang="vi").layout.separators == ",."
+    assert ranking_chart(RANKING, lang="en").layout.separators == ".,"

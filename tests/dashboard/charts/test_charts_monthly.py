@@ -3,7 +3,7 @@ person-months as bars (bottom panel), on one month axis."""
 
 import polars as pl
 
-from dashboard.charts import monthly_progress_chart
+from dashboard.charts.monthly import monthly_progress_chart
 
 FRAME = pl.DataFrame(
     {"month": [2, 1], "rated_cum": [90, 45], "htxsnv_cum": [20, 9], "share_pct": [22.2222, 20.0]}

@@ -1,6 +1,6 @@
 """Palettes: one colour per status and per unit, never repeated within a cluster of 12."""
 
-from dashboard.charts import STATUS_COLORS, STATUS_ICONS, STATUSES, unit_colors
+from dashboard.charts.palette import STATUS_COLORS, STATUS_ICONS, STATUSES, unit_colors
 
 
 def test_statuses_have_distinct_colours_and_icons():

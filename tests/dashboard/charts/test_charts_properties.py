@@ -1,26 +1,14 @@
-"""Laws of the presentation helpers, for all inputs: escaped text reads back as typed, and unit
+"""Laws of the chart helpers, for all inputs: escaped text reads back as typed, and unit
 colours never repeat within a cluster and do not depend on the order of the units."""
 
 import html
-import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.charts import esc, unit_colors
-from dashboard.ui import md_escape
-
-SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=")
-
-
-@pytest.mark.slow
-@given(st.text())
-def test_markdown_escape_reads_back_and_leaves_no_bare_special_character(text):
-    escaped = md_escape(text)
-    assert re.sub(r"\\(.)", r"\1", escaped, flags=re.S) == text
-    bare = re.sub(r"\\.", "", escaped, flags=re.S)  # drop every escaped pair
-    assert not SPECIAL & set(bare)
+from dashboard.charts.layout import esc
+from dashboard.charts.palette import unit_colors
 
 
 @pytest.mark.slow

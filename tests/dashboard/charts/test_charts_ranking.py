@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from dashboard.charts import ranking_chart
+from dashboard.charts.ranking import ranking_chart
 
 FRAME = pl.DataFrame(
     {

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from dashboard.charts import targets_met_chart
+from dashboard.charts.targets_met import targets_met_chart
 
 FRAME = pl.DataFrame(
     {

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from dashboard.charts import POOLED_COLOR, trend_chart
+from dashboard.charts.palette import POOLED_COLOR
+from dashboard.charts.trend import trend_chart
 
 FRAME = pl.DataFrame(
     {
