@@ -16,12 +16,13 @@ from typing import Literal
 
 import polars as pl
 
+from dashboard import i18n
 from dashboard.collation import people_order, vn_sort_key  # noqa: F401 - vn_sort_key re-exported
 from dashboard.l10n import locale
 from dashboard.rounding import DASH, round_expr, round_half_up  # noqa: F401 - re-exported
 
 Lang = Literal["vi", "en"]
-LANGS: tuple[str, ...] = ("vi", "en")
+LANGS: tuple[str, ...] = i18n.LANGS
 
 
 def fmt_number(value: float | int | None, lang: str = "vi", *, decimals: int = 0) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+
 from dashboard.charts.layout import (
     esc,
     finish,
@@ -13,7 +14,6 @@ from dashboard.charts.layout import (
 from dashboard.charts.palette import (
     OKABE_ITO,
 )
-
 from dashboard.i18n import t
 
 

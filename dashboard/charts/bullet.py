@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+
 from dashboard.charts.layout import (
     BIG_NUMBER_PX,
     NUMBER_PX,
@@ -23,7 +24,6 @@ from dashboard.charts.palette import (
     TARGET_BAND,
     label_color,
 )
-
 from dashboard.i18n import t
 
 LABEL_X = 102.0

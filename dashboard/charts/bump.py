@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+
 from dashboard.charts.layout import (
     BIG_BODY_PX,
     BODY_PX,
@@ -13,7 +14,6 @@ from dashboard.charts.layout import (
 from dashboard.charts.palette import (
     unit_colors,
 )
-
 from dashboard.i18n import t
 
 

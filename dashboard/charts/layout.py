@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import polars as pl
-from dashboard.charts.palette import INK, STATUS_ICONS, STATUSES
 
+from dashboard.charts.palette import INK, STATUS_ICONS, STATUSES
 from dashboard.i18n import label, t
 from dashboard.l10n import locale
 

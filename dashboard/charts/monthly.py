@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+from plotly.subplots import make_subplots
+
 from dashboard.charts.layout import (
     finish,
     int_text,
@@ -13,8 +15,6 @@ from dashboard.charts.layout import (
 from dashboard.charts.palette import (
     OKABE_ITO,
 )
-from plotly.subplots import make_subplots
-
 from dashboard.i18n import t
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+from plotly.subplots import make_subplots
+
 from dashboard.charts.layout import (
     BIG_NUMBER_PX,
     BODY_PX,
@@ -16,8 +18,6 @@ from dashboard.charts.palette import (
     OKABE_ITO,
     unit_colors,
 )
-from plotly.subplots import make_subplots
-
 from dashboard.i18n import t
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+
 from dashboard.charts.layout import (
     BIG_NUMBER_PX,
     NUMBER_PX,
@@ -15,7 +16,6 @@ from dashboard.charts.palette import (
     STATUS_COLORS,
     STATUS_ICONS,
 )
-
 from dashboard.i18n import t
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
+from plotly.subplots import make_subplots
+
 from dashboard.charts.layout import (
     BIG_BODY_PX,
     esc,
@@ -15,8 +17,6 @@ from dashboard.charts.palette import (
     POOLED_COLOR,
     UNIT_PALETTE,
 )
-from plotly.subplots import make_subplots
-
 from dashboard.i18n import t
 
 

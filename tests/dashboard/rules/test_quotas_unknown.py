@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.quotas import quotas
+from dashboard.rules.quotas import quotas
 from data_access.catalog import MEASURES
 
 

@@ -6,7 +6,7 @@ title itself do not count again. So CSTD_BO_STREAK (needs = chain = CSTDCS, 3) a
 in each of the 3 latest years, and CSTD_TQ_STREAK (needs CSTD_BO, 2, chain CSTDCS) for CSTĐ
 cấp bộ twice in a row, whether those two came in consecutive years or three years apart with
 CSTĐCS every year between. The data holds no initiative's reach, so each reason says it needs
-confirming (`unverified_vi/en`).
+confirming (`unverified_vi/en`). Texts: `dashboard/locales/reasons.toml`, `reason.streak.*`.
 
 Earlier years must be in the Dataset: load it with every year, not only the year judged.
 """
@@ -16,7 +16,10 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.collation import people_order
-from dashboard.criteria import held_titles, short, strings, units_frame, with_reasons
+from dashboard.i18n import LANGS
+from dashboard.l10n import locale
+from dashboard.rules.facts import held_titles, strings, units_frame
+from dashboard.rules.reasons import short, with_reasons
 from data_access.catalog import Catalog, Rule, load_catalog
 from data_access.readers import Dataset
 
@@ -84,36 +87,36 @@ def _streak(held: pl.DataFrame, rule: Rule, *, year: int) -> pl.DataFrame:
     )
 
 
-def _texts(rule: Rule, *, year: int) -> list[pl.Expr]:
+def _texts(rule: Rule, cat: Catalog, *, year: int) -> list[pl.Expr]:
     p = rule.params
     needs, times = p["needs"], int(p["years"])
     per_year = p.get("chain", needs) == needs  # a title held every year: "năm" vs "lần"
-    unit_vi, unit_en = ("năm", "years") if per_year else ("lần", "times")
-    label = short(needs)
     listed = pl.col("years_counted").list.eval(pl.element().cast(pl.String)).list.join(", ")
     n = pl.col("n")
-    met_vi = pl.format(f"{label} {{}} {unit_vi} liên tục ({{}})", n, listed)
-    met_en = pl.format(f"{label} {{}} {unit_en} in a row ({{}})", n, listed)
-    short_vi = pl.format(f"Chỉ đạt {label} {{}} {unit_vi} liên tục ({{}}), cần {times}", n, listed)
-    short_en = pl.format(f"Only {label} {{}} {unit_en} in a row ({{}}), needs {times}", n, listed)
-    none_vi = pl.lit(f"Chưa đạt {label} liên tục đến năm {year} (cần {times} {unit_vi})")
-    none_en = pl.lit(f"No {label} streak up to {year} (needs {times} {unit_en})")
-    return [
-        pl.when(pl.col("meets"))
-        .then(met_vi)
-        .when(n > 0)
-        .then(short_vi)
-        .otherwise(none_vi)
-        .alias("detail_vi"),
-        pl.when(pl.col("meets"))
-        .then(met_en)
-        .when(n > 0)
-        .then(short_en)
-        .otherwise(none_en)
-        .alias("detail_en"),
-        pl.lit(p.get("unverified_vi")).cast(pl.String).alias("note_vi"),
-        pl.lit(p.get("unverified_en")).cast(pl.String).alias("note_en"),
+    out = []
+    for lang in LANGS:
+        loc = locale(lang)
+        words = {
+            "title": short(needs, cat),
+            "unit": loc.t("reason.streak.years" if per_year else "reason.streak.times"),
+            "n": n,
+            "years": listed,
+            "times": times,
+            "year": year,
+        }
+        out.append(
+            pl.when(pl.col("meets"))
+            .then(loc.t_expr("reason.streak.met", **words))
+            .when(n > 0)
+            .then(loc.t_expr("reason.streak.short", **words))
+            .otherwise(loc.t_expr("reason.streak.none", **words))
+            .alias(f"detail_{lang}")
+        )
+    # The notes are the rule's own (rules.toml `unverified_vi/en`).
+    out += [
+        pl.lit(p.get(f"unverified_{lang}")).cast(pl.String).alias(f"note_{lang}") for lang in LANGS
     ]
+    return out
 
 
 def streak_rows(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
@@ -150,7 +153,7 @@ def streak_rows(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
                 pl.lit(year, pl.Int16).alias("year"),
                 pl.lit(award).alias("award_code"),
                 pl.lit(rule.code).alias("rule"),
-                *_texts(rule, year=year),
+                *_texts(rule, cat, year=year),
             )
         )
         parts.append(part)

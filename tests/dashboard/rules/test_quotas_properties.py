@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.quotas import quotas
+from dashboard.rules.quotas import quotas
 from data_access.catalog import MEASURES, load_catalog
 
 counts_or_unknown = st.one_of(st.none(), st.integers(min_value=0, max_value=5_000_000))

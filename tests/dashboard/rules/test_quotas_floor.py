@@ -7,7 +7,7 @@ import dataclasses
 import polars as pl
 import pytest
 
-from dashboard.quotas import quotas
+from dashboard.rules.quotas import quotas
 from data_access.catalog import MEASURES, load_catalog
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from dashboard.eligibility import eligibility
+from dashboard.rules.eligibility import eligibility
 from data_access.readers import Dataset
 
 YEARS = (2022, 2023, 2024)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.eligibility import eligibility
+from dashboard.rules.eligibility import eligibility
 from data_access.readers import Dataset
 
 YEAR = 2024

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.eligibility import eligibility, streak_candidates
+from dashboard.rules.eligibility import eligibility
+from dashboard.rules.streaks import streak_candidates
 from data_access.readers import Dataset
 
 

@@ -7,7 +7,7 @@ import dataclasses
 
 import polars as pl
 
-from dashboard.eligibility import eligibility
+from dashboard.rules.eligibility import eligibility
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
 
