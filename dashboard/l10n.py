@@ -111,6 +111,8 @@ class Locale:
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return DASH
+        if isinstance(value, dt.datetime):  # a timestamp shows its day
+            value = value.date()
         # Through Polars, as `date_expr` does: the same text, whatever the process locale.
         return pl.select(pl.lit(value, pl.Date).dt.strftime(self.pattern("date"))).item()
 
@@ -154,9 +156,14 @@ _PATTERNS = (
 )
 
 
-@cache
 def locale(lang: str = DEFAULT_LANG) -> Locale:
-    """The locale of `lang` ("vi" or "en"); another code → ValueError naming the choices."""
+    """The locale of `lang` ("vi" or "en"), one object per language; another code →
+    ValueError naming the choices."""
+    return _locale(lang)
+
+
+@cache
+def _locale(lang: str) -> Locale:
     if lang not in i18n.LANGS:
         raise ValueError(f"Unknown language {lang!r}; use one of {', '.join(i18n.LANGS)}")
     return Locale(
