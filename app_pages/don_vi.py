@@ -4,7 +4,7 @@ quota headroom and the list of people (rating, titles, eligibility), filterable.
 import polars as pl
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts import awards, bullet, layout, monthly, ratings
 from dashboard.i18n import label, label_expr, t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import overview as ov
@@ -32,7 +32,7 @@ with st.container(border=True), widgets.guard(lang):
     ind = loaders.indicators()
     rows = ov.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     widgets.chart(
-        charts.bullet_chart(
+        bullet.bullet_chart(
             rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
         ),
         name=f"chi-tieu-{f.unit}-{f.year}",
@@ -48,7 +48,7 @@ with st.container(border=True), widgets.guard(lang):
         "value_pct",
         "target_min",
         "target_max",
-        charts.status_label_expr(pl.col("status"), lang),
+        layout.status_label_expr(pl.col("status"), lang),
         status__code=pl.col("status"),
     )
     widgets.table(
@@ -88,7 +88,7 @@ left, right = st.columns(2, border=True)
 with left, widgets.guard(lang):
     widgets.chart_with_downloads(
         view.rating_distribution(counts, year=f.year, unit=f.unit),
-        lambda d: charts.rating_distribution_chart(d, lang=lang),
+        lambda d: ratings.rating_distribution_chart(d, lang=lang),
         name=f"xep-loai-{f.unit}-{f.year}",
         alt=t("chart.ratings.title", lang),
         empty=t("unit.no_ratings", lang),
@@ -98,7 +98,7 @@ with left, widgets.guard(lang):
 with right, widgets.guard(lang):
     widgets.chart_with_downloads(
         loaders.unit_awards(f.year, f.unit),
-        lambda d: charts.awards_chart(d, lang=lang),
+        lambda d: awards.awards_chart(d, lang=lang),
         name=f"khen-thuong-{f.unit}-{f.year}",
         alt=t("chart.awards.title", lang),
         empty=t("unit.no_awards", lang),
@@ -110,7 +110,7 @@ with right, widgets.guard(lang):
 with st.container(border=True), widgets.guard(lang):
     widgets.chart_with_downloads(
         loaders.unit_monthly(f.year, f.unit),
-        lambda d: charts.monthly_progress_chart(d, lang=lang),
+        lambda d: monthly.monthly_progress_chart(d, lang=lang),
         name=f"binh-xet-thang-{f.unit}-{f.year}",
         alt=t("chart.monthly.title", lang),
         empty=t("unit.no_monthly", lang),

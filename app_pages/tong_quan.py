@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import label_expr, t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import overview as view
@@ -47,7 +47,7 @@ with widgets.guard(lang):
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     with st.container(border=True):
         widgets.chart(
-            charts.bullet_chart(
+            bullet.bullet_chart(
                 rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
             ),
             name=f"tien-do-chi-tieu-{f.year}",
@@ -76,7 +76,7 @@ with widgets.guard(lang):
             t(
                 "overview.legend",
                 lang,
-                legend=" · ".join(charts.status_label(s, lang) for s in charts.STATUSES),
+                legend=" · ".join(layout.status_label(s, lang) for s in palette.STATUSES),
             )
         )
         export = matrix.with_columns(

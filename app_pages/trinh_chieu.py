@@ -8,7 +8,7 @@ import time
 import polars as pl
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts import ranking, targets_met, trend
 from dashboard.i18n import t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import projector as view
@@ -68,7 +68,7 @@ def _slide(kind: str) -> None:
         if ranked["rank"].is_null().all():
             st.markdown(t("projector.no_data", lang))
             return
-        fig = charts.ranking_chart(ranked, lang=lang, big=True)
+        fig = ranking.ranking_chart(ranked, lang=lang, big=True)
         fig.update_layout(height=CHART_HEIGHT, title_text="")
         widgets.chart(
             fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang)
@@ -79,7 +79,7 @@ def _slide(kind: str) -> None:
         if ranked.height == 0:
             st.markdown(t("projector.no_data", lang))
             return
-        fig = charts.targets_met_chart(ranked, lang=lang, big=True)
+        fig = targets_met.targets_met_chart(ranked, lang=lang, big=True)
         fig.update_layout(height=CHART_HEIGHT, title_text="")
         widgets.chart(
             fig, name=f"chi-tieu-dat-{f.cluster}-{f.year}", alt=t("chart.targets_met.title", lang)
@@ -93,7 +93,7 @@ def _slide(kind: str) -> None:
         if series.height == 0:
             st.markdown(t("projector.no_data", lang))
             return
-        fig = charts.trend_chart(series, lang=lang, big=True, cols=2)
+        fig = trend.trend_chart(series, lang=lang, big=True, cols=2)
         fig.update_layout(height=CHART_HEIGHT, title_text="", showlegend=False)
         widgets.chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     else:

@@ -4,7 +4,7 @@ criterion (leader and deputies marked) and the rank history as a bump chart."""
 import polars as pl
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import ranking as view
@@ -23,7 +23,7 @@ with st.container(border=True), widgets.guard(lang):
         filters.empty_state(f)
     else:
         widgets.chart(
-            charts.ranking_chart(ranked, lang=lang),
+            ranking.ranking_chart(ranked, lang=lang),
             name=f"xep-hang-{f.cluster}-{f.year}",
             alt=t("chart.ranking.title", lang),
         )
@@ -85,7 +85,7 @@ with st.container(border=True), widgets.guard(lang):
         st.caption(t("ranking.no_history", lang))
     else:
         widgets.chart(
-            charts.bump_chart(history, lang=lang),
+            bump.bump_chart(history, lang=lang),
             name=f"dien-bien-thu-hang-{f.cluster}",
             alt=t("chart.bump.title", lang),
         )

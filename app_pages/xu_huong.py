@@ -4,7 +4,7 @@ multiples), and a change table with sparklines."""
 import polars as pl
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts import trend
 from dashboard.i18n import label_expr, t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import trends as view
@@ -33,7 +33,7 @@ with widgets.guard(lang):
         st.caption(t("trends.pick_unit", lang))
     with st.container(border=True):
         widgets.chart(
-            charts.trend_chart(series, lang=lang),
+            trend.trend_chart(series, lang=lang),
             name=f"xu-huong-{f.unit or f.cluster}",
             alt=t("chart.trend.title", lang),
         )

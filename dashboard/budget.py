@@ -13,7 +13,7 @@ import datetime as dt
 
 import polars as pl
 
-from dashboard.criteria import strings, units_frame
+from dashboard.rules.facts import strings, units_frame
 from dashboard.schemas import engine_columns
 from data_access.catalog import Catalog, load_catalog
 from data_access.readers import Dataset

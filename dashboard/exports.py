@@ -31,6 +31,7 @@ import polars as pl
 
 from dashboard.formatting import round_expr
 from dashboard.i18n import header, labels, t
+from dashboard.l10n import locale
 from dashboard.schemas import PCT_COLUMNS  # percentages: two decimals (contract.md)
 
 MODES: tuple[str, ...] = ("codes", "vi", "en")
@@ -106,6 +107,15 @@ def _bool_expr(col: str, lang: str) -> pl.Expr:
     return pl.col(col).cast(pl.String).replace_strict(names, return_dtype=pl.String)
 
 
+def _cell_formats(lang: str) -> tuple[str, str, str]:
+    """(decimal mark, date pattern, date-time pattern) of CSV cells: the language's export
+    formats (locales/formats.toml), or ISO 8601 and a decimal point in "codes" mode."""
+    if lang == "codes":
+        return ".", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"
+    loc = locale(lang)
+    return loc.decimal, loc.pattern("export_date"), loc.pattern("export_datetime")
+
+
 def _float_text(col: str, lang: str) -> pl.Expr:
     expr = pl.col(col)
     if is_pct(col):
@@ -114,7 +124,7 @@ def _float_text(col: str, lang: str) -> pl.Expr:
         # Up to six decimals without trailing zeros: 0.3 → "0.3", 12.0 → "12".
         six = round_expr(expr, 6).cast(pl.Decimal(38, 6)).cast(pl.String)
         text = six.str.strip_chars_end("0").str.strip_chars_end(".")
-    return text.str.replace(".", ",", literal=True) if lang == "vi" else text
+    return text.str.replace(".", _cell_formats(lang)[0], literal=True)
 
 
 def _csv_cell(col: str, dtype: pl.DataType, lang: str, *, safe: bool = True) -> pl.Expr:
@@ -125,9 +135,9 @@ def _csv_cell(col: str, dtype: pl.DataType, lang: str, *, safe: bool = True) -> 
     elif dtype.is_integer():
         out = pl.col(col).cast(pl.String)
     elif dtype == pl.Date:
-        out = pl.col(col).dt.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+        out = pl.col(col).dt.strftime(_cell_formats(lang)[1])
     elif isinstance(dtype, pl.Datetime):
-        out = pl.col(col).dt.strftime("%d/%m/%Y %H:%M:%S" if lang == "vi" else "%Y-%m-%d %H:%M:%S")
+        out = pl.col(col).dt.strftime(_cell_formats(lang)[2])
     elif dtype.is_nested():
         raise TypeError(f"column {col!r} holds {dtype}: flatten it before exporting")
     else:

@@ -134,13 +134,10 @@ def _code_text(code: object) -> str:
 def _catalog_label(kind: str, code: str, lang: str) -> str:
     cat = load_catalog()
     if kind == "award":
-        award = cat.award(code)
-        return award.name_vi if lang == "vi" else award.name_en
+        return getattr(cat.award(code), f"name_{lang}")
     if kind in ("indicator", "indicator_short"):
-        ind = cat.indicator(code)
-        if kind == "indicator":
-            return ind.name_vi if lang == "vi" else ind.name_en
-        return ind.short_vi if lang == "vi" else ind.short_en
+        field = "name" if kind == "indicator" else "short"
+        return getattr(cat.indicator(code), f"{field}_{lang}")
     if kind == "rating":
         for scale in cat.scales.values():
             level = scale["levels"].get(code)
@@ -155,8 +152,7 @@ def _catalog_label(kind: str, code: str, lang: str) -> str:
     key = f"rule.{code}"
     if has(key):
         return t(key, lang)
-    rule = cat.rule(code)
-    return rule.text_vi if lang == "vi" else rule.text_en
+    return getattr(cat.rule(code), f"text_{lang}")
 
 
 def label(kind: str, code: object, lang: str = "vi") -> str:

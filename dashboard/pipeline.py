@@ -20,11 +20,11 @@ import polars as pl
 
 from dashboard.budget import budget
 from dashboard.counts import counts
-from dashboard.eligibility import eligibility
 from dashboard.indicators import indicators
-from dashboard.quotas import quotas
 from dashboard.rankings import rankings
-from dashboard.streaks import streak_candidates
+from dashboard.rules.eligibility import eligibility
+from dashboard.rules.quotas import quotas
+from dashboard.rules.streaks import streak_candidates
 from dashboard.targets import resolve_targets, with_targets
 from dashboard.trends import trends
 from data_access.readers import Dataset

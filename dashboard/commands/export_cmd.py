@@ -22,7 +22,8 @@ import polars as pl
 
 from dashboard import access
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
-from dashboard.i18n import label, t
+from dashboard.i18n import LANGS, label, t
+from dashboard.l10n import DEFAULT_LANG
 from dashboard.tables import TABLES, UnknownScope, analytics_table, validate_scope
 from data_access import accounts, settings
 from data_access.catalog import load_catalog
@@ -116,7 +117,8 @@ def _cluster_units(units: pl.DataFrame, cluster: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = "en" if args.headers == "en" else "vi"
+    # Messages in the header language; "codes" headers get the default language's messages.
+    lang = args.headers if args.headers in LANGS else DEFAULT_LANG
     if args.table not in TABLES:
         return _fail(t("export.unknown_table", lang, name=args.table, known=", ".join(TABLES)), 2)
     fmt = args.format or ("xlsx" if (args.out or "").lower().endswith(".xlsx") else "csv")

@@ -19,9 +19,11 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import access, exports, formatting
-from dashboard.charts import STATUS_COLORS
+from dashboard import access, exports
+from dashboard.charts.palette import STATUS_COLORS
 from dashboard.i18n import header, t
+from dashboard.l10n import locale
+from dashboard.rounding import DASH
 from dashboard.ui import audit
 
 log = logging.getLogger(__name__)
@@ -99,21 +101,22 @@ def _formatter(kind: FormatKind, lang: str) -> Callable[[Any], str]:
         def inner(v: Any) -> str:
             try:
                 if v is None or (isinstance(v, float) and math.isnan(v)):
-                    return formatting.DASH
+                    return DASH
             except TypeError:
                 pass
             return fn(v)
 
         return inner
 
+    loc = locale(lang)
     table = {
-        "pct": lambda v: formatting.fmt_pct(float(v), lang),
-        "pp": lambda v: formatting.fmt_pp(float(v), lang),
-        "int": lambda v: formatting.fmt_int(v, lang),
-        "num1": lambda v: formatting.fmt_number(float(v), lang, decimals=1),
-        "num2": lambda v: formatting.fmt_number(float(v), lang, decimals=2),
-        "vnd": lambda v: formatting.fmt_vnd(v, lang),
-        "date": lambda v: formatting.fmt_date(getattr(v, "date", lambda: v)(), lang),
+        "pct": lambda v: loc.pct(float(v)),
+        "pp": lambda v: loc.pp(float(v)),
+        "int": loc.integer,
+        "num1": lambda v: loc.num(float(v), 1),
+        "num2": lambda v: loc.num(float(v), 2),
+        "vnd": loc.vnd,
+        "date": loc.date,
     }
     return none_safe(table[kind])
 
@@ -144,12 +147,10 @@ def table(
         head = column_label(c, lang)
         labels[c] = head if head not in labels.values() else f"{head} ({c})"
     pdf = frame.select(shown).rename(labels).to_pandas()
-    styler = pdf.style.format(na_rep=formatting.DASH)
+    styler = pdf.style.format(na_rep=DASH)
     for col, kind in formats.items():
         if col in labels:
-            styler = styler.format(
-                _formatter(kind, lang), subset=[labels[col]], na_rep=formatting.DASH
-            )
+            styler = styler.format(_formatter(kind, lang), subset=[labels[col]], na_rep=DASH)
     for col, code_col in status_cols.items():
         if col in labels:
             css = [
@@ -165,7 +166,7 @@ def table(
         column_config=config or None,
         key=key,
         height=height,
-        placeholder=formatting.DASH,
+        placeholder=DASH,
     )
 
 

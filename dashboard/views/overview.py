@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.charts import STATUS_ICONS
+from dashboard.charts.palette import STATUS_ICONS
 from dashboard.formatting import DASH, fmt_int, fmt_pct, fmt_pct_expr, fmt_pp
 from dashboard.i18n import label_expr, t
 from dashboard.views.scope import scope_rows

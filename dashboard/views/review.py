@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.i18n import label_expr
+from dashboard.l10n import locale
 from data_access.catalog import load_catalog
 
 
@@ -16,8 +17,8 @@ def in_scope(frame: pl.DataFrame, *, cluster: str, unit: str | None) -> pl.DataF
 
 
 def _reason(frame: pl.DataFrame, lang: str) -> pl.Expr:
-    col = "reason_en" if lang == "en" and "reason_en" in frame.columns else "reason"
-    return pl.col(col).alias("reason")
+    col = locale(lang).column("reason")
+    return pl.col(col if col in frame.columns else "reason").alias("reason")
 
 
 def _verdict_rows(elig: pl.DataFrame, cond: pl.Expr, lang: str) -> pl.DataFrame:

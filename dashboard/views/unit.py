@@ -6,6 +6,7 @@ import polars as pl
 
 from dashboard.collation import people_order
 from dashboard.i18n import label_expr
+from dashboard.l10n import locale
 from data_access.readers import Dataset
 
 RATINGS: tuple[str, ...] = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
@@ -111,7 +112,8 @@ def people(ds: Dataset, elig: pl.DataFrame, *, year: int, unit: str, lang: str) 
         .group_by("person_code")
         .agg(titles=pl.col("title").sort().str.join(", "))
     )
-    reason_col = "reason" if lang == "vi" or "reason_en" not in elig.columns else "reason_en"
+    reason_col = locale(lang).column("reason")
+    reason_col = reason_col if reason_col in elig.columns else "reason"
     e = elig.filter(pl.col("subject_kind") == "person").select(
         person_code=pl.col("subject_code").cast(pl.String),
         award=label_expr(pl.col("award_code"), "award", lang),

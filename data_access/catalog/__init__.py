@@ -32,6 +32,7 @@ class AwardDef:
     implies: str | None = None
     counts_as: str | None = None
     name_vi_military: str | None = None
+    short: str | None = None  # abbreviation used in reasons ("LĐTT")
 
     @property
     def higher_level(self) -> bool:
@@ -176,6 +177,7 @@ def load_catalog() -> Catalog:
             implies=d.get("implies"),
             counts_as=d.get("counts_as"),
             name_vi_military=d.get("name_vi_military"),
+            short=d.get("short"),
         )
         for code, d in aw.items()
     }

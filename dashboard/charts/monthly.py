@@ -1,0 +1,79 @@
+"""Monthly evaluation progress of a unit."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+
+from dashboard.charts.layout import (
+    finish,
+    int_text,
+    pct_suffix,
+    pct_text,
+)
+from dashboard.charts.palette import (
+    OKABE_ITO,
+)
+from dashboard.i18n import t
+
+
+def monthly_progress_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
+    """Monthly evaluation progress in two panels on one month axis: the cumulative HTXSNV
+    share (line, top) and the cumulative person-month ratings (bars, bottom), so the labels of
+    one never sit on the other. Columns: month, rated_cum, htxsnv_cum, share_pct."""
+    rows = frame.sort("month").to_dicts()
+    months = [f"{r['month']:02d}" for r in rows]
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.42, 0.58], vertical_spacing=0.12
+    )
+    fig.add_scatter(
+        x=months,
+        y=[r["share_pct"] for r in rows],
+        name=t("chart.monthly.share", lang),
+        mode="lines+markers+text",
+        line={"color": OKABE_ITO["vermillion"], "width": 3},
+        marker={"symbol": "diamond", "size": 10},
+        text=[pct_text(r["share_pct"], lang) for r in rows],
+        textposition="top center",
+        cliponaxis=False,
+        hovertemplate=t("axis.month", lang)
+        + " %{x}<br>HTXSNV: %{y:.1f}"
+        + pct_suffix(lang)
+        + "<extra></extra>",
+        row=1,
+        col=1,
+    )
+    fig.add_bar(
+        x=months,
+        y=[r["rated_cum"] for r in rows],
+        name=t("chart.monthly.rated", lang),
+        marker={"color": OKABE_ITO["sky_blue"]},
+        text=[int_text(r["rated_cum"], lang) for r in rows],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate=t("axis.month", lang)
+        + " %{x}<br>%{y} "
+        + t("unit.person_months", lang)
+        + "<extra></extra>",
+        row=2,
+        col=1,
+    )
+    share_top = max((r["share_pct"] or 0 for r in rows), default=0)
+    fig.update_yaxes(
+        title_text=t("axis.htxsnv_share_short", lang),
+        ticksuffix=pct_suffix(lang),
+        range=[0, min(105.0, max(10.0, share_top * 1.4))],
+        row=1,
+        col=1,
+    )
+    ymax = max((r["rated_cum"] or 0 for r in rows), default=0)
+    fig.update_yaxes(
+        title_text=t("axis.person_months_short", lang),
+        range=[0, max(ymax * 1.2, 1)],
+        row=2,
+        col=1,
+    )
+    fig.update_xaxes(type="category")
+    fig.update_xaxes(title_text=t("axis.month", lang), row=2, col=1)
+    return finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=540)
