@@ -13,7 +13,7 @@ from typing import Any
 
 # Imported here, once, under this module's import lock: plotly imports pandas lazily inside its
 # validators, and sessions building their first figures at the same time got a partially
-# initialised pandas ("no attribute 'Series'"; scripts/load_test.py, 20 sessions).
+# initialised pandas ("no attribute 'Series'"; bench/load.py, 20 sessions).
 import pandas  # noqa: F401
 import plotly.graph_objects as go
 import polars as pl

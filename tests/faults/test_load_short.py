@@ -1,33 +1,21 @@
-"""A short load run (scripts/load_test.py): 5 sessions on the overview of the demo data, each
+"""A short load run (bench/load.py): 5 sessions on the overview of the demo data, each
 opening it and changing year and cluster, while 2 000 people and their roster rows are imported.
 No session sees an exception or an error, and nothing is lost: afterwards people and roster
 hold exactly 2 000 more rows each and every other table as many as before."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
+from bench import load
+
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_test():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "scripts" / "load_test.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = mod  # dataclasses look their module up there
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_five_sessions_during_an_import(tmp_path, monkeypatch):
-    lt = _load_test()
-    url = lt.seeded_db("demo", tmp_path / "cache", tmp_path)
+    url = load.seeded_db("demo", tmp_path / "cache", tmp_path)
     monkeypatch.setenv("THIDUA_DB_URL", url)  # restored afterwards (run() sets it)
-    result = lt.run(url, sessions=5, import_rows=2000)
+    result = load.run(url, sessions=5, import_rows=2000)
 
     assert result.errors == []
     assert result.inserted == {"people": 2000, "roster": 2000}

@@ -1,7 +1,7 @@
 """Load test: N concurrent sessions on the overview while an import runs, nothing lost.
 
-    python scripts/load_test.py                    # 20 sessions, province data (cached)
-    python scripts/load_test.py --sessions 5 --scale demo
+    python -m bench.load                    # 20 sessions, province data (cached)
+    python -m bench.load --sessions 5 --scale demo
 
 Sessions are Streamlit AppTest instances, one per thread, in this process. Why not real websocket
 clients against `streamlit run`: AppTest runs the real script (streamlit_app.py and the overview
@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 APP = str(ROOT / "streamlit_app.py")
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "thidua"
