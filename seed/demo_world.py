@@ -120,6 +120,7 @@ KHOI3 = ClusterSpec(
                 ("NC", "Phòng Nghiên cứu", 1),
                 ("TCHC", "Phòng Tổ chức – Hành chính", 1),
             ),
+            short_name="VP Đảng đoàn Quốc hội",
         ),
         _vpqh(
             "VPDDT",
@@ -165,6 +166,7 @@ KHOI3 = ClusterSpec(
                 ("CT", "Phòng Nghiên cứu, phát triển chương trình", 1),
                 ("HCTH", "Phòng Hành chính – Tổng hợp", 1),
             ),
+            short_name="TT Bồi dưỡng đại biểu",
         ),
     ),
 )
@@ -200,6 +202,7 @@ HVCT = ClusterSpec(
                 ("TTQP", "Thanh tra Quốc phòng", 1),
                 ("DDVB", "Đại đội Vệ binh", 4),
             ),
+            short_name="Văn phòng Học viện",
         ),
         _office(
             "PCT_HVCT",
