@@ -33,6 +33,7 @@ NAMING = {
 YEAR_MIN, YEAR_MAX = 1990, 2100
 CODE = String(64)
 NAME = String(255)
+SHORT_NAME_LENGTH = 64
 
 
 class Base(DeclarativeBase):
@@ -78,6 +79,8 @@ class Unit(Base):
     unit_name: Mapped[str] = mapped_column(NAME)
     cluster_code: Mapped[str] = mapped_column(ForeignKey("clusters.cluster_code"), index=True)
     profile: Mapped[str] = mapped_column(String(16), default="civil", server_default="civil")
+    # The projector's name ("Sơn La"); when empty, dashboard.names derives one from unit_name.
+    short_name: Mapped[str | None] = mapped_column(String(SHORT_NAME_LENGTH))
     __table_args__ = (_nonempty("unit_code"), _in_check("profile", PROFILES))
 
 

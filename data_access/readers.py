@@ -26,6 +26,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "unit_name": pl.String,
         "cluster_code": CAT,
         "profile": CAT,
+        "short_name": pl.String,
     },
     "collectives": {
         "collective_code": CAT,

@@ -95,8 +95,11 @@ def load_snapshot(folder: Path, *, years: Iterable[int] | None = None) -> Datase
     """The Dataset from a snapshot folder, filtered by year with predicate pushdown."""
     ys = None if years is None else [int(y) for y in years]
     frames: dict[str, pl.LazyFrame] = {}
-    for name in SCHEMAS:
+    for name, schema in SCHEMAS.items():
         lf = scan_table(folder, name)
+        # A snapshot written before a migration added a column (same data version): null.
+        have = lf.collect_schema().names()
+        lf = lf.with_columns(pl.lit(None, t).alias(c) for c, t in schema.items() if c not in have)
         if ys is not None and name not in YEARLESS:
             lf = lf.filter(pl.col("year").is_in(ys))
         frames[name] = lf

@@ -2,7 +2,7 @@
 
 Scales (rows for the default years 2019–2025, seed 2025):
 - demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 300 staff
-  a year; ≈ 1 650 people, 9 100 roster rows, 26 000 ratings, 11 500 awards, 50 000 rows in all;
+  a year; ≈ 1 650 people, 9 100 roster rows, 42 000 ratings, 11 600 awards, 66 000 rows in all;
   the articles' figures reproduced exactly (demo.py).
 - province: demo + 6 provinces × 63 units (scale.py): 405 units, 40 clusters, ≈ 52 000 staff a
   year; ≈ 65 000 people, 360 000 roster rows, 1.5 M rows in all.

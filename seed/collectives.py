@@ -5,6 +5,8 @@ organisations and of each unit itself, consistent with their members' person-yea
 year, rating, ttldtt, ttldxs, co_td_bo, bk_bo, giay_khen.
 `uy`: one row per unit and year: unit_code, cluster_code, year, rating, quality (drives the
 cluster's scores), bk_bo, bk_ttg, hc_ld_3, co_td_cp (co_td_bo is set from the scores later).
+A unit's quality is its lasting strength plus a little noise each year, so a cluster's ranking
+moves by a place or two from one year to the next, as real ones do, rather than reshuffling.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import polars as pl
 from seed.draws import categorical, rng_for
 from seed.params import RATING_RANK, RATINGS, STRENGTH, Params
 from seed.people import left, severity
+from seed.strength import unit_strength
 
 DEPT_P = (0.45, 0.51, 0.04, 0.0)
 CELL_P = (0.27, 0.72, 0.01, 0.0)
@@ -118,9 +121,12 @@ def unit_years(units: pl.DataFrame, years: list[int], *, seed: int, chunk: int) 
     rating = categorical(rng, n, RATINGS, UNIT_P)
     u = [pl.Series(rng.random(n)) for _ in range(4)]
     hx = pl.col("rating") == "HTXSNV"
-    return uy.with_columns(
-        pl.Series("rating", rating, dtype=pl.String),
-        pl.Series("quality", rng.beta(6.0, 2.0, n)),
+    rng.beta(6.0, 2.0, n)  # the former yearly quality: drawn still, so later draws do not shift
+    quality = unit_strength(units, years, seed=seed, chunk=chunk)
+    return left(
+        uy.with_columns(pl.Series("rating", rating, dtype=pl.String)),
+        quality,
+        ["unit_code", "year"],
     ).with_columns(
         (u[0] < 0.12).alias("bk_bo"),
         (hx & (u[1] < 0.02)).alias("bk_ttg"),

@@ -12,8 +12,10 @@ Quoted figures:
 - seed 001: Thư viện Quốc hội leads Khối thi đua III in 2023; Vụ Thông tin reports counts only.
 - seed 002: Trường Chính trị tỉnh Phú Thọ's registered targets for 2022 (unit-level).
 
-Irregularities (few, on purpose): a CSTĐCS holder without an initiative (BN_TCT 2022); a unit
-over the CSTĐCS cap (ND_TCT 2023: cap + 2); an LĐTT candidate not awarded (TVQH 2024); CSTĐCS
+Irregularities (on purpose): in every cluster-year a unit over its CSTĐCS cap, a holder who
+fails the criteria and a unit behind on its monthly ratings (demo_features.py; ND_TCT 2023 is
+cap + 2); a CSTĐCS holder without an initiative (BN_TCT 2022); an LĐTT candidate not awarded
+(TVQH 2024); CSTĐCS
 three years running (PT_TCT 2021–2023, then CSTĐ cấp bộ; HY_TCT 2022–2024 and DB_TCT 2023–2025,
 not yet awarded); CSTĐ cấp bộ twice in a row (TVQH: CSTĐCS 2019–2025, CSTD_BO 2021 and 2024);
 TTBD 2024 reports 2 more staff than its roster.
@@ -25,6 +27,7 @@ import numpy as np
 import polars as pl
 
 from seed.clusters import SEED_002_TARGETS, TARGET_SCHEMA, target_rows
+from seed.demo_features import over_cap, pin_behind, pin_failing
 from seed.draws import exact_pick, rng_for
 from seed.generate import Pins
 from seed.monthly import SCHEMA as MONTHLY_SCHEMA
@@ -35,7 +38,6 @@ SL_YEAR, SL_MONTHS, SL_STAFF = 2021, 9, 50
 SL_PERSON_MONTHS, SL_PERSON_HTXSNV = 441, 75
 SL_DEPT_MONTHS, SL_DEPT_HTXSNV = 45, 25
 VP_YEAR, VP_CSTDCS, VP_CSTT, VP_PERSON_GK, VP_DEPT_GK = 2022, 12, 42, 3, 2
-OVER_CAP = ("ND_TCT", 2023, 2)  # unit, year, CSTĐCS above the cap
 NO_INITIATIVE = ("BN_TCT", 2022)
 NOT_AWARDED = ("TVQH", 2024)
 # unit, first year, last year of a forced CSTĐCS run; years given CSTĐ cấp bộ
@@ -144,24 +146,37 @@ def pin_person_years(py: pl.DataFrame, years: list[int], p: Params) -> pl.DataFr
         )
     )
 
-    # Over the cap: two more CSTĐCS than floor(15 % of LĐTT), all otherwise proper.
-    unit, year, extra = OVER_CAP
-    oc = _at(unit, year)
-    cap = (pl.col("ldtt").sum().over("unit_code", "year").cast(pl.Int64) * p.cstdcs_cap_pct) // 100
-    need = cap + extra - pl.col("cstdcs").sum().over("unit_code", "year").cast(pl.Int64)
-    add = oc & _within(_rank(pl.col("score"), oc & pl.col("ldtt") & ~pl.col("cstdcs")), need)
-    py = py.with_columns(_make_cstdcs(add)).with_columns((pl.col("_pinned") | oc).alias("_pinned"))
+    # Over the cap: one (or two) more CSTĐCS than the cap allows, all otherwise proper. The cap
+    # is floor(15 % of LĐTT) in civil units, floor(10 % of the strength) in military ones.
+    by = ["unit_code", "year"]
+    military = pl.col("profile") == "military"
+    ldtt = pl.col("ldtt").sum().over(by).cast(pl.Int64)
+    cap = (
+        pl.when(military)
+        .then(pl.len().over(by).cast(pl.Int64) * p.military_cap_pct // 100)
+        .otherwise(ldtt * p.cstdcs_cap_pct // 100)
+    )
+    py = py.join(over_cap(years), on=by, how="left", maintain_order="left")
+    oc = pl.col("extra").is_not_null()
+    need = cap + pl.col("extra") - pl.col("cstdcs").sum().over(by).cast(pl.Int64)
+    add = oc & _within(
+        _rank(pl.col("score"), oc & pl.col("ldtt") & ~pl.col("cstdcs")).over(by), need
+    )
+    py = (
+        py.with_columns(_make_cstdcs(add))
+        .with_columns((pl.col("_pinned") | oc).alias("_pinned"))
+        .drop("extra")
+    )
 
     # Everywhere else, keep within the cap: forced streaks may have pushed a unit over it.
-    by = ["unit_code", "year"]
-    excess = (
-        pl.col("cstdcs").sum().over(by).cast(pl.Int64)
-        - (pl.col("ldtt").sum().over(by).cast(pl.Int64) * p.cstdcs_cap_pct) // 100
-    )
+    excess = pl.col("cstdcs").sum().over(by).cast(pl.Int64) - cap
     civil = pl.col("profile") == "civil"
     weakest = _rank(pl.col("score"), pl.col("cstdcs") & ~pl.col("_pinned"), descending=False)
     drop = civil & _within(weakest.over(by), excess)
     py = py.with_columns((pl.col("cstdcs") & ~drop).alias("cstdcs"))
+
+    # In every cluster-year, a holder who fails the criteria.
+    py = pin_failing(py, years)
 
     # A CSTĐCS holder without an initiative.
     unit, year = NO_INITIATIVE
@@ -263,6 +278,13 @@ def pin_monthly(
     return pl.concat([monthly.filter(~_at(SL, SL_YEAR)), exact])
 
 
+def pin_months(
+    monthly: pl.DataFrame, py: pl.DataFrame, cy: pl.DataFrame, *, seed: int, years: list[int]
+) -> pl.DataFrame:
+    """Seed 004's months, then every cluster-year's unit behind on its monthly ratings."""
+    return pin_behind(pin_monthly(monthly, py, cy, seed=seed, years=years), years)
+
+
 def extra_counts(py: pl.DataFrame, years: list[int]) -> pl.DataFrame:
     """Seed 004's totals as Sơn La reported them; TTBD 2024 reports 2 more staff than listed."""
     rows: list[tuple[int, str, str, int]] = []
@@ -295,7 +317,7 @@ def demo_pins(*, seed: int, years: list[int], p: Params) -> Pins:
         person_awards=pin_person_awards,
         collective_years=pin_collective_years,
         unit_years=pin_unit_years,
-        monthly=lambda m, py, cy: pin_monthly(m, py, cy, seed=seed, years=years),
+        monthly=lambda m, py, cy: pin_months(m, py, cy, seed=seed, years=years),
         extra_counts=lambda py: extra_counts(py, years),
         unit_targets=unit_targets(years),
         role_anchors=pl.DataFrame(

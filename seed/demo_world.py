@@ -54,9 +54,11 @@ CUM4 = ClusterSpec(
         _school("NB_TCT", "Ninh Bình", (45, 46, 46, 47, 48, 48, 49), depts=_SCHOOL[:5]),
         _school("TB_TCT", "Thái Bình", (62, 61, 60, 59, 58, 57, 56)),
         _school("HY_TCT", "Hưng Yên", (46, 48, 50, 52, 55, 57, 59)),
-        _school("HD_TCT", "Hải Dương", (63, 63, 64, 64, 65, 65, 66)),
+        _school("HD_TCT", "Hải Dương", (63, 63, 64, 64, 65, 65, 66), monthly=True),
         _school("BN_TCT", "Bắc Ninh", (55, 56, 56, 57, 58, 58, 59)),
-        _school("VP_TCT", "Vĩnh Phúc", (50, 50, 51, 51, 52, 52, 53), depts=_SCHOOL[:5]),
+        _school(
+            "VP_TCT", "Vĩnh Phúc", (50, 50, 51, 51, 52, 52, 53), depts=_SCHOOL[:5], monthly=True
+        ),
         _school("QN_TCT", "Quảng Ninh", (72, 73, 74, 75, 75, 76, 76)),
     ),
 )
@@ -118,6 +120,7 @@ KHOI3 = ClusterSpec(
                 ("NC", "Phòng Nghiên cứu", 1),
                 ("TCHC", "Phòng Tổ chức – Hành chính", 1),
             ),
+            short_name="VP Đảng đoàn Quốc hội",
         ),
         _vpqh(
             "VPDDT",
@@ -128,6 +131,7 @@ KHOI3 = ClusterSpec(
                 ("TGDV", "Phòng Tuyên giáo – Dân vận", 1),
                 ("DT", "Phòng Công tác đoàn thể", 1),
             ),
+            monthly=True,
         ),
         _vpqh(
             "TVQH",
@@ -162,12 +166,13 @@ KHOI3 = ClusterSpec(
                 ("CT", "Phòng Nghiên cứu, phát triển chương trình", 1),
                 ("HCTH", "Phòng Hành chính – Tổng hợp", 1),
             ),
+            short_name="TT Bồi dưỡng đại biểu",
         ),
     ),
 )
 
 
-def _office(code: str, name: str, staff: tuple[int, ...], depts) -> UnitSpec:
+def _office(code: str, name: str, staff: tuple[int, ...], depts, **kw) -> UnitSpec:
     return UnitSpec(
         code=code,
         name=name,
@@ -176,6 +181,7 @@ def _office(code: str, name: str, staff: tuple[int, ...], depts) -> UnitSpec:
         profile="military",
         issuer="HV",
         higher_issuer="CT",
+        **kw,
     )
 
 
@@ -196,6 +202,7 @@ HVCT = ClusterSpec(
                 ("TTQP", "Thanh tra Quốc phòng", 1),
                 ("DDVB", "Đại đội Vệ binh", 4),
             ),
+            short_name="Văn phòng Học viện",
         ),
         _office(
             "PCT_HVCT",
@@ -207,6 +214,7 @@ HVCT = ClusterSpec(
                 ("TH", "Ban Tuyên huấn", 1),
                 ("CTQC", "Ban Công tác quần chúng", 1),
             ),
+            monthly=True,
         ),
         _office(
             "PDT_HVCT",
@@ -227,6 +235,7 @@ HVCT = ClusterSpec(
                 ("TC", "Ban Tạp chí", 1),
                 ("TT", "Ban Thông tin khoa học", 1),
             ),
+            monthly=True,
         ),
         _office(
             "PHCKT_HVCT",

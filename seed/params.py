@@ -26,6 +26,7 @@ class Params:
     # ≈ 73 % HTTNV, ≈ 6 % HTNV, < 1 % KHTNV.
     ability_weight: float = 0.8
     unit_effect_sd: float = 0.25
+    unit_strength_weight: float = 0.8  # share of the unit effect's sd that lasts (strength.py)
     noise_sd: float = 0.5
     htxsnv_above: float = 0.84
     httnv_above: float = -1.50
@@ -37,6 +38,7 @@ class Params:
     cstdcs_cap_pct: int = 15
     military_cap_pct: int = 10
     cstd_bo_share: float = 0.25  # of those with three CSTĐCS years in a row
+    cstd_bo_once: bool = False  # the demo keeps its one CSTĐ toàn quốc candidate (TVQH) alone
     initiatives_htxsnv: float = 1.5  # Poisson means
     initiatives_httnv: float = 0.12
     bk_bo_cstdcs: float = 0.30
@@ -48,5 +50,5 @@ class Params:
     monthly_months: int = 12
 
 
-DEMO = Params(ldtt_miss=0.0)
+DEMO = Params(ldtt_miss=0.0, cstd_bo_once=True)
 SCALE = Params()

@@ -21,6 +21,7 @@ import polars as pl
 from seed.draws import categorical, rng_for
 from seed.names import full_names
 from seed.params import DISCIPLINE_SEVERITY, DISCIPLINES, Params
+from seed.strength import standardised, unit_strength
 from seed.structure import World
 
 KEY = ("unit_code", "slot", "year")
@@ -159,9 +160,19 @@ def rate(py: pl.DataFrame, *, seed: int, chunk: int, p: Params) -> pl.DataFrame:
     n = py.height
     rng = rng_for(seed, chunk, "ratings")
     uy = py.select("unit_code", "year").unique().sort("unit_code", "year")
-    uy = uy.with_columns(
-        pl.Series("effect", rng.normal(0.0, p.unit_effect_sd, uy.height)),
-        pl.Series("share", rng.uniform(*p.cstdcs_share, uy.height)),
+    # The unit-year effect: mostly the unit's lasting strength, partly the year's luck.
+    lasting = unit_strength(uy, sorted(uy["year"].unique()), seed=seed, chunk=chunk)
+    w = p.unit_strength_weight
+    uy = (
+        left(uy, lasting, ["unit_code", "year"])
+        .with_columns(
+            (
+                p.unit_effect_sd * w * standardised(pl.col("quality"))
+                + pl.Series(rng.normal(0.0, p.unit_effect_sd * (1 - w * w) ** 0.5, uy.height))
+            ).alias("effect"),
+            pl.Series("share", rng.uniform(*p.cstdcs_share, uy.height)),
+        )
+        .drop("quality")
     )
     disc = np.where(
         rng.random(n) < p.discipline_rate,
@@ -228,7 +239,8 @@ def choose_cstd_bo(
     py: pl.DataFrame, years: list[int], *, seed: int, chunk: int, p: Params
 ) -> pl.DataFrame:
     """CSTĐ cấp bộ for a share of those with CSTĐCS in each of the 3 latest years, not within
-    two years of their last CSTĐ cấp bộ. `bo_pin` (if present): 1 forces, -1 forbids."""
+    two years of their last CSTĐ cấp bộ (never a second one with `p.cstd_bo_once`). `bo_pin`
+    (if present): 1 forces, -1 forbids."""
     py = py.sort(*KEY)
     if "bo_pin" not in py.columns:
         py = py.with_columns(pl.lit(0, pl.Int8).alias("bo_pin"))
@@ -240,7 +252,8 @@ def choose_cstd_bo(
         streak = cur.join(
             held.filter(pl.col("year") == y - 1).select("person_no"), on="person_no", how="semi"
         ).join(held.filter(pl.col("year") == y - 2).select("person_no"), on="person_no", how="semi")
-        recent = got.filter(pl.col("year") >= y - 2).select("person_no")
+        earlier = got if p.cstd_bo_once else got.filter(pl.col("year") >= y - 2)
+        recent = earlier.select("person_no")
         drawn = streak.join(recent, on="person_no", how="anti").filter(
             (pl.col("bo_pin") == 0) & (pl.col("_u") < p.cstd_bo_share)
         )

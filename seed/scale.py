@@ -179,6 +179,7 @@ def scale_world(scale: str, years: list[int], *, seed: int, first_chunk: int) ->
         .str.replace("{p}", pl.col("p"), literal=True)
         .str.replace("{n}", pl.col("pname"), literal=True)
         .alias("unit_name"),
+        pl.lit(None, pl.String).alias("short_name"),
         (pl.col("pcode") + "_" + pl.col("group")).alias("cluster_code"),
         pl.lit("civil").alias("profile"),
         "monthly",

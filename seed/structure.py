@@ -14,6 +14,7 @@ import polars as pl
 UNIT_COLUMNS = {
     "unit_code": pl.String,
     "unit_name": pl.String,
+    "short_name": pl.String,  # null: the app derives one (dashboard.names)
     "cluster_code": pl.String,
     "profile": pl.String,
     "monthly": pl.Boolean,  # rated month by month (bình xét hằng tháng)
@@ -50,6 +51,7 @@ class UnitSpec:
     staff: tuple[int, ...]  # staff from STAFF_BASE_YEAR on; the end values repeat outside
     departments: tuple[tuple[str, str, int], ...]  # (code, name, weight)
     profile: str = "civil"
+    short_name: str | None = None
     monthly: bool = False
     reported_only: bool = False
     issuer: str = ""
@@ -133,6 +135,7 @@ def world_from_specs(specs: tuple[ClusterSpec, ...], years: list[int], *, chunk:
                 (
                     u.code,
                     u.name,
+                    u.short_name,
                     c.code,
                     u.profile,
                     u.monthly,

@@ -90,6 +90,7 @@ TABLES: tuple[TableSpec, ...] = (
             _c(
                 "profile", "Loại hình", "Profile", False, CHOICE, choices="profile", default="civil"
             ),
+            _c("short_name", "Tên ngắn", "Short name", False, TEXT),
         ),
     ),
     TableSpec(

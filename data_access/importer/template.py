@@ -40,7 +40,7 @@ LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover the whole column
 # database (the unit is in the cluster, the person on the unit's roster, and so on).
 EXAMPLES: dict[str, tuple[object, ...]] = {
     "clusters": ("CUM04", "Cụm thi đua số 4", "Học viện Chính trị quốc gia Hồ Chí Minh"),
-    "units": ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil"),
+    "units": ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil", "Phú Thọ"),
     "collectives": ("TCT_PT_KLL", "TCT_PT", "Khoa Lý luận cơ sở", "department"),
     "people": ("CB0001", "Nguyễn Văn An"),
     "roster": (2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none"),
@@ -199,6 +199,12 @@ def _guide_sheet(ws: Worksheet) -> None:
             False,
         ),
         ("Nhập lại cùng một tệp không làm thay đổi gì: các dòng được cập nhật theo khóa.", False),
+        (
+            "Tên ngắn của đơn vị (không bắt buộc) là tên hiện trên máy chiếu và biểu đồ, ví dụ "
+            "«Phú Thọ»; để trống thì bỏ phần đầu mà tên mọi đơn vị trong cụm cùng có (ví dụ "
+            "«Trường Chính trị tỉnh»).",
+            False,
+        ),
         ("", False),
     ]
     for r, (line, bold) in enumerate(lines, start=1):

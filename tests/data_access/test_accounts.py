@@ -19,12 +19,15 @@ from data_access.accounts import (
 )
 from data_access.models import User
 
+# Columns named: units has optional columns after these (short_name).
+UNITS = "INSERT INTO units (unit_code, unit_name, cluster_code, profile) VALUES "
+
 
 @pytest.fixture
 def scoped(engine):
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
-        conn.execute(text("INSERT INTO units VALUES ('U1', 'Đơn vị 1', 'C1', 'civil')"))
+        conn.execute(text(UNITS + "('U1', 'Đơn vị 1', 'C1', 'civil')"))
     return engine
 
 

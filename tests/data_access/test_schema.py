@@ -10,9 +10,12 @@ from sqlalchemy.exc import IntegrityError
 from data_access.engine import alembic_config, upgrade
 from data_access.models import CONTRACT_TABLES
 
+# Columns named: units has optional columns after these (short_name).
+UNITS = "INSERT INTO units (unit_code, unit_name, cluster_code, profile) VALUES "
+
 CONTRACT_COLUMNS = {
     "clusters": ["cluster_code", "cluster_name", "organizer"],
-    "units": ["unit_code", "unit_name", "cluster_code", "profile"],
+    "units": ["unit_code", "unit_name", "cluster_code", "profile", "short_name"],
     "collectives": ["collective_code", "unit_code", "collective_name", "kind"],
     "people": ["person_code", "full_name"],
     "roster": ["year", "person_code", "unit_code", "collective_code", "initiatives", "discipline"],
@@ -51,8 +54,8 @@ def test_upgrade_twice_is_harmless(engine):
 @pytest.mark.parametrize(
     "sql",
     [
-        "INSERT INTO units VALUES ('U1', 'x', 'NOPE', 'civil')",  # FK to clusters
-        "INSERT INTO units VALUES ('U1', 'x', 'C1', 'navy')",  # profile check
+        UNITS + "('U1', 'x', 'NOPE', 'civil')",  # FK to clusters
+        UNITS + "('U1', 'x', 'C1', 'navy')",  # profile check
         "INSERT INTO roster VALUES (1800, 'P1', 'U0', NULL, 0, 'none')",  # year range
         "INSERT INTO roster VALUES (2023, 'P1', 'U0', NULL, -1, 'none')",  # negative count
         "INSERT INTO unit_counts VALUES (2023, 'U0', 'staff', -5)",
@@ -64,7 +67,7 @@ def test_upgrade_twice_is_harmless(engine):
 def test_constraints_reject(engine, sql):
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
-        conn.execute(text("INSERT INTO units VALUES ('U0', 'Đơn vị', 'C1', 'civil')"))
+        conn.execute(text(UNITS + "('U0', 'Đơn vị', 'C1', 'civil')"))
         conn.execute(text("INSERT INTO people VALUES ('P1', 'Nguyễn Văn An')"))
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(text(sql))

@@ -6,7 +6,7 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from data_access.readers import load_dataset
-from data_access.snapshot import ensure_snapshot, load_dataset_fast
+from data_access.snapshot import ensure_snapshot, load_dataset_fast, load_snapshot
 from data_access.writer import bump_data_version, upsert
 
 
@@ -63,3 +63,17 @@ def test_an_import_gives_a_new_snapshot(engine, tmp_path, monkeypatch):
     v2, _ = ensure_snapshot(engine)
     assert v2 != v1
     assert load_dataset_fast(engine)[1].roster.height == 2
+
+
+def test_a_snapshot_from_before_a_new_column_reads_it_as_null(engine, tmp_path, monkeypatch):
+    # units.short_name came with migration 0003; a snapshot written before it (same data
+    # version) has no such column in its Parquet file.
+    monkeypatch.setenv("THIDUA_SNAPSHOT_DIR", str(tmp_path / "snap"))
+    _load(engine, [(2023, "P1")])
+    _, folder = ensure_snapshot(engine)
+    units = pl.read_parquet(folder / "units.parquet").drop("short_name")
+    units.write_parquet(folder / "units.parquet")
+    got = load_snapshot(folder).units
+    assert got["short_name"].dtype == pl.String
+    assert got["short_name"].to_list() == [None]
+    assert got["unit_name"].to_list() == ["Đơn vị"]

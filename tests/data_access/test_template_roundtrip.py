@@ -16,7 +16,9 @@ def test_examples_import_into_an_empty_database(engine):
     report = import_files(engine, [("mau.xlsx", build_template())])
     assert report.ok, report.lines()
     rows = dump(engine)
-    assert rows["units"] == [("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil")]
+    assert rows["units"] == [
+        ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil", "Phú Thọ")
+    ]
     assert rows["roster"] == [(2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none")]
     # ratings: period "2024" gives year 2024 and no month.
     assert rows["ratings"] == [("2024", "person", "CB0001", "HTXSNV", 2024, None)]
@@ -32,7 +34,7 @@ def test_filled_template_reads_back(engine):
     for ws in wb.worksheets[1:-1]:
         ws.delete_rows(2)  # the user replaces the example rows
     wb["Cụm thi đua"].append(["K3", "Khối thi đua III", "Văn phòng Quốc hội"])
-    wb["Đơn vị"].append(["VP1", "Vụ Tổng hợp", "K3", "civil"])
+    wb["Đơn vị"].append(["VP1", "Vụ Tổng hợp", "K3", "civil", "Tổng hợp"])
     wb["Đơn vị"].append(["VP2", "Vụ Hành chính", "K3", None])
     wb["Tập thể"].append(["VP1_CB", "VP1", "Chi bộ Vụ Tổng hợp", "party_cell"])
     wb["Cá nhân"].append(["00017", "Phạm Thị Hoa"])
@@ -45,10 +47,10 @@ def test_filled_template_reads_back(engine):
     assert report.ok, report.lines()
     rows = dump(engine)
     assert rows["clusters"] == [("K3", "Khối thi đua III", "Văn phòng Quốc hội")]
-    # An empty profile cell takes the default, civil.
+    # An empty profile cell takes the default, civil; an empty short name stays empty.
     assert rows["units"] == [
-        ("VP1", "Vụ Tổng hợp", "K3", "civil"),
-        ("VP2", "Vụ Hành chính", "K3", "civil"),
+        ("VP1", "Vụ Tổng hợp", "K3", "civil", "Tổng hợp"),
+        ("VP2", "Vụ Hành chính", "K3", "civil", None),
     ]
     assert rows["collectives"] == [("VP1_CB", "VP1", "Chi bộ Vụ Tổng hợp", "party_cell")]
     assert rows["people"] == [("00017", "Phạm Thị Hoa")]  # leading zeros kept (text cell)

@@ -1,0 +1,123 @@
+"""What the demo shows in every cluster and year, so each page of the app has something to say:
+
+- a cap overrun: one unit per cluster-year proposes one CSTĐCS more than its cap allows (Nam
+  Định 2023 two more; the military cluster's 2022 overrun is seed 000's own office, 12 CSTĐCS
+  for 60 people against a cap of 10 % of its strength);
+- a holder who fails the criteria ("Cần rà soát"): one person per cluster-year, in another unit,
+  either an LĐTT (CSTT) holder rated only HTNV or a CSTĐCS holder rated HTTNV, not HTXSNV;
+- a unit behind on its monthly ratings: each cluster has two units rating month by month and,
+  in turn, one of them has not rated its last 1–3 months of the year (Sơn La 2021: January to
+  September, the article's own date).
+
+The units are chosen by rotation through each cluster's members (demo_world.py), skipping the
+unit-years the articles' figures pin (seed 000 and 004) and the unit that shares only counts.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from seed.demo_world import DEMO_CLUSTERS
+
+# Unit-years whose people the articles' figures fix: no feature is drawn there.
+PINNED = frozenset({("VP_HVCT", 2022), ("SL_TCT", 2021)})
+FIRST = 2019  # the rotations count from here, so a shorter run of years shows the same units
+START = {"CUM4_DBSH": 6}  # where a cluster's rotation starts: Nam Định's turn falls in 2023
+OVER_CAP_EXTRA = {("ND_TCT", 2023): 2}  # above the cap by more than one
+# The military cluster's 2022 overrun is the office of seed 000 itself.
+OVERRUN_GIVEN = frozenset({("KHOI_HVCT", 2022)})
+FAIL_OFFSET = 3  # the failing holder's unit is three places after the overrun's
+# cluster -> its two units rating month by month; in year y, MONTHLY[c][y % 2] is behind.
+MONTHLY: dict[str, tuple[str, str]] = {
+    "CUM4_DBSH": ("HD_TCT", "VP_TCT"),
+    "CUM_MNBG": ("PT_TCT", "SL_TCT"),
+    "KHOI3_VPQH": ("TVQH", "VPDDT"),
+    "KHOI_HVCT": ("PCT_HVCT", "PKHQS_HVCT"),
+}
+
+
+def _members(cluster: str) -> list[str]:
+    """The cluster's units in spec order, without the reported-only ones (they list nobody)."""
+    spec = next(c for c in DEMO_CLUSTERS if c.code == cluster)
+    return [u.code for u in spec.units if not u.reported_only]
+
+
+def _rotate(cluster: str, year: int, offset: int = 0) -> str:
+    units = _members(cluster)
+    i = (year - FIRST + START.get(cluster, 0) + offset) % len(units)
+    while (units[i], year) in PINNED:
+        i = (i + 1) % len(units)
+    return units[i]
+
+
+def over_cap(years: list[int]) -> pl.DataFrame:
+    """unit_code, year, extra: the CSTĐCS proposed above each unit-year's cap."""
+    rows = [
+        (u, y, OVER_CAP_EXTRA.get((u, y), 1))
+        for c in DEMO_CLUSTERS
+        for y in years
+        if (c.code, y) not in OVERRUN_GIVEN
+        for u in [_rotate(c.code, y)]
+    ]
+    return pl.DataFrame(
+        rows, schema={"unit_code": pl.String, "year": pl.Int32, "extra": pl.Int64}, orient="row"
+    )
+
+
+def failing(years: list[int]) -> pl.DataFrame:
+    """unit_code, year, kind: "ldtt_htnv" in odd years, "cstdcs_httnv" in even ones."""
+    rows = [
+        (_rotate(c.code, y, FAIL_OFFSET), y, "ldtt_htnv" if y % 2 else "cstdcs_httnv")
+        for c in DEMO_CLUSTERS
+        for y in years
+    ]
+    return pl.DataFrame(
+        rows, schema={"unit_code": pl.String, "year": pl.Int32, "kind": pl.String}, orient="row"
+    )
+
+
+def behind(years: list[int]) -> pl.DataFrame:
+    """unit_code, year, last_month: the behind unit has rated months 1..last_month only."""
+    rows = [(units[y % 2], y, 12 - (1 + y % 3)) for units in MONTHLY.values() for y in years]
+    return pl.DataFrame(
+        rows,
+        schema={"unit_code": pl.String, "year": pl.Int32, "last_month": pl.Int32},
+        orient="row",
+    )
+
+
+def _rank(expr: pl.Expr, where: pl.Expr) -> pl.Expr:
+    return pl.when(where).then(expr).rank("ordinal", descending=True)
+
+
+def pin_failing(py: pl.DataFrame, years: list[int]) -> pl.DataFrame:
+    """One holder per `failing` unit-year who does not meet the criteria: the weakest plain LĐTT
+    rated down to HTNV, or the weakest CSTĐCS rated HTTNV. `_pinned` rows are left alone and the
+    chosen one is pinned."""
+    f = failing(years)
+    py = py.join(f, on=["unit_code", "year"], how="left", maintain_order="left")
+    free = ~pl.col("_pinned")
+    plain = (pl.col("kind") == "ldtt_htnv") & pl.col("ldtt") & ~pl.col("cstdcs") & free
+    plain &= pl.col("rating") == "HTTNV"
+    holder = (pl.col("kind") == "cstdcs_httnv") & pl.col("cstdcs") & free
+    by = ["unit_code", "year"]
+    first_plain = (_rank(-pl.col("score"), plain).over(by) == 1).fill_null(False)
+    weakest = (_rank(-pl.col("score"), holder).over(by) == 1).fill_null(False)
+    return py.with_columns(
+        pl.when(first_plain)
+        .then(pl.lit("HTNV"))
+        .when(weakest)
+        .then(pl.lit("HTTNV"))
+        .otherwise("rating")
+        .alias("rating"),
+        (pl.col("_pinned") | first_plain | weakest).alias("_pinned"),
+    ).drop("kind")
+
+
+def pin_behind(monthly: pl.DataFrame, years: list[int]) -> pl.DataFrame:
+    """Drop the behind units' months after their last rated month."""
+    return (
+        monthly.join(behind(years), on=["unit_code", "year"], how="left", maintain_order="left")
+        .filter(pl.col("last_month").is_null() | (pl.col("month") <= pl.col("last_month")))
+        .drop("last_month")
+    )
