@@ -27,7 +27,7 @@ import numpy as np
 import polars as pl
 
 from seed.clusters import SEED_002_TARGETS, TARGET_SCHEMA, target_rows
-from seed.demo_features import over_cap, pin_behind, pin_failing
+from seed.demo_features import over_cap, pin_behind, pin_failing, pin_htxsnv_share
 from seed.draws import exact_pick, rng_for
 from seed.generate import Pins
 from seed.monthly import SCHEMA as MONTHLY_SCHEMA
@@ -281,8 +281,10 @@ def pin_monthly(
 def pin_months(
     monthly: pl.DataFrame, py: pl.DataFrame, cy: pl.DataFrame, *, seed: int, years: list[int]
 ) -> pl.DataFrame:
-    """Seed 004's months, then every cluster-year's unit behind on its monthly ratings."""
-    return pin_behind(pin_monthly(monthly, py, cy, seed=seed, years=years), years)
+    """Seed 004's months, then every cluster-year's unit behind on its monthly ratings and its
+    early HTXSNV warning."""
+    months = pin_behind(pin_monthly(monthly, py, cy, seed=seed, years=years), years)
+    return pin_htxsnv_share(months, years)
 
 
 def extra_counts(py: pl.DataFrame, years: list[int]) -> pl.DataFrame:

@@ -7,7 +7,10 @@
   either an LĐTT (CSTT) holder rated only HTNV or a CSTĐCS holder rated HTTNV, not HTXSNV;
 - a unit behind on its monthly ratings: each cluster has two units rating month by month and,
   in turn, one of them has not rated its last 1–3 months of the year (Sơn La 2021: January to
-  September, the article's own date).
+  September, the article's own date);
+- an early HTXSNV warning: a monthly unit whose HTXSNV person-months so far exceed 20 % of its
+  HTTNV person-months (the HTXSNV cap's ratio); the draws give one almost everywhere, and where
+  they do not, the unit that is not behind has just enough HTTNV months rated HTXSNV instead.
 
 The units are chosen by rotation through each cluster's members (demo_world.py), skipping the
 unit-years the articles' figures pin (seed 000 and 004) and the unit that shares only counts.
@@ -26,6 +29,7 @@ START = {"CUM4_DBSH": 6}  # where a cluster's rotation starts: Nam Định's tur
 OVER_CAP_EXTRA = {("ND_TCT", 2023): 2}  # above the cap by more than one
 # The military cluster's 2022 overrun is the office of seed 000 itself.
 OVERRUN_GIVEN = frozenset({("KHOI_HVCT", 2022)})
+HTXSNV_CAP_PCT = 20  # rules.toml HTXSNV_CAP, which the early warning applies ahead of its years
 FAIL_OFFSET = 3  # the failing holder's unit is three places after the overrun's
 # cluster -> its two units rating month by month; in year y, MONTHLY[c][y % 2] is behind.
 MONTHLY: dict[str, tuple[str, str]] = {
@@ -121,3 +125,46 @@ def pin_behind(monthly: pl.DataFrame, years: list[int]) -> pl.DataFrame:
         .filter(pl.col("last_month").is_null() | (pl.col("month") <= pl.col("last_month")))
         .drop("last_month")
     )
+
+
+def _over_htxsnv(xs: int, tt: int) -> bool:
+    return xs > tt * HTXSNV_CAP_PCT // 100
+
+
+def pin_htxsnv_share(monthly: pl.DataFrame, years: list[int]) -> pl.DataFrame:
+    """Where no monthly unit of a cluster-year is over the HTXSNV ratio, rate the fewest HTTNV
+    person-months of its unit that is not behind HTXSNV (the first by person, then month)."""
+    person = pl.col("subject_kind") == "person"
+    rows = monthly.with_row_index("_i")
+    stats = {
+        (r["unit_code"], r["year"]): (r["xs"], r["tt"])
+        for r in rows.filter(person)
+        .group_by("unit_code", "year")
+        .agg(
+            (pl.col("rating") == "HTXSNV").sum().alias("xs"),
+            (pl.col("rating") == "HTTNV").sum().alias("tt"),
+        )
+        .iter_rows(named=True)
+    }
+    flip: list[int] = []
+    for units in MONTHLY.values():
+        for y in years:
+            if any(_over_htxsnv(*stats.get((u, y), (0, 0))) for u in units):
+                continue
+            unit = units[(y + 1) % 2]
+            xs, tt = stats.get((unit, y), (0, 0))
+            k = next((k for k in range(1, tt + 1) if _over_htxsnv(xs + k, tt - k)), 0)
+            picked = (
+                rows.filter(
+                    person
+                    & (pl.col("unit_code") == unit)
+                    & (pl.col("year") == y)
+                    & (pl.col("rating") == "HTTNV")
+                )
+                .sort("subject_code", "month")
+                .head(k)
+            )
+            flip.extend(picked["_i"].to_list())
+    return rows.with_columns(
+        pl.when(pl.col("_i").is_in(flip)).then(pl.lit("HTXSNV")).otherwise("rating").alias("rating")
+    ).drop("_i")

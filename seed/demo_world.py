@@ -9,7 +9,9 @@
   tin shares only unit_counts; Thư viện Quốc hội leads in 2023.
 - KHOI_HVCT: the offices of the Học viện Chính trị (Bộ Quốc phòng), military profile, with the
   Văn phòng Học viện Chính trị of seed 000 (60 strong in 2022).
-Staff tuples run from 2019 to 2025.
+Two listed units of each cluster rate month by month (demo_features.py makes one fall behind
+each year); a few units carry an imported short name, the others get theirs derived by the app
+("Trường Chính trị tỉnh Sơn La" → "Sơn La"). Staff tuples run from 2019 to 2025.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Every cluster-year of the demo shows each feature, computed through the engine
 (dashboard.tables.analytics_table), not read off the seed's own flags: a holder who fails the
-criteria, a cap overrun with its head-count, a unit behind on its monthly ratings, the military
-cluster in its own terms, and ranks that persist from one year to the next."""
+criteria, a cap overrun with its head-count, a unit behind on its monthly ratings, a unit over
+the HTXSNV ratio so far (the early warning), the military cluster in its own terms, and ranks
+that persist from one year to the next."""
 
 from __future__ import annotations
 
@@ -122,6 +123,42 @@ def test_the_behind_units_and_their_months(months):
     assert got[("VP_TCT", 2025)] == 11  # the latest year: December not yet rated
     assert got[("HD_TCT", 2024)] == 9
     assert got[("PCT_HVCT", 2022)] == 11
+
+
+# --- early HTXSNV warning: person-months so far over the HTXSNV cap's ratio -----------------
+@pytest.fixture(scope="module")
+def month_ratings(ds: Dataset) -> pl.DataFrame:
+    """cluster_code, unit_code, year, xs (HTXSNV person-months), tt (HTTNV person-months)."""
+    pm = ds.ratings.filter(
+        pl.col("month").is_not_null() & (pl.col("subject_kind") == "person")
+    ).select(pl.col("year").cast(pl.Int32), pl.col("subject_code").alias("person_code"), "rating")
+    roster = ds.roster.select(
+        pl.col("year").cast(pl.Int32), "person_code", pl.col("unit_code").cast(pl.String)
+    )
+    units = ds.units.select(pl.col("unit_code", "cluster_code").cast(pl.String))
+    return (
+        pm.join(roster, on=["year", "person_code"])
+        .join(units, on="unit_code")
+        .group_by("cluster_code", "unit_code", "year")
+        .agg(
+            (pl.col("rating") == "HTXSNV").sum().alias("xs"),
+            (pl.col("rating") == "HTTNV").sum().alias("tt"),
+        )
+    )
+
+
+@pytest.mark.parametrize(("cluster", "year"), CLUSTER_YEARS)
+def test_a_monthly_unit_is_over_the_htxsnv_ratio_so_far(month_ratings, cluster, year):
+    # HTXSNV_CAP: HTXSNV ≤ floor(20 % of HTTNV); applied to the months rated so far
+    m = _at(month_ratings, cluster, year)
+    assert (m["xs"] > m["tt"] * 20 // 100).any(), m
+
+
+def test_the_military_office_is_just_over_in_the_latest_year(month_ratings):
+    # its draws left it under; demo_features.py rates just enough HTTNV months HTXSNV
+    r = month_ratings.filter((pl.col("unit_code") == "PCT_HVCT") & (pl.col("year") == 2025))
+    xs, tt = r["xs"].item(), r["tt"].item()
+    assert xs == tt * 20 // 100 + 1
 
 
 # --- the military cluster ---------------------------------------------------------------------
