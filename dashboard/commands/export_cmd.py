@@ -30,7 +30,9 @@ from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
 from data_access.readers import Dataset, load_dataset, read_years
 
-FORMATS = ("csv", "xlsx")
+# csv: the data style ("." decimals, sums in every locale); csv-excel-vi: ";" and "," decimals
+# for a Vietnamese Excel; xlsx: the people's format, set up to print (README, "Files").
+FORMATS = ("csv", "csv-excel-vi", "xlsx")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -39,7 +41,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cluster", help="only this cluster (code)")
     p.add_argument("--unit", help="only this unit (code)")
     p.add_argument(
-        "--format", choices=FORMATS, help="csv (default) or xlsx; --out FILE.xlsx implies xlsx"
+        "--format",
+        choices=FORMATS,
+        help="csv (default, '.' decimals), csv-excel-vi (';' and ',' decimals) or xlsx; "
+        "--out FILE.xlsx implies xlsx",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        help="language of the names beside codes and of reasons (default: en with --headers "
+        "en, else vi)",
     )
     p.add_argument("--headers", choices=MODES, default="vi", help="header row (default vi)")
     p.add_argument("--out", help="file to write (default: standard output)")
@@ -62,6 +73,26 @@ def years_needed(table: str, year: int, available: list[int]) -> list[int]:
         )
         return list(range(year - depth + 1, year + 1))
     return [year]
+
+
+def scope_name(ds: Dataset, *, cluster: str | None, unit: str | None, lang: str) -> str:
+    """ "Cụm …", "Đơn vị …" or "Toàn bộ": the scope of a file, by name, for its title."""
+    if unit:
+        names = ds.units.filter(pl.col("unit_code").cast(pl.String) == unit)["unit_name"]
+        return t("files.unit_scope", lang, name=names[0] if len(names) else unit)
+    if cluster:
+        names = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)
+        name = names["cluster_name"][0] if names.height else cluster
+        return t("files.cluster_scope", lang, name=name)
+    return t("files.all_units", lang)
+
+
+def file_title(
+    table: str, ds: Dataset, *, year: int, cluster: str | None, unit: str | None, lang: str
+) -> str:
+    """The printed title of a table: table, scope and year."""
+    scope = scope_name(ds, cluster=cluster, unit=unit, lang=lang)
+    return t("files.title", lang, table=label("table", table, lang), scope=scope, year=year)
 
 
 def _fail(message: str, code: int) -> int:
@@ -98,7 +129,9 @@ def _scoped_table(
         raise access.AccessDenied(
             t("export.out_of_scope", lang, code=code, user=principal.username)
         )
-    frame = analytics_table(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit)
+    frame = analytics_table(
+        args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit, lang=lang
+    )
     if principal.is_admin:
         return frame
     if "unit_code" in frame.columns:
@@ -116,7 +149,7 @@ def _cluster_units(units: pl.DataFrame, cluster: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = "en" if args.headers == "en" else "vi"
+    lang = args.lang or ("en" if args.headers == "en" else "vi")
     if args.table not in TABLES:
         return _fail(t("export.unknown_table", lang, name=args.table, known=", ".join(TABLES)), 2)
     fmt = args.format or ("xlsx" if (args.out or "").lower().endswith(".xlsx") else "csv")
@@ -160,9 +193,12 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
     if fmt == "xlsx":
         sheet = label("table", args.table, lang) if args.headers != "codes" else args.table
-        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet)
+        title = file_title(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit,
+                           lang=lang)  # fmt: skip
+        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet, title=title)
     else:
-        data = to_csv_bytes(frame, headers=args.headers)
+        style = "excel_vi" if fmt == "csv-excel-vi" else "data"
+        data = to_csv_bytes(frame, headers=args.headers, style=style)
 
     if args.out:
         Path(args.out).write_bytes(data)
