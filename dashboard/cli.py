@@ -14,6 +14,7 @@ COMMANDS = {
     "template": "template_cmd",
     "bench": "bench_cmd",
     "user": "user_cmd",
+    "form": "form_cmd",
 }
 
 

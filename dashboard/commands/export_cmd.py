@@ -83,6 +83,8 @@ def scope_name(ds: Dataset, *, cluster: str | None, unit: str | None, lang: str)
     if cluster:
         names = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)
         name = names["cluster_name"][0] if names.height else cluster
+        if name.split(" ", 1)[0].lower() in ("cụm", "khối", "cluster", "block"):
+            return name  # the name already says what it is
         return t("files.cluster_scope", lang, name=name)
     return t("files.all_units", lang)
 
