@@ -15,6 +15,7 @@ COMMANDS = {
     "bench": "bench_cmd",
     "user": "user_cmd",
     "form": "form_cmd",
+    "report": "report_cmd",
 }
 
 

@@ -19,6 +19,9 @@ HERE = Path(__file__).parent
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
               "NotoSans-BoldItalic.ttf")  # fmt: skip
 FONT_DIRS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/noto", "/usr/local/share/fonts")
+# Symbols Noto Sans lacks (▲ ▼): DejaVu Sans when installed, else Typst's built-in fallback.
+SYMBOL_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")  # fmt: skip
 
 
 class FontsMissing(RuntimeError):
@@ -35,6 +38,7 @@ def font_dir() -> str:
         found = [Path(d) / f for f in FONT_FILES]
         if all(p.is_file() for p in found):
             out = Path(tempfile.mkdtemp(prefix="thidua-fonts-"))
+            found += [Path(f) for f in SYMBOL_FONTS if Path(f).is_file()]
             for p in found:
                 try:
                     (out / p.name).symlink_to(p)
