@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 
 from dashboard.exports.xlsx_out import FONT, print_setup
 from dashboard.forms.layout import Layout, cell_text
@@ -65,6 +66,9 @@ def to_xlsx(lay: Layout, *, sheet: str, lang: str = "vi", exported: dt.date | No
 
     r = nrow + 1
     for (label, code, unit), values, is_bold, merged in lay.body:
+        # wrapped labels need their height set: no office suite grows the row on opening
+        lines = max(1, math.ceil(len(label) / (LABEL_WIDTH * 1.05)))
+        ws.set_row(r, 12.5 * lines + 2)
         ws.write_string(r, 0, label, cells[(is_bold, 0)])
         ws.write_string(r, 1, code, cells[(is_bold, 1)])
         ws.write_string(r, 2, unit, cells[(is_bold, 1)])
