@@ -122,3 +122,13 @@ def test_real_process_writes_csv_to_stdout(db):
             "amount_vnd",
         ]
     ]
+
+
+def test_csv_for_vietnamese_excel(db, tmp_path):
+    out = tmp_path / "i.csv"
+    args = ["export", "indicators", "--year", "2024", "--unit", "PT", "--format", "csv-excel-vi"]
+    assert main([*args, "--out", str(out), "--db", db]) == 0
+    text = out.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    ldtt = [r for r in rows[1:] if r[5] == "LDTT_RATE"]
+    assert [r[7:10] for r in ldtt] == [["36", "40", "90,00"]]  # 36 / 40, decimal comma

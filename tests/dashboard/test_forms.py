@@ -152,3 +152,30 @@ def test_pdf_says_it_in_vietnamese(ds):
     assert "Đơn vị báo cáo: Cụm 1" in text
     line = next(x for x in text.splitlines() if x.strip().startswith("- Thường xuyên"))
     assert line.split() == ["-", "Thường", "xuyên", "11", "3", "2", "1", "0", "—"]
+
+
+def test_command_writes_xlsx_and_pdf(ds, sqlite_engine, tmp_path, monkeypatch):
+    from dashboard.cli import main
+    from data_access.writer import upsert
+
+    monkeypatch.setenv("THIDUA_AUTH_MODE", "open")
+    with sqlite_engine.begin() as conn:
+        for name in ("clusters", "units", "collectives", "people", "roster", "awards"):
+            frame = getattr(ds, name)  # only the columns given (the others take defaults)
+            upsert(
+                conn,
+                name,
+                frame.select(c for c in frame.columns if frame[c].null_count() < frame.height),
+            )
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "b0603.xlsx"
+    assert main(["form", "0603", "--year", "2024", "--cluster", "C1", "--out", str(out),
+                 "--db", url]) == 0  # fmt: skip
+    ws = openpyxl.load_workbook(out).active
+    rows = {r[1]: r for r in ws.iter_rows(values_only=True) if r[1]}
+    assert rows["01"][3:7] == (5, 3, 1, 1)  # as in test_0603_cluster, through the database
+    pdf = tmp_path / "b0602.pdf"
+    assert main(["form", "0602", "--year", "2024", "--out", str(pdf), "--db", url]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["form", "0603", "--year", "2024", "--unit", "NOPE", "--out", str(out),
+                 "--db", url]) == 2  # fmt: skip
