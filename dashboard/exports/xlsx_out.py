@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 
 import polars as pl
@@ -26,8 +27,12 @@ from dashboard.formatting import round_expr
 from dashboard.i18n import t
 
 # Long free text wraps within this width so that "one page wide" keeps a readable font.
-WRAP_COLUMNS = frozenset({"reason", "subject_name", "rule_name", "indicator_name", "award_name"})
-WRAP_WIDTH = 38
+# Long free text wraps within a bounded width (each row as tall as its longest text), so "one
+# page wide" keeps a readable font; names repeated on every row are cut at a width instead
+# (the cell keeps the whole name; the code beside it says which).
+WRAP_WIDTHS = {"reason": 40, "award_name": 28, "rule_name": 28, "indicator_name": 30}
+CLIP_WIDTHS = {"cluster_name": 20, "unit_name": 30, "subject_name": 26, "collective_name": 26}
+LINE_PT = 13  # one line of 10-point text
 FONT = "Arial"  # named, so no office suite falls back to a serif
 
 
@@ -72,8 +77,22 @@ def _sheet_title(name: str) -> str:
 
 def _width(frame: pl.DataFrame, col: str, head: str) -> float:
     longest = frame.select(pl.col(col).cast(pl.String).str.len_chars().max()).item() or 0
-    cap = WRAP_WIDTH if col in WRAP_COLUMNS else 60
-    return min(max(min(len(head), 24), int(longest)) + 2, cap)
+    cap = WRAP_WIDTHS.get(col) or CLIP_WIDTHS.get(col) or 40
+    return min(max(min(len(head), 16), int(longest)) + 2, cap)
+
+
+def _row_lines(cells: pl.DataFrame, widths: dict[str, float]) -> list[int]:
+    """Lines each data row needs: its longest wrapped text over its column's width."""
+    wrapped = [c for c in cells.columns if c in WRAP_WIDTHS]
+    if not wrapped or cells.height == 0:
+        return [1] * cells.height
+    per_col = [
+        (pl.col(c).cast(pl.String).str.len_chars().fill_null(0) / max(widths[c] - 2, 1))
+        .ceil()
+        .cast(pl.Int64)
+        for c in wrapped
+    ]
+    return cells.select(pl.max_horizontal(*per_col).clip(1).alias("n"))["n"].to_list()
 
 
 def _page_text(text: str) -> str:
@@ -128,6 +147,7 @@ def to_xlsx_bytes(
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False})
     wb.formats[0].set_font_name(FONT)
+    wb.formats[0].set_font_size(10)
     ws = wb.add_worksheet(_sheet_title(sheet))
     head_fmt = wb.add_format(
         {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4", "bottom": 1,
@@ -135,17 +155,26 @@ def to_xlsx_bytes(
     )  # fmt: skip
     quoted = wb.add_format({"quote_prefix": True, "font_name": FONT})
     col_fmts = []
+    widths: dict[str, float] = {}
     for j, (col, dtype) in enumerate(frame.schema.items()):
-        props: dict[str, object] = {"font_name": FONT, "valign": "top"}
+        props: dict[str, object] = {"font_name": FONT, "font_size": 10, "valign": "top"}
         fmt_text = _num_format(col, dtype)
         if fmt_text:
             props["num_format"] = fmt_text
-        if col in WRAP_COLUMNS:
+        if col in WRAP_WIDTHS:
             props["text_wrap"] = True
         fmt = wb.add_format(props)
         col_fmts.append(fmt)
-        ws.set_column(j, j, _width(cells, col, heads[j]), fmt)
+        widths[col] = _width(cells, col, heads[j])
+        ws.set_column(j, j, widths[col], fmt)
         ws.write_string(0, j, heads[j], head_fmt)
+    # Heights set here: an office suite does not grow rows of a large sheet on opening.
+    head_lines = max((math.ceil(len(h) / max(widths[c] - 1, 1)) for c, h in
+                      zip(frame.columns, heads, strict=True)), default=1)  # fmt: skip
+    ws.set_row(0, LINE_PT * max(head_lines, 1) + 2)
+    for i, lines in enumerate(_row_lines(cells, widths), start=1):
+        if lines > 1:
+            ws.set_row(i, LINE_PT * lines)
 
     # Column by column (writing cells is I/O, not computing): one type decision per column.
     for j, (col, dtype) in enumerate(cells.schema.items()):

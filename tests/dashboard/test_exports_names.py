@@ -72,5 +72,8 @@ def test_xlsx_prints_one_page_wide_with_named_fonts_and_wrapped_reasons():
     assert ws.print_title_rows == "$1:$1"
     assert ws.oddHeader.center.text == "Eligibility — Cluster 4 — 2024"
     assert ws.oddFooter.left.text.startswith("Exported ")
-    assert ws["B2"].alignment.wrap_text and ws.column_dimensions["B"].width <= 40
+    # 200 characters wrap within a 40-character column (38 of text): ceil(200 / 38) = 6 lines,
+    # and the row is made that tall (13 points a line), not left for the reader to grow
+    assert ws["B2"].alignment.wrap_text and ws.column_dimensions["B"].width <= 41
+    assert ws.row_dimensions[2].height == 13 * 6
     assert {ws["A1"].font.name, ws["A2"].font.name, ws["C2"].font.name} == {"Arial"}
