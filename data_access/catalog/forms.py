@@ -60,9 +60,11 @@ def _columns(form: str, groups: list[dict]) -> tuple[Column, ...]:
             cat.award(code)  # an unknown code fails here, naming what exists
         several = len(awards) > 1
         if g.get("split"):
-            for code in awards or (None,):
+            for k, code in enumerate(awards or (None,)):
                 name_vi = cat.award(code).name_vi if code and several else ""
                 name_en = cat.award(code).name_en if code and several else ""
+                if code and "short_vi" in g:  # the form's own short names, when given
+                    name_vi, name_en = g["short_vi"][k], g["short_en"][k]
                 for rec, (kvi, ken) in kinds.items():
                     out.append(Column(g["number"], g["vi"], g["en"],
                                       f"{name_vi}\n{kvi}".strip(), f"{name_en}\n{ken}".strip(),
