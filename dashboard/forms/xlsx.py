@@ -38,11 +38,20 @@ def to_xlsx(lay: Layout, *, sheet: str, lang: str = "vi", exported: dt.date | No
     note = fmt(italic=True, font_size=8, text_wrap=True, valign="top")
 
     last = lay.width - 1
-    split = max(4, lay.width // 2)
+    n_cells = lay.width - 4
+    cell_width = max(CELL, 64 / n_cells)  # a form with few columns gets wider ones
+    widths = [LABEL_WIDTH, NARROW, 11, cell_width] + [cell_width] * n_cells
+    split = 1 if n_cells < 8 else max(4, lay.width // 2)
+    right_width = sum(widths[split:])
     for r, text in enumerate(lay.top_left):
-        ws.merge_range(r, 0, r, split - 1, text, bold if r == 0 else plain)
+        if split == 1:
+            ws.write_string(r, 0, text, bold if r == 0 else plain)
+        else:
+            ws.merge_range(r, 0, r, split - 1, text, bold if r == 0 else plain)
     for r, text in enumerate(lay.top_right):
-        ws.merge_range(r, split, r, last, text, bold if r == 0 else plain)
+        f = fmt(bold=r == 0, align="right" if split == 1 else "left", text_wrap=True)
+        ws.merge_range(r, split, r, last, text, f)
+        ws.set_row(r, 12.5 * max(1, math.ceil(len(text) / right_width)) + 2)
     ws.merge_range(4, 0, 4, last, lay.title, title)
     ws.set_row(4, 36)
     ws.merge_range(5, 0, 5, last, lay.period, italic_c)
@@ -55,8 +64,14 @@ def to_xlsx(lay: Layout, *, sheet: str, lang: str = "vi", exported: dt.date | No
             ws.write_string(r0, c0, h.text, head)
         else:
             ws.merge_range(r0, c0, r1, c1, h.text, head)
-    for r in range(top, top + lay.head_rows):
-        ws.set_row(r, 48 if r > top else 18)
+    # each head row as tall as its longest text in its (merged) width
+    for level in range(lay.head_rows):
+        need = [
+            math.ceil(len(h.text) / max(sum(widths[h.col : h.col + h.colspan]) - 1, 1)) / h.rowspan
+            for h in lay.heads
+            if h.row == level and h.text
+        ]
+        ws.set_row(top + level, 12 * max(1, math.ceil(max(need, default=1))) + 4)
     nrow = top + lay.head_rows
     for c0, span, text in lay.numbers:
         if span == 1:
@@ -91,13 +106,11 @@ def to_xlsx(lay: Layout, *, sheet: str, lang: str = "vi", exported: dt.date | No
     for left, right in lay.signature:
         ws.merge_range(r, 0, r, 2, left, fmt(bold=left in (t("forms.maker", lang),),
                                              align="center"))  # fmt: skip
-        ws.merge_range(r, split, r, last, right, fmt(align="center"))
+        ws.merge_range(r, 4, r, last, right, fmt(align="center"))
         r += 1
 
-    ws.set_column(0, 0, LABEL_WIDTH)
-    ws.set_column(1, 1, NARROW)
-    ws.set_column(2, 2, 11)
-    ws.set_column(3, last, CELL)
+    for j, width in enumerate(widths):
+        ws.set_column(j, j, width)
     print_setup(ws, title=None, lang=lang, exported=exported or dt.date.today())
     ws.repeat_rows(top, nrow)
     ws.fit_to_pages(1, 1)
