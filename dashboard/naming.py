@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.i18n import labels
+from dashboard.i18n import label, labels, t
+from data_access.readers import Dataset
 
 # code column -> (name column, label kind of dashboard.i18n; None = from the dataset)
 NAMED: dict[str, tuple[str, str | None]] = {
@@ -61,3 +62,25 @@ def with_names(
             .alias(name_col)
         )
     return frame.select(out_cols)
+
+
+def scope_name(ds: Dataset, *, cluster: str | None, unit: str | None, lang: str) -> str:
+    """ "Cụm …", "Đơn vị …" or "Toàn bộ": the scope of a file, by name, for its title."""
+    if unit:
+        names = ds.units.filter(pl.col("unit_code").cast(pl.String) == unit)["unit_name"]
+        return t("files.unit_scope", lang, name=names[0] if len(names) else unit)
+    if cluster:
+        names = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)
+        name = names["cluster_name"][0] if names.height else cluster
+        if name.split(" ", 1)[0].lower() in ("cụm", "khối", "cluster", "block"):
+            return name  # the name already says what it is
+        return t("files.cluster_scope", lang, name=name)
+    return t("files.all_units", lang)
+
+
+def file_title(
+    table: str, ds: Dataset, *, year: int, cluster: str | None, unit: str | None, lang: str
+) -> str:
+    """The printed title of a table: table, scope and year."""
+    scope = scope_name(ds, cluster=cluster, unit=unit, lang=lang)
+    return t("files.title", lang, table=label("table", table, lang), scope=scope, year=year)

@@ -23,6 +23,7 @@ import polars as pl
 from dashboard import access
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import label, t
+from dashboard.naming import file_title
 from dashboard.tables import TABLES, UnknownScope, analytics_table, validate_scope
 from data_access import accounts, settings
 from data_access.catalog import load_catalog
@@ -30,7 +31,7 @@ from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
 from data_access.readers import Dataset, load_dataset, read_years
 
-# csv: the data style ("." decimals, sums in every locale); csv-excel-vi: ";" and "," decimals
+# csv: the data style ("." decimals in every language); csv-excel-vi: ";" and "," decimals
 # for a Vietnamese Excel; xlsx: the people's format, set up to print (README, "Files").
 FORMATS = ("csv", "csv-excel-vi", "xlsx")
 
@@ -73,28 +74,6 @@ def years_needed(table: str, year: int, available: list[int]) -> list[int]:
         )
         return list(range(year - depth + 1, year + 1))
     return [year]
-
-
-def scope_name(ds: Dataset, *, cluster: str | None, unit: str | None, lang: str) -> str:
-    """ "Cụm …", "Đơn vị …" or "Toàn bộ": the scope of a file, by name, for its title."""
-    if unit:
-        names = ds.units.filter(pl.col("unit_code").cast(pl.String) == unit)["unit_name"]
-        return t("files.unit_scope", lang, name=names[0] if len(names) else unit)
-    if cluster:
-        names = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)
-        name = names["cluster_name"][0] if names.height else cluster
-        if name.split(" ", 1)[0].lower() in ("cụm", "khối", "cluster", "block"):
-            return name  # the name already says what it is
-        return t("files.cluster_scope", lang, name=name)
-    return t("files.all_units", lang)
-
-
-def file_title(
-    table: str, ds: Dataset, *, year: int, cluster: str | None, unit: str | None, lang: str
-) -> str:
-    """The printed title of a table: table, scope and year."""
-    scope = scope_name(ds, cluster=cluster, unit=unit, lang=lang)
-    return t("files.title", lang, table=label("table", table, lang), scope=scope, year=year)
 
 
 def _fail(message: str, code: int) -> int:

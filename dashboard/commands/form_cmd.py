@@ -15,9 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from dashboard import access
-from dashboard.commands.export_cmd import _scope_message, scope_name
-from dashboard.forms.compute import form_table
-from dashboard.forms.layout import layout
+from dashboard.commands.export_cmd import _scope_message
+from dashboard.forms.files import FORMATS, file_name, form_file
 from dashboard.i18n import t
 from dashboard.tables import UnknownScope, validate_scope
 from data_access import accounts, settings
@@ -25,8 +24,6 @@ from data_access.catalog.forms import FORMS
 from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
 from data_access.readers import load_dataset
-
-FORMATS = ("xlsx", "pdf")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -40,21 +37,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", help="file to write (default: Bieu<form>_<year>.<format>)")
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
-
-
-def build(form: str, ds, *, year: int, cluster: str | None, unit: str | None, fmt: str,
-          lang: str = "vi") -> bytes:  # fmt: skip
-    """The form file's bytes (also what the Dữ liệu page offers for download)."""
-    table = form_table(form, ds, year=year, cluster=cluster, unit=unit)
-    lay = layout(table, reporting_unit=scope_name(ds, cluster=cluster, unit=unit, lang=lang),
-                 lang=lang)  # fmt: skip
-    if fmt == "pdf":
-        from dashboard.forms.pdf import to_pdf
-
-        return to_pdf(lay, lang=lang)
-    from dashboard.forms.xlsx import to_xlsx
-
-    return to_xlsx(lay, sheet=t("forms.sheet", lang, number=form), lang=lang)
 
 
 def _principal(engine, args, lang: str) -> access.Principal | None:
@@ -71,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     out = args.out
     fmt = args.format or ("pdf" if (out or "").lower().endswith(".pdf") else "xlsx")
-    out = out or f"Bieu{args.form}_{args.year}.{fmt}"
+    out = out or file_name(args.form, args.year, fmt)
     mode = settings.auth_mode()
     if mode != "open" and not args.user:
         print(t("export.login_needed", lang, mode=mode), file=sys.stderr)
@@ -106,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         engine.dispose()
-    data = build(args.form, ds, year=args.year, cluster=args.cluster, unit=args.unit, fmt=fmt,
-                 lang=lang)  # fmt: skip
+    data = form_file(args.form, ds, year=args.year, cluster=args.cluster, unit=args.unit,
+                     fmt=fmt, lang=lang)  # fmt: skip
     Path(out).write_bytes(data)
     print(out, file=sys.stderr)
     return 0

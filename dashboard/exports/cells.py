@@ -8,9 +8,10 @@ Two choices per file: `headers` ("codes" | "vi" | "en") names the header row, an
   kinds by name.
 
 Numbers and dates do not follow the language but the file's *style* (README, "Files"): the
-data style (every CSV unless asked otherwise) writes "." decimals and yyyy-mm-dd dates, which
-every spreadsheet in every locale reads as numbers and dates; the `excel_vi` style (the "CSV
-cho Excel tiếng Việt" download) writes "," decimals and dd/mm/yyyy for a Vietnamese Excel.
+data style (every CSV unless asked otherwise) writes "." decimals and yyyy-mm-dd dates, the
+same in every language, for programs and English-locale spreadsheets (a Vietnamese-locale one
+opens it with the import language English); the `excel_vi` style (the "CSV cho Excel tiếng
+Việt" download) writes "," decimals and dd/mm/yyyy for a Vietnamese Excel or LibreOffice.
 
 Identifier columns (unit_code, indicator, award_code, rule …) keep their codes in every mode.
 

@@ -1,4 +1,5 @@
-"""CSV downloads: the data style that sums in every locale, and the Vietnamese-Excel style.
+"""CSV downloads: the data style ("." decimals, one form for every language) and the style for a
+Vietnamese Excel (";" separators, "," decimals).
 
 >>> to_csv_bytes(pl.DataFrame({"unit_code": ["=1+1"]}), headers="codes")
 b"\\xef\\xbb\\xbfunit_code\\r\\n'=1+1\\r\\n"
@@ -15,9 +16,9 @@ import polars as pl
 
 from dashboard.exports.cells import BOM, csv_cell, header_row, modes
 
-# style -> (separator, decimal mark). "data": read as numbers by any spreadsheet in any locale
-# (the comma separator is the CSV standard; a "." decimal never collides with it). "excel_vi":
-# a Vietnamese Windows Excel, whose list separator is ";" and decimal mark ",".
+# style -> (separator, decimal mark). "data": the CSV standard; a "." decimal never collides
+# with the separator, and programs and English-locale spreadsheets read it as numbers (README,
+# "Files"). "excel_vi": a Vietnamese Excel, whose list separator is ";" and decimal mark ",".
 STYLES: dict[str, tuple[str, str]] = {"data": (",", "."), "excel_vi": (";", ",")}
 
 

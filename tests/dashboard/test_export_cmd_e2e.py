@@ -67,7 +67,7 @@ def test_indicators_vietnamese_csv_on_stdout(db, capsysbinary):
                        "Tên chỉ số", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Chỉ tiêu tối thiểu (%)",
                        "Chỉ tiêu tối đa (%)", "Tình trạng"]  # fmt: skip
     ldtt = [r for r in rows[1:] if r[5] == "LDTT_RATE"]
-    # 36 / 40 = 90 %, no target set: a point decimal (the data CSV sums in every locale)
+    # 36 / 40 = 90 %, no target set: a point decimal (the data CSV, in every language)
     name = label("indicator", "LDTT_RATE", "vi")
     assert ldtt == [["2024", "C4", "Cụm 4", "PT", "Phú Thọ", "LDTT_RATE", name, "36", "40",
                      "90.00", "", "", "Chưa đặt chỉ tiêu"]]  # fmt: skip

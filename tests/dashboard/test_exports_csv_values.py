@@ -1,5 +1,5 @@
 """CSV cells per mode: percentages with two decimals; "." decimals and ISO dates in the data
-style whatever the language (it sums in every locale), "," decimals and dd/mm/yyyy only in the
+style whatever the language (one form for programs), "," decimals and dd/mm/yyyy only in the
 "CSV cho Excel tiếng Việt" style; booleans true/false in codes mode and by name otherwise; an
 empty cell for no value."""
 
