@@ -9,7 +9,9 @@ from types import ModuleType
 from dashboard.commands import (
     bench_cmd,
     export_cmd,
+    form_cmd,
     import_cmd,
+    report_cmd,
     seed_cmd,
     template_cmd,
     user_cmd,
@@ -23,6 +25,8 @@ COMMANDS: dict[str, ModuleType] = {
     "template": template_cmd,
     "bench": bench_cmd,
     "user": user_cmd,
+    "form": form_cmd,
+    "report": report_cmd,
 }
 
 

@@ -18,6 +18,7 @@ import polars as pl
 
 from dashboard import pipeline
 from dashboard.formatting import round_expr
+from dashboard.naming import with_names
 from dashboard.schemas import PCT_COLUMNS, SCHEMAS, columns
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
@@ -105,10 +106,26 @@ def shape(
 
 
 def analytics_table(
-    name: str, ds: Dataset, *, year: int, cluster: str | None = None, unit: str | None = None
+    name: str,
+    ds: Dataset,
+    *,
+    year: int,
+    cluster: str | None = None,
+    unit: str | None = None,
+    lang: str | None = None,
 ) -> pl.DataFrame:
     """One contract table for `year` (trends: every year up to `year`), optionally for one
-    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names."""
+    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names.
+
+    With `lang` ("vi" | "en") the table is the people's file: the names beside the codes
+    (`dashboard.naming`) and the eligibility reasons in that language; the contract's columns
+    keep their names and order. Without it, exactly the contract's columns."""
     if name not in TABLES:
         raise UnknownTable(name)
-    return shape(pipeline.table(name, ds, year), name, cluster=cluster, unit=unit)
+    raw = pipeline.table(name, ds, year)
+    if lang == "en" and "reason_en" in raw.columns:
+        raw = raw.with_columns(pl.col("reason_en").alias("reason"))
+    out = shape(raw, name, cluster=cluster, unit=unit)
+    if lang is None:
+        return out
+    return with_names(out, units=ds.units, clusters=ds.clusters, lang=lang)

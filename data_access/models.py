@@ -141,6 +141,8 @@ class Award(Base):
     award_code: Mapped[str] = mapped_column(String(32), primary_key=True)
     decision_no: Mapped[str | None] = mapped_column(String(64))
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    # form 0603/0602 method (regular, thematic, ad hoc, …: forms.toml [methods]); optional
+    method: Mapped[str | None] = mapped_column(String(16))
     __table_args__ = (
         _year_check(),
         _in_check("recipient_kind", SUBJECT_KINDS),

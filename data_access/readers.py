@@ -58,6 +58,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "award_code": CAT,
         "decision_no": pl.String,
         "decision_date": pl.Date,
+        "method": pl.String,
     },
     "targets": {
         "year": pl.Int16,

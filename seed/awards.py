@@ -92,7 +92,8 @@ def award_rows(py: pl.DataFrame, cy: pl.DataFrame, uy: pl.DataFrame) -> pl.DataF
 def with_decisions(
     rows: pl.DataFrame, units: pl.DataFrame, *, seed: int, chunk: int
 ) -> pl.DataFrame:
-    """Adds decision_no and decision_date; one decision per unit, year, award and issuer."""
+    """Adds decision_no, decision_date and method; one decision per unit, year, award and
+    issuer."""
     cat = load_catalog()
     codes = rows["award_code"].unique().sort().to_list()
     level = {c: cat.award(c).level for c in codes}
@@ -142,12 +143,24 @@ def with_decisions(
         .then(pl.Series(rng.integers(50, 900, n)))
         .otherwise(pl.Series(rng.integers(100, 4000, n)))
     )
+    # The form 0602/0603 method of each decision, from its number (no extra random draw, so
+    # every other figure of the demo stays as it was): mostly regular, some thematic, ad hoc.
+    method = (
+        pl.when(lv == "co_so")
+        .then(pl.lit("regular"))
+        .when(number % 12 == 0)
+        .then(pl.lit("ad_hoc"))
+        .when(number % 5 == 0)
+        .then(pl.lit("thematic"))
+        .otherwise(pl.lit("regular"))
+    )
     groups = groups.with_columns(
         pl.format("{}/{}", number, pl.col("_issuer")).alias("decision_no"),
         pl.date(year, month, day).alias("decision_date"),
+        method.alias("method"),
     )
     return r.join(
-        groups.select(*keys, "decision_no", "decision_date"),
+        groups.select(*keys, "decision_no", "decision_date", "method"),
         on=keys,
         how="left",
         maintain_order="left",
@@ -158,5 +171,6 @@ def with_decisions(
         "award_code",
         "decision_no",
         "decision_date",
+        "method",
         "unit_code",
     )

@@ -22,8 +22,9 @@ import polars as pl
 
 from dashboard import access
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
-from dashboard.i18n import LANGS, label, t
+from dashboard.i18n import label, t
 from dashboard.l10n import DEFAULT_LANG
+from dashboard.naming import file_title
 from dashboard.tables import TABLES, UnknownScope, analytics_table, validate_scope
 from data_access import accounts, settings
 from data_access.catalog import load_catalog
@@ -31,7 +32,9 @@ from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
 from data_access.readers import Dataset, load_dataset, read_years
 
-FORMATS = ("csv", "xlsx")
+# csv: the data style ("." decimals in every language); csv-excel-vi: ";" and "," decimals
+# for a Vietnamese Excel; xlsx: the people's format, set up to print (README, "Files").
+FORMATS = ("csv", "csv-excel-vi", "xlsx")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -40,7 +43,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cluster", help="only this cluster (code)")
     p.add_argument("--unit", help="only this unit (code)")
     p.add_argument(
-        "--format", choices=FORMATS, help="csv (default) or xlsx; --out FILE.xlsx implies xlsx"
+        "--format",
+        choices=FORMATS,
+        help="csv (default, '.' decimals), csv-excel-vi (';' and ',' decimals) or xlsx; "
+        "--out FILE.xlsx implies xlsx",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        help="language of the names beside codes and of reasons (default: en with --headers "
+        "en, else vi)",
     )
     p.add_argument("--headers", choices=MODES, default="vi", help="header row (default vi)")
     p.add_argument("--out", help="file to write (default: standard output)")
@@ -99,7 +111,9 @@ def _scoped_table(
         raise access.AccessDenied(
             t("export.out_of_scope", lang, code=code, user=principal.username)
         )
-    frame = analytics_table(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit)
+    frame = analytics_table(
+        args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit, lang=lang
+    )
     if principal.is_admin:
         return frame
     if "unit_code" in frame.columns:
@@ -117,8 +131,7 @@ def _cluster_units(units: pl.DataFrame, cluster: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Messages in the header language; "codes" headers get the default language's messages.
-    lang = args.headers if args.headers in LANGS else DEFAULT_LANG
+    lang = args.lang or ("en" if args.headers == "en" else DEFAULT_LANG)
     if args.table not in TABLES:
         return _fail(t("export.unknown_table", lang, name=args.table, known=", ".join(TABLES)), 2)
     fmt = args.format or ("xlsx" if (args.out or "").lower().endswith(".xlsx") else "csv")
@@ -162,9 +175,12 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
     if fmt == "xlsx":
         sheet = label("table", args.table, lang) if args.headers != "codes" else args.table
-        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet)
+        title = file_title(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit,
+                           lang=lang)  # fmt: skip
+        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet, title=title)
     else:
-        data = to_csv_bytes(frame, headers=args.headers)
+        style = "excel_vi" if fmt == "csv-excel-vi" else "data"
+        data = to_csv_bytes(frame, headers=args.headers, style=style)
 
     if args.out:
         Path(args.out).write_bytes(data)

@@ -191,16 +191,23 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class DownloadFile:
     """One download of a table: what the button offers and how its bytes are built."""
 
-    fmt: str  # "csv" | "xlsx"
+    fmt: str  # "xlsx" | "csv" | "csv_excel_vi"
     file_name: str
     mime: str
     build: Callable[[], bytes]
 
 
 def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[DownloadFile, ...]:
-    """The CSV (UTF-8 with BOM) and XLSX downloads of a table, with human headers and cells in
-    the interface language (`dashboard.exports`)."""
+    """The downloads of a table, people's format first (README, "Files for people and for
+    programs"): the print-ready XLSX, the data CSV ("." decimals, sums in any locale) and the
+    CSV for a Vietnamese Excel (";" and "," decimals); human headers in the interface language."""
     return (
+        DownloadFile(
+            "xlsx",
+            f"{name}.xlsx",
+            XLSX_MIME,
+            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
+        ),
         DownloadFile(
             "csv",
             f"{name}.csv",
@@ -208,18 +215,22 @@ def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[Downlo
             lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang),
         ),
         DownloadFile(
-            "xlsx",
-            f"{name}.xlsx",
-            XLSX_MIME,
-            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
+            "csv_excel_vi",
+            f"{name}-excel-vi.csv",
+            "text/csv",
+            lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang, style="excel_vi"),
         ),
     )
 
 
 def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
-    """The two download buttons of a table. The bytes are built on click (deferred), so a page
+    """The download buttons of a table. The bytes are built on click (deferred), so a page
     with many tables stays fast."""
-    icons = {"csv": ":material/csv:", "xlsx": ":material/table_view:"}
+    icons = {
+        "csv": ":material/csv:",
+        "csv_excel_vi": ":material/csv:",
+        "xlsx": ":material/table_view:",
+    }
     with st.container(horizontal=True, key=f"{key}_box"):
         for f in download_files(frame, name=name, lang=lang):
             st.download_button(
@@ -229,6 +240,6 @@ def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
                 mime=f.mime,
                 key=f"{key}_{f.fmt}",
                 icon=icons[f.fmt],
-                help=t("download.help", lang) if f.fmt == "csv" else None,
+                help=t("files.download_help", lang),
                 on_click="ignore",
             )

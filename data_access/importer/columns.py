@@ -9,6 +9,7 @@ from functools import cache
 
 from data_access import models as m
 from data_access.catalog import MEASURES, load_catalog
+from data_access.catalog.forms import award_methods
 
 # Value types a column can have; validate.py knows how to parse and check each.
 CODE, TEXT, YEAR, COUNT, PCT, POINTS, DATE, PERIOD, CHOICE = (
@@ -180,6 +181,14 @@ TABLES: tuple[TableSpec, ...] = (
             _c("award_code", "Mã khen thưởng", "Award code", True, CHOICE, choices="award_code"),
             _c("decision_no", "Số quyết định", "Decision number", False, TEXT),
             _c("decision_date", "Ngày quyết định", "Decision date", False, DATE),
+            _c(
+                "method",
+                "Phương thức khen thưởng",
+                "Award method",
+                False,
+                CHOICE,
+                choices="award_method",
+            ),
         ),
     ),
     TableSpec(
@@ -288,6 +297,7 @@ def choice_lists() -> dict[str, tuple[str, ...]]:
         "role": m.CLUSTER_ROLES,
         "rating": cat.all_ratings(),
         "award_code": tuple(cat.awards),
+        "award_method": tuple(award_methods()),
         "indicator": tuple(cat.indicators),
         "measure": MEASURES,
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from data_access.catalog import load_catalog
+from data_access.catalog.forms import award_methods
 from data_access.importer.columns import (
     CHOICE,
     CODE,
@@ -34,7 +36,11 @@ from data_access.importer.columns import (
 from data_access.models import YEAR_MAX, YEAR_MIN
 
 DEFAULT_NAME = "thidua_mau_nhap_lieu.xlsx"
-LAST_ROW = 1_048_576  # Excel's last row: drop-downs cover the whole column
+# Drop-downs cover rows 2..LAST_ROW: a bounded range survives a LibreOffice re-save (a whole
+# column comes back cut at row 1 002) and is far above any one sheet a clerk fills by hand.
+LAST_ROW = 10_001
+FONT = "Arial"  # named, so no office suite falls back to a serif
+LINE_PT = 15  # the height of one line of 11-point text
 
 # One example row per table, in column order; together they import cleanly into an empty
 # database (the unit is in the cluster, the person on the unit's roster, and so on).
@@ -45,7 +51,15 @@ EXAMPLES: dict[str, tuple[object, ...]] = {
     "people": ("CB0001", "Nguyễn Văn An"),
     "roster": (2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none"),
     "ratings": ("2024", "person", "CB0001", "HTXSNV"),
-    "awards": (2024, "person", "CB0001", "CSTDCS", "125/QĐ-TCT", dt.date(2024, 12, 31)),
+    "awards": (
+        2024,
+        "person",
+        "CB0001",
+        "CSTDCS",
+        "125/QĐ-TCT",
+        dt.date(2024, 12, 31),
+        "regular",
+    ),
     "targets": (2024, "unit", "TCT_PT", "LDTT_RATE", 90, None),
     "cluster_roles": (2024, "CUM04", "TCT_PT", "leader"),
     "scores": (2024, "TCT_PT", "Thực hiện nhiệm vụ chính trị", 40, 38, 37.5),
@@ -100,7 +114,8 @@ _FORMAT_HINTS = {
     PERIOD: "yyyy (cả năm) hoặc yyyy-mm (tháng), nhập dạng văn bản",
 }
 
-BOLD = Font(bold=True)
+BOLD = Font(name=FONT, bold=True)
+PLAIN = Font(name=FONT)
 REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
 OPTIONAL_FILL = PatternFill("solid", fgColor="EDEDED")
 
@@ -113,6 +128,7 @@ def _labels() -> dict[str, str]:
         out |= {k: v["name_vi"] for k, v in scale["levels"].items()}
     out |= {k: a.name_vi for k, a in cat.awards.items()}
     out |= {k: i.name_vi for k, i in cat.indicators.items()}
+    out |= {k: m["vi"] for k, m in award_methods().items()}
     return out
 
 
@@ -127,6 +143,7 @@ def _lists_sheet(wb: Workbook) -> dict[str, str]:
         ws[f"{col}1"].font = ws[f"{label_col}1"].font = BOLD
         for r, code in enumerate(codes, start=2):
             ws[f"{col}{r}"], ws[f"{label_col}{r}"] = code, labels.get(code, "")
+            ws[f"{col}{r}"].font = ws[f"{label_col}{r}"].font = PLAIN
         last = len(codes) + 1
         ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${col}$2:${col}${last}"
         ws.column_dimensions[col].width = 28
@@ -144,6 +161,7 @@ def _table_sheet(wb: Workbook, spec: TableSpec, ranges: dict[str, str]) -> None:
         head.font = BOLD
         head.fill = REQUIRED_FILL if col.required else OPTIONAL_FILL
         cell = ws.cell(row=2, column=i, value=value)
+        cell.font = PLAIN
         dim = ws.column_dimensions[letter]
         dim.width = max(len(col.vi), len(str(value or "")), 12) + 4
         if col.kind in (CODE, TEXT, CHOICE, PERIOD):
@@ -163,6 +181,20 @@ def _table_sheet(wb: Workbook, spec: TableSpec, ranges: dict[str, str]) -> None:
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{LAST_ROW}")
     ws.freeze_panes = "A2"
+
+
+GUIDE_WIDTHS = (22, 44, 40, 34, 60)
+
+
+def _height(texts, widths, size: int = 11) -> float:
+    """Row height (points) that shows every line of wrapped `texts` in columns of `widths`
+    characters: explicit lines, each wrapped at about 0.9 of the width (proportional glyphs)."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        room = max(int(width * 0.9), 1)
+        n = sum(max(1, math.ceil(len(part) / room)) for part in str(text or "").split("\n"))
+        lines = max(lines, n)
+    return lines * LINE_PT * size / 11 + 4
 
 
 def _guide_sheet(ws: Worksheet) -> None:
@@ -208,8 +240,11 @@ def _guide_sheet(ws: Worksheet) -> None:
         ("", False),
     ]
     for r, (line, bold) in enumerate(lines, start=1):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
         c = ws.cell(row=r, column=1, value=line)
-        c.font = Font(bold=bold, size=14 if r == 1 else 11)
+        c.font = Font(name=FONT, bold=bold, size=14 if r == 1 else 11)
+        c.alignment = wrap
+        ws.row_dimensions[r].height = _height([line], [sum(GUIDE_WIDTHS)], 14 if r == 1 else 11)
     header = ("Trang tính", "Nội dung", "Cột bắt buộc", "Cột không bắt buộc", "Định dạng")
     top = len(lines) + 1
     for i, h in enumerate(header, start=1):
@@ -227,8 +262,11 @@ def _guide_sheet(ws: Worksheet) -> None:
             "\n".join(formats),
         )
         for i, v in enumerate(row, start=1):
-            ws.cell(row=r, column=i, value=v).alignment = wrap
-    for letter, width in zip("ABCDE", (22, 44, 40, 34, 60), strict=True):
+            c = ws.cell(row=r, column=i, value=v)
+            c.alignment, c.font = wrap, PLAIN
+        # Every line shown: no office suite grows a row for wrapped text on its own.
+        ws.row_dimensions[r].height = _height(row, GUIDE_WIDTHS)
+    for letter, width in zip("ABCDE", GUIDE_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
 

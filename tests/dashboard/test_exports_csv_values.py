@@ -1,5 +1,7 @@
-"""CSV cells per mode: percentages with two decimals, "." in codes/en and "," in vi; booleans
-true/false in codes mode and by name otherwise; an empty cell for no value."""
+"""CSV cells per mode: percentages with two decimals; "." decimals and ISO dates in the data
+style whatever the language (one form for programs), "," decimals and dd/mm/yyyy only in the
+"CSV cho Excel tiếng Việt" style; booleans true/false in codes mode and by name otherwise; an
+empty cell for no value."""
 
 from __future__ import annotations
 
@@ -44,8 +46,8 @@ def _rows(data: bytes) -> list[list[str]]:
         (
             "vi",
             [
-                ["90,50", "-2,50", "2340000", "0,3", "Có", "Đạt", "LDTT", "01/07/2024"],
-                ["90,01", "0,00", "0", "12", "Không", "Chưa đặt chỉ tiêu", "CSTDCS", ""],
+                ["90.50", "-2.50", "2340000", "0.3", "Có", "Đạt", "LDTT", "2024-07-01"],
+                ["90.01", "0.00", "0", "12", "Không", "Chưa đặt chỉ tiêu", "CSTDCS", ""],
                 ["", "", "", "", "", "", "", ""],
             ],
         ),
@@ -66,7 +68,21 @@ def test_cells(mode, expected):
 def test_codes_headers_with_vietnamese_cells():
     data = to_csv_bytes(FRAME.select("value_pct", "eligible"), headers="codes", lang="vi")
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[:2] == ["value_pct,eligible", '"90,50",Có']
+    assert text.splitlines()[:2] == ["value_pct,eligible", "90.50,Có"]
+
+
+def test_excel_vi_style_semicolons_and_decimal_commas():
+    data = to_csv_bytes(FRAME, headers="vi", style="excel_vi").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data, newline=""), delimiter=";"))
+    assert rows[0][:2] == ["Tỷ lệ (%)", "Tăng, giảm (điểm %)"]  # the comma needs no quoting
+    assert rows[1] == ["90,50", "-2,50", "2340000", "0,3", "Có", "Đạt", "LDTT", "01/07/2024"]
+    assert rows[2] == ["90,01", "0,00", "0", "12", "Không", "Chưa đặt chỉ tiêu", "CSTDCS", ""]
+    assert ";" not in "".join(rows[1])  # nothing inside a cell collides with the separator
+
+
+def test_unknown_style_is_refused():
+    with pytest.raises(ValueError, match="excel_vi"):
+        to_csv_bytes(FRAME, style="excel")
 
 
 def test_quota_status_is_named_too():

@@ -23,7 +23,7 @@ def test_examples_import_into_an_empty_database(engine):
     # ratings: period "2024" gives year 2024 and no month.
     assert rows["ratings"] == [("2024", "person", "CB0001", "HTXSNV", 2024, None)]
     assert rows["awards"] == [
-        (2024, "person", "CB0001", "CSTDCS", "125/QĐ-TCT", dt.date(2024, 12, 31))
+        (2024, "person", "CB0001", "CSTDCS", "125/QĐ-TCT", dt.date(2024, 12, 31), "regular")
     ]
     assert rows["targets"] == [(2024, "unit", "TCT_PT", "LDTT_RATE", 90.0, None)]
     assert rows["scores"] == [(2024, "TCT_PT", "Thực hiện nhiệm vụ chính trị", 40.0, 38.0, 37.5)]

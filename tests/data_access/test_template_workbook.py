@@ -52,6 +52,7 @@ def test_sheets(wb):
                 "Mã khen thưởng",
                 "Số quyết định",
                 "Ngày quyết định",
+                "Phương thức khen thưởng",
             ],
         ),
         (
@@ -79,9 +80,9 @@ def _validations(ws) -> dict[str, str]:
 def test_dropdowns_point_at_the_lists(wb):
     lists = wb["Danh mục"]
     dvs = _validations(wb["Khen thưởng"])
-    # Column B: recipient_kind; column D: award_code. Nothing else on that sheet is a code list.
-    assert set(dvs) == {"B", "D"}
-    for letter, first_code, count in (("B", "person", 3), ("D", "LDTT", None)):
+    # Column B: recipient_kind; D: award_code; G: method. Nothing else there is a code list.
+    assert set(dvs) == {"B", "D", "G"}
+    for letter, first_code, count in (("B", "person", 3), ("D", "LDTT", None), ("G", "regular", 7)):
         ref = dvs[letter]
         assert ref.startswith("'Danh mục'!$")
         col = ref.split("$")[1]
@@ -96,7 +97,7 @@ def test_every_code_column_has_a_dropdown(wb):
         "Tập thể": {"D"},
         "Danh sách cán bộ": {"F"},
         "Đánh giá xếp loại": {"B", "D"},
-        "Khen thưởng": {"B", "D"},
+        "Khen thưởng": {"B", "D", "G"},
         "Chỉ tiêu": {"B", "D"},
         "Vai trò trong cụm": {"D"},
         "Số liệu tổng hợp": {"C"},
@@ -113,3 +114,32 @@ def test_guide_names_every_sheet_and_the_example_rule(wb):
         assert sheet in text
     assert "DÒNG VÍ DỤ" in text
     assert "dd/mm/yyyy" in text
+
+
+def test_dropdowns_cover_a_bounded_range(wb):
+    # rows 2..10 001: a whole-column range comes back cut at row 1 002 after a LibreOffice save
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            for rng in dv.sqref.ranges:
+                assert (rng.min_row, rng.max_row) == (2, 10_001), (ws.title, str(rng))
+
+
+def test_guide_rows_are_tall_enough_for_every_line(wb):
+    ws = wb["Hướng dẫn"]
+    checked = 0
+    for row in ws.iter_rows():
+        for c in row:
+            lines = str(c.value or "").count("\n") + 1
+            if lines > 1:
+                assert c.alignment.wrap_text
+                assert ws.row_dimensions[c.row].height >= 15 * lines, (c.coordinate, lines)
+                checked += 1
+    assert checked >= 11  # one "Định dạng" cell per table
+
+
+def test_fonts_are_named(wb):
+    for ws in (wb["Hướng dẫn"], wb["Khen thưởng"]):
+        for row in ws.iter_rows(max_row=3):
+            for c in row:
+                if c.value is not None:
+                    assert c.font.name == "Arial", (ws.title, c.coordinate)

@@ -26,6 +26,7 @@ def test_every_table_has_csv_and_excel_buttons(app, page):
     labels = [b.proto.label for b in at.get("download_button")]
     tables = len(at.dataframe)
     assert labels.count("Tải CSV") == labels.count("Tải Excel") >= max(tables, 1)
+    assert labels.count("Tải CSV (Excel tiếng Việt)") == labels.count("Tải Excel")
 
 
 def test_data_page_offers_every_analytics_table(app):
@@ -35,18 +36,27 @@ def test_data_page_offers_every_analytics_table(app):
 
 
 def test_csv_has_a_bom_and_vietnamese_headers_and_cells():
-    csv, _ = download_files(FRAME, name="chi-so-2024", lang="vi")
+    _, csv, _ = download_files(FRAME, name="chi-so-2024", lang="vi")
     data = csv.build()
     assert csv.file_name == "chi-so-2024.csv" and csv.mime == "text/csv"
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel reads Vietnamese
     head, row = data.decode("utf-8-sig").splitlines()
     assert head == "Năm,Mã đơn vị,Chỉ số,Tỷ lệ (%),Tình trạng"
-    # percentages with two decimals and a decimal comma (quoted: the comma is the separator)
-    assert row == '2024,U1,LDTT_RATE,"90,50",Đạt'
+    # the data CSV: two decimals with a point, in every language (sums in any locale)
+    assert row == "2024,U1,LDTT_RATE,90.50,Đạt"
+
+
+def test_csv_for_vietnamese_excel_has_semicolons_and_decimal_commas():
+    files = {f.fmt: f for f in download_files(FRAME, name="chi-so-2024", lang="vi")}
+    csv = files["csv_excel_vi"]
+    head, row = csv.build().decode("utf-8-sig").splitlines()
+    assert csv.file_name == "chi-so-2024-excel-vi.csv"
+    assert head == "Năm;Mã đơn vị;Chỉ số;Tỷ lệ (%);Tình trạng"
+    assert row == "2024;U1;LDTT_RATE;90,50;Đạt"
 
 
 def test_xlsx_reads_back_with_english_headers():
-    _, xlsx = download_files(FRAME, name="indicators-2024", lang="en")
+    xlsx, _, _ = download_files(FRAME, name="indicators-2024", lang="en")
     back = pl.read_excel(io.BytesIO(xlsx.build()))
     assert back.columns == ["Year", "Unit code", "Indicator", "Value (%)", "Status"]
     assert back.row(0) == (2024, "U1", "LDTT_RATE", 90.5, "Met")
