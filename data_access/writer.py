@@ -180,6 +180,28 @@ def clear(conn: Connection) -> None:
     """Delete every row of the contract tables, children first (the seed's reset)."""
     for model in reversed(m.CONTRACT_TABLES):
         conn.execute(model.__table__.delete())
+    conn.execute(m.Meta.__table__.delete().where(m.Meta.key == IMPORTED_KEY))
+
+
+IMPORTED_KEY = "imported_at"  # set by every import that changed something; cleared by clear()
+
+
+def mark_imported(conn: Connection) -> None:
+    """Remember that the database holds imported data (the seed's reset then asks twice)."""
+    t = m.Meta.__table__
+    ins = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    conn.execute(
+        ins.values(key=IMPORTED_KEY, value=stamp).on_conflict_do_update(
+            index_elements=["key"], set_={"value": stamp}
+        )
+    )
+
+
+def imported_at(engine: Engine) -> str | None:
+    """When an import last changed the data (UTC), or None if the data were only seeded."""
+    with engine.connect() as conn:
+        return conn.execute(select(m.Meta.value).where(m.Meta.key == IMPORTED_KEY)).scalar()
 
 
 @dataclass(frozen=True)
