@@ -14,6 +14,8 @@ COMMANDS = {
     "template": "template_cmd",
     "bench": "bench_cmd",
     "user": "user_cmd",
+    "lock": "lock_cmd",
+    "unlock": "lock_cmd",
 }
 
 

@@ -109,7 +109,8 @@ def _check_scope(conn: Connection, role: str, scope: str | None) -> None:
         raise AccountError(f"Scope {scope!r} is not a known {kind} code")
 
 
-def _audit(conn: Connection, username: str | None, action: str, detail: str = "") -> None:
+def audit_in(conn: Connection, username: str | None, action: str, detail: str = "") -> None:
+    """One audit entry inside the caller's transaction: it commits with the write it records."""
     conn.execute(
         insert(AuditLog).values(
             at=_utcnow(),
@@ -156,7 +157,7 @@ def add_user(
                 disabled=False,
             )
         )
-        _audit(conn, actor, "user_add", f"{name} role={role} scope={scope or '*'}")
+        audit_in(conn, actor, "user_add", f"{name} role={role} scope={scope or '*'}")
     return Account(name, role, scope, False)
 
 
@@ -178,7 +179,7 @@ def set_disabled(
         ).rowcount
         if not done:
             raise AccountError(f"No user {name!r}")
-        _audit(conn, actor, "user_disable" if disabled else "user_enable", name)
+        audit_in(conn, actor, "user_disable" if disabled else "user_enable", name)
 
 
 def change_user(
@@ -198,7 +199,7 @@ def change_user(
         if row is None:
             raise AccountError(f"No user {name!r}")
         conn.execute(update(User).where(User.username == name).values(role=role, scope_code=scope))
-        _audit(
+        audit_in(
             conn,
             actor,
             "user_change",
@@ -279,7 +280,7 @@ def check_login(
     with engine.begin() as conn:
         gate = throttle.check(conn, free, now)
         if gate.gate != "open":
-            _audit(conn, who, "login_failed", f"{via}: {gate.gate} {gate.retry_after}s")
+            audit_in(conn, who, "login_failed", f"{via}: {gate.gate} {gate.retry_after}s")
             return LoginResult(gate.gate, retry_after=gate.retry_after)
         row = None
         if name is not None:
@@ -288,13 +289,13 @@ def check_login(
         matched = _verify(stored, password if good_password else "")  # type: ignore[arg-type]
         if matched and good_password and row is not None and not row.disabled:
             throttle.forget(conn, user_key)  # the client's count stays: it may be guessing others
-            _audit(conn, row.username, "login_ok", via)
+            audit_in(conn, row.username, "login_ok", via)
             return LoginResult("ok", Account(row.username, row.role, row.scope_code, False))
         lock = dt.timedelta(minutes=minutes)
         for key, limit in limits.items():
             throttle.record_failure(conn, key, limit=limit, lock=lock, now=now)
         why = "invalid input" if name is None or not good_password else "refused"
-        _audit(conn, who, "login_failed", f"{via}: {why}")
+        audit_in(conn, who, "login_failed", f"{via}: {why}")
     return LoginResult("refused")
 
 
@@ -320,7 +321,7 @@ def account(engine: Engine, username: str) -> Account | None:
 def audit(engine: Engine, username: str | None, action: str, detail: str = "") -> None:
     """Append one audit entry in its own transaction (it must survive a failed import)."""
     with engine.begin() as conn:
-        _audit(conn, username, action, detail)
+        audit_in(conn, username, action, detail)
 
 
 def read_audit(engine: Engine, *, limit: int = 1000) -> pl.DataFrame:
@@ -351,7 +352,7 @@ def purge_audit(
     with engine.begin() as conn:
         gone = conn.execute(delete(AuditLog).where(AuditLog.at < cutoff)).rowcount
         if gone:
-            _audit(
+            audit_in(
                 conn,
                 actor,
                 "audit_purge",

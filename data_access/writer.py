@@ -245,12 +245,8 @@ def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(parts, how="vertical_relaxed")
 
 
-def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
-    """Insert new keys, update changed rows, leave identical rows alone (so a re-import changes
-    nothing). `frame` holds the key columns and any subset of the value columns."""
-    if frame.is_empty():
-        return UpsertResult(0, 0, 0)
-    frame = _plain(frame)
+def _marked(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with `__present` (its key is stored) and `__same` (stored with these values)."""
     keys = key_columns(name)
     vals = [c for c in value_columns(name) if c in frame.columns]
     old = _plain(_existing(conn, name, frame))
@@ -266,7 +262,28 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
         if vals
         else pl.lit(True)
     )
-    marked = joined.with_columns(present.alias("__present"), same.alias("__same"))
+    return joined.with_columns(present.alias("__present"), same.alias("__same")).drop(
+        [f"{c}__old" for c in vals]
+    )
+
+
+def changes(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` an upsert would insert or update (all of `frame`'s columns)."""
+    if frame.is_empty():
+        return frame
+    marked = _marked(conn, name, _plain(frame))
+    return marked.filter(~pl.col("__present") | ~pl.col("__same")).drop("__present", "__same")
+
+
+def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
+    """Insert new keys, update changed rows, leave identical rows alone (so a re-import changes
+    nothing). `frame` holds the key columns and any subset of the value columns."""
+    if frame.is_empty():
+        return UpsertResult(0, 0, 0)
+    frame = _plain(frame)
+    keys = key_columns(name)
+    vals = [c for c in value_columns(name) if c in frame.columns]
+    marked = _marked(conn, name, frame)
     new_rows = marked.filter(~pl.col("__present")).select(keys + vals)
     changed = marked.filter(pl.col("__present") & ~pl.col("__same")).select(keys + vals)
     unchanged = marked.height - new_rows.height - changed.height
