@@ -4,19 +4,37 @@ the app's and the importer's logins still see every row."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import IN_CI, PG_ADMIN_URL, _pg_reachable
 from sqlalchemy import create_engine, text
 
 from dashboard.cli import main
 from data_access.engine import make_engine, upgrade
 
 SCRIPT = Path(__file__).parents[2] / "deploy" / "postgres_scope.sql"
+# As tests/conftest.py (a database of its own: the policies reference the data tables).
+PG_ADMIN_URL = os.environ.get(
+    "THIDUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _pg_reachable() -> str | None:
+    try:
+        eng = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with eng.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        eng.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return str(exc).splitlines()[0]
+
+
 CLUSTER = "CUM4_DBSH"
 
 
