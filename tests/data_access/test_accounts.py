@@ -29,13 +29,13 @@ def scoped(engine):
 
 
 def test_password_is_hashed_and_verified(scoped):
-    add_user(scoped, "an", "mật-khẩu-1", role="unit_officer", scope_code="U1")
+    add_user(scoped, "an", "mật-khẩu-số-một", role="unit_officer", scope_code="U1")
     with scoped.connect() as conn:
         stored = conn.execute(select(User.password_hash)).scalar()
-    assert stored.startswith("$argon2id$") and "mật-khẩu-1" not in stored
-    assert authenticate(scoped, "an", "mật-khẩu-1").role == "unit_officer"
+    assert stored.startswith("$argon2id$") and "mật-khẩu-số-một" not in stored
+    assert authenticate(scoped, "an", "mật-khẩu-số-một").role == "unit_officer"
     assert authenticate(scoped, "an", "sai") is None
-    assert authenticate(scoped, "nobody", "mật-khẩu-1") is None
+    assert authenticate(scoped, "nobody", "mật-khẩu-số-một") is None
 
 
 def test_disabled_account_cannot_log_in(scoped):
