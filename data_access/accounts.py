@@ -292,6 +292,7 @@ def check_login(
             audit_in(conn, row.username, "login_ok", via)
             return LoginResult("ok", Account(row.username, row.role, row.scope_code, False))
         lock = dt.timedelta(minutes=minutes)
+        throttle.prune(conn, lock=lock, now=now)
         for key, limit in limits.items():
             throttle.record_failure(conn, key, limit=limit, lock=lock, now=now)
         why = "invalid input" if name is None or not good_password else "refused"

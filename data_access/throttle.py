@@ -84,5 +84,12 @@ def record_failure(
     return failures
 
 
+def prune(conn: Connection, *, lock: dt.timedelta, now: dt.datetime) -> int:
+    """Drop keys with nothing left to remember (guesses at random names would pile up)."""
+    t = LoginThrottle
+    stale = (t.last_failed_at < now - lock) & (t.locked_until.is_(None) | (t.locked_until < now))
+    return conn.execute(delete(t).where(stale)).rowcount
+
+
 def forget(conn: Connection, key: str) -> None:
     conn.execute(delete(LoginThrottle).where(LoginThrottle.key == key))

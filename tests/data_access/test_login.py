@@ -177,3 +177,13 @@ def test_short_password_is_refused(scoped, monkeypatch):
     monkeypatch.setenv("THIDUA_PASSWORD_MIN_LENGTH", "20")
     with pytest.raises(AccountError, match="at least 20 characters"):
         add_user(scoped, "an", PASSWORD, role="admin", scope_code=None)
+
+
+def test_forgotten_failures_leave_no_rows(scoped):
+    for i in range(20):  # guesses at names that do not exist
+        check_login(scoped, f"khong_co_{i}", "sai", client="10.0.0.9", now=T0)
+    later = T0 + dt.timedelta(minutes=16)  # past the lock period
+    check_login(scoped, "admin", "sai", now=later)
+    with scoped.connect() as conn:
+        keys = conn.execute(text("SELECT key FROM login_throttle")).scalars().all()
+    assert keys == ["user:admin"]
