@@ -108,3 +108,23 @@ def check_table(p: Principal, table: str) -> None:
         raise AccessDenied(
             f"Role {p.role!r} sees aggregates only; table {table!r} holds person-level data"
         )
+
+
+def refreshed(p: Principal, current: Principal | None) -> Principal | None:
+    """The session's principal after re-reading its account (issue 14), on every interaction:
+    None ends the session (account disabled or removed), otherwise the account as it is now
+    (a changed role or scope narrows or widens the open session at once). Open mode, which has
+    no account, stays as it is."""
+    if p.username is None:
+        return p
+    if current is None or current.username != p.username:
+        return None
+    return current
+
+
+def can_close_year(p: Principal, cluster: str | None) -> bool:
+    """Who closes or reopens a year (khóa sổ): an admin for any cluster or the whole year, a
+    cluster secretary for its own cluster only."""
+    if p.is_admin:
+        return True
+    return p.role == "cluster_secretary" and cluster is not None and cluster == p.scope_code

@@ -11,6 +11,7 @@ from dashboard.commands import (
     export_cmd,
     form_cmd,
     import_cmd,
+    lock_cmd,
     report_cmd,
     seed_cmd,
     template_cmd,
@@ -27,6 +28,8 @@ COMMANDS: dict[str, ModuleType] = {
     "user": user_cmd,
     "form": form_cmd,
     "report": report_cmd,
+    "lock": lock_cmd,
+    "unlock": lock_cmd,
 }
 
 

@@ -1,22 +1,35 @@
-"""Accounts and the audit log. Passwords are stored as argon2id hashes only."""
+"""Accounts, logins and the audit log. Passwords are stored as argon2id hashes only.
+
+The app logs in with `check_login` (throttled, audited, one plain refusal for every bad input)
+and re-reads the account with `current_account` on every interaction, so disabling or changing
+an account takes effect in its open sessions at their next click (issue 14).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import logging
+import os
+import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 import polars as pl
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from data_access import settings, throttle
 from data_access.errors import DataAccessError
 from data_access.models import ROLES, AuditLog, Cluster, Unit, User
+from data_access.usernames import InvalidUsername, normalise, skeleton
 
+log = logging.getLogger(__name__)
 _HASHER = PasswordHasher()
 # Verifying against this dummy keeps the time of "no such user" equal to "wrong password".
 _DUMMY_HASH = _HASHER.hash("not-a-real-password")
-
+MAX_PASSWORD_CHARS = 1024  # argon2 would hash a megabyte-long "password" happily, slowly
 
 _ACCOUNT_COLUMNS = select(
     User.username, User.password_hash, User.role, User.scope_code, User.disabled
@@ -35,8 +48,44 @@ class AccountError(DataAccessError):
     """Bad account data: unknown role, scope that does not exist, duplicate user."""
 
 
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def os_actor() -> str:
+    """The acting user of a command-line write: the operating-system account, marked as such so
+    it is never mistaken for an app account of the same name."""
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):  # no login name and no passwd entry (some containers)
+        who = f"uid{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+    return f"os:{who}"[:64]
+
+
+def printable(text: str, limit: int) -> str:
+    """`text` safe to store and show: control, format and surrogate characters escaped (a NUL
+    byte is refused by PostgreSQL), cut to `limit` characters."""
+    out = []
+    for ch in text[: limit * 2]:
+        out.append(f"\\x{ord(ch):02x}" if unicodedata.category(ch)[0] == "C" else ch)
+    return "".join(out)[:limit]
+
+
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
+
+
+def _name(username: str) -> str:
+    try:
+        return normalise(username)
+    except InvalidUsername as exc:
+        why = {
+            "empty": "is empty",
+            "long": "is too long",
+            "chars": "holds spaces, control characters, loose accents or symbols",
+            "script": "mixes in letters of another alphabet",
+        }[exc.reason]
+        raise AccountError(f"Username {printable(str(username), 80)!r} {why}") from exc
 
 
 def _check_scope(conn: Connection, role: str, scope: str | None) -> None:
@@ -60,25 +109,56 @@ def _check_scope(conn: Connection, role: str, scope: str | None) -> None:
         raise AccountError(f"Scope {scope!r} is not a known {kind} code")
 
 
+def audit_in(conn: Connection, username: str | None, action: str, detail: str = "") -> None:
+    """One audit entry inside the caller's transaction: it commits with the write it records."""
+    conn.execute(
+        insert(AuditLog).values(
+            at=_utcnow(),
+            username=None if username is None else printable(username, 64),
+            action=action[:32],
+            detail=printable(detail, 1000),
+        )
+    )
+
+
 def add_user(
-    engine: Engine, username: str, password: str, *, role: str, scope_code: str | None
+    engine: Engine,
+    username: str,
+    password: str,
+    *,
+    role: str,
+    scope_code: str | None,
+    actor: str | None = None,
 ) -> Account:
-    if not password:
-        raise AccountError("Empty password")
+    """Create an account under the normalised name. Refused: a password shorter than
+    THIDUA_PASSWORD_MIN_LENGTH, a name that exists or looks like one that does."""
+    name = _name(username)
+    minimum = settings.password_min_length()
+    if len(password) < minimum:
+        raise AccountError(f"The password must have at least {minimum} characters")
+    if len(password) > MAX_PASSWORD_CHARS:
+        raise AccountError(f"The password must have at most {MAX_PASSWORD_CHARS} characters")
+    key = skeleton(name)
+    scope = None if role == "admin" else scope_code
     with engine.begin() as conn:
         _check_scope(conn, role, scope_code)
-        if conn.execute(select(User.username).where(User.username == username)).first():
-            raise AccountError(f"User {username!r} already exists")
+        if conn.execute(select(User.username).where(User.username == name)).first():
+            raise AccountError(f"User {name!r} already exists")
+        twin = conn.execute(select(User.username).where(User.skeleton == key)).scalar()
+        if twin is not None:
+            raise AccountError(f"User {name!r} looks like the existing user {twin!r}")
         conn.execute(
             insert(User).values(
-                username=username,
+                username=name,
+                skeleton=key,
                 password_hash=hash_password(password),
                 role=role,
-                scope_code=None if role == "admin" else scope_code,
+                scope_code=scope,
                 disabled=False,
             )
         )
-    return Account(username, role, None if role == "admin" else scope_code, False)
+        audit_in(conn, actor, "user_add", f"{name} role={role} scope={scope or '*'}")
+    return Account(name, role, scope, False)
 
 
 def list_users(engine: Engine) -> list[Account]:
@@ -89,24 +169,142 @@ def list_users(engine: Engine) -> list[Account]:
     return [Account(r.username, r.role, r.scope_code, bool(r.disabled)) for r in rows]
 
 
-def set_disabled(engine: Engine, username: str, disabled: bool = True) -> None:
+def set_disabled(
+    engine: Engine, username: str, disabled: bool = True, *, actor: str | None = None
+) -> None:
+    name = _name(username)
     with engine.begin() as conn:
         done = conn.execute(
-            update(User).where(User.username == username).values(disabled=disabled)
+            update(User).where(User.username == name).values(disabled=disabled)
         ).rowcount
-    if not done:
-        raise AccountError(f"No user {username!r}")
+        if not done:
+            raise AccountError(f"No user {name!r}")
+        audit_in(conn, actor, "user_disable" if disabled else "user_enable", name)
+
+
+def change_user(
+    engine: Engine,
+    username: str,
+    *,
+    role: str,
+    scope_code: str | None,
+    actor: str | None = None,
+) -> Account:
+    """A new role and scope; open sessions narrow at their next interaction."""
+    name = _name(username)
+    scope = None if role == "admin" else scope_code
+    with engine.begin() as conn:
+        _check_scope(conn, role, scope_code)
+        row = conn.execute(_ACCOUNT_COLUMNS.where(User.username == name)).first()
+        if row is None:
+            raise AccountError(f"No user {name!r}")
+        conn.execute(update(User).where(User.username == name).values(role=role, scope_code=scope))
+        audit_in(
+            conn,
+            actor,
+            "user_change",
+            f"{name} role={row.role}->{role} scope={row.scope_code or '*'}->{scope or '*'}",
+        )
+    return Account(name, role, scope, bool(row.disabled))
+
+
+def _verify(stored: str | None, password: str) -> bool:
+    try:
+        return _HASHER.verify(stored or _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def authenticate(engine: Engine, username: str, password: str) -> Account | None:
-    """The account when the password matches and the account is enabled; otherwise None."""
+    """The account when the password matches and the account is enabled; otherwise None.
+    Not throttled and not audited: logins go through `check_login`."""
+    try:
+        name = normalise(username)
+    except InvalidUsername:
+        _verify(None, "")
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(_ACCOUNT_COLUMNS.where(User.username == name)).first()
+    if not _verify(row.password_hash if row is not None else None, password):
+        return None
+    if row is None or row.disabled:
+        return None
+    return Account(row.username, row.role, row.scope_code, False)
+
+
+LoginStatus = Literal["ok", "refused", "wait", "locked"]
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """`status`: ok (account set), refused (one plain answer for a wrong password, an unknown or
+    disabled account and any malformed input), wait or locked (too many failures: try again in
+    `retry_after` seconds)."""
+
+    status: LoginStatus
+    account: Account | None = None
+    retry_after: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def check_login(
+    engine: Engine,
+    username: object,
+    password: object,
+    *,
+    client: str | None = None,
+    via: str = "password",
+    now: dt.datetime | None = None,
+) -> LoginResult:
+    """Log in: throttled per account and per client address (shared through the database),
+    every outcome audited (`via` says where: password, export, …). Never raises for any input."""
+    now = now or _utcnow()
+    raw = username if isinstance(username, str) else repr(username)
+    try:
+        name: str | None = normalise(username)
+    except InvalidUsername:
+        name = None
+    good_password = isinstance(password, str) and len(password) <= MAX_PASSWORD_CHARS
+    per_user, per_client, minutes = settings.login_limits()
+    user_key = ("user:" + (name or printable(raw, 200)))[: throttle.KEY_CHARS]
+    limits = {user_key: per_user}
+    free = {user_key: throttle.FREE_FAILURES}
+    if client:
+        client_key = ("client:" + printable(str(client), 200))[: throttle.KEY_CHARS]
+        limits[client_key] = per_client
+        free[client_key] = throttle.client_free(per_client)
+    who = name or printable(raw, 64) or None
+    with engine.begin() as conn:
+        gate = throttle.check(conn, free, now)
+        if gate.gate != "open":
+            audit_in(conn, who, "login_failed", f"{via}: {gate.gate} {gate.retry_after}s")
+            return LoginResult(gate.gate, retry_after=gate.retry_after)
+        row = None
+        if name is not None:
+            row = conn.execute(_ACCOUNT_COLUMNS.where(User.username == name)).first()
+        stored = row.password_hash if row is not None else None
+        matched = _verify(stored, password if good_password else "")  # type: ignore[arg-type]
+        if matched and good_password and row is not None and not row.disabled:
+            throttle.forget(conn, user_key)  # the client's count stays: it may be guessing others
+            audit_in(conn, row.username, "login_ok", via)
+            return LoginResult("ok", Account(row.username, row.role, row.scope_code, False))
+        lock = dt.timedelta(minutes=minutes)
+        throttle.prune(conn, lock=lock, now=now)
+        for key, limit in limits.items():
+            throttle.record_failure(conn, key, limit=limit, lock=lock, now=now)
+        why = "invalid input" if name is None or not good_password else "refused"
+        audit_in(conn, who, "login_failed", f"{via}: {why}")
+    return LoginResult("refused")
+
+
+def current_account(engine: Engine, username: str) -> Account | None:
+    """The account as it is now (one primary-key read): None when it was disabled or removed.
+    The app calls this on every interaction and ends or narrows the session accordingly."""
     with engine.connect() as conn:
         row = conn.execute(_ACCOUNT_COLUMNS.where(User.username == username)).first()
-    stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
-    try:
-        _HASHER.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return None
     if row is None or row.disabled:
         return None
     return Account(row.username, row.role, row.scope_code, False)
@@ -114,24 +312,17 @@ def authenticate(engine: Engine, username: str, password: str) -> Account | None
 
 def account(engine: Engine, username: str) -> Account | None:
     """An enabled account by name (for OIDC users, whose identity the provider proved)."""
-    with engine.connect() as conn:
-        row = conn.execute(_ACCOUNT_COLUMNS.where(User.username == username)).first()
-    if row is None or row.disabled:
+    try:
+        name = normalise(username)
+    except InvalidUsername:
         return None
-    return Account(row.username, row.role, row.scope_code, False)
+    return current_account(engine, name)
 
 
 def audit(engine: Engine, username: str | None, action: str, detail: str = "") -> None:
     """Append one audit entry in its own transaction (it must survive a failed import)."""
     with engine.begin() as conn:
-        conn.execute(
-            insert(AuditLog).values(
-                at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                username=username,
-                action=action,
-                detail=detail[:1000],
-            )
-        )
+        audit_in(conn, username, action, detail)
 
 
 def read_audit(engine: Engine, *, limit: int = 1000) -> pl.DataFrame:
@@ -145,9 +336,27 @@ def read_audit(engine: Engine, *, limit: int = 1000) -> pl.DataFrame:
     return pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
 
 
-def purge_audit(engine: Engine, *, older_than_days: int, now: dt.datetime | None = None) -> int:
-    """Delete entries older than the retention period; returns how many went."""
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    cutoff = now - dt.timedelta(days=older_than_days)
+def purge_audit(
+    engine: Engine,
+    *,
+    older_than_days: int,
+    now: dt.datetime | None = None,
+    actor: str | None = None,
+) -> int:
+    """Delete entries older than the retention period (never less than the floor); returns how
+    many went. A purge that deletes something writes an entry saying so."""
+    days = max(older_than_days, settings.AUDIT_RETENTION_FLOOR_DAYS)
+    if days != older_than_days:
+        log.warning("audit purge: %d days is below the floor; keeping %d", older_than_days, days)
+    now = now or _utcnow()
+    cutoff = now - dt.timedelta(days=days)
     with engine.begin() as conn:
-        return conn.execute(delete(AuditLog).where(AuditLog.at < cutoff)).rowcount
+        gone = conn.execute(delete(AuditLog).where(AuditLog.at < cutoff)).rowcount
+        if gone:
+            audit_in(
+                conn,
+                actor,
+                "audit_purge",
+                f"{gone} entries before {cutoff:%Y-%m-%d %H:%M} (retention {days} days)",
+            )
+    return gone

@@ -237,7 +237,9 @@ class User(Base):
     """Accounts for THIDUA_AUTH_MODE=password (argon2 hashes; never the password itself)."""
 
     __tablename__ = "users"
-    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)  # normalised (usernames)
+    # Look-alike key (usernames.skeleton): unique, so "admin" and "аdmin" cannot both exist.
+    skeleton: Mapped[str | None] = mapped_column(String(255), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(32))
     scope_code: Mapped[str | None] = mapped_column(CODE)  # cluster or unit code; NULL for admin
@@ -255,3 +257,28 @@ class AuditLog(Base):
     username: Mapped[str | None] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str | None] = mapped_column(String(1000))
+
+
+class LoginThrottle(Base):
+    """Failed logins per account ("user:NAME") and per client ("client:ADDRESS"), shared by
+    every app process through the database (issue 14)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+ALL_CLUSTERS = "*"  # closed_years.cluster_code for a year closed for every cluster
+
+
+class ClosedYear(Base):
+    """Years closed after the year-end review (khóa sổ): imports may not change them."""
+
+    __tablename__ = "closed_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cluster_code: Mapped[str] = mapped_column(CODE, primary_key=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    closed_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    __table_args__ = (_year_check(),)

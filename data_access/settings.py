@@ -5,8 +5,13 @@ tests/data_access/test_settings_documented.py checks that each one is documented
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import os
 from dataclasses import dataclass
+from typing import Literal
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,30 @@ SETTINGS: dict[str, Setting] = {
         "THIDUA_AUTH_MODE", "open", "open (no login), password (accounts in the DB) or oidc"
     ),
     "audit_retention_days": Setting(
-        "THIDUA_AUDIT_RETENTION_DAYS", "730", "days the audit log keeps an entry"
+        "THIDUA_AUDIT_RETENTION_DAYS",
+        "730",
+        "days the audit log keeps an entry (at least 90: a smaller value is raised to 90)",
+    ),
+    "password_min_length": Setting(
+        "THIDUA_PASSWORD_MIN_LENGTH", "12", "shortest password `user add` accepts"
+    ),
+    "login_max_failures": Setting(
+        "THIDUA_LOGIN_MAX_FAILURES",
+        "10",
+        "failed logins of one account before it is locked for THIDUA_LOGIN_LOCK_MINUTES",
+    ),
+    "login_max_failures_client": Setting(
+        "THIDUA_LOGIN_MAX_FAILURES_CLIENT",
+        "30",
+        "failed logins from one client address (any account) before it is locked",
+    ),
+    "login_lock_minutes": Setting(
+        "THIDUA_LOGIN_LOCK_MINUTES", "15", "how long a lock lasts; failures older are forgotten"
+    ),
+    "allow_open_network": Setting(
+        "THIDUA_ALLOW_OPEN_NETWORK",
+        "",
+        "`1` lets open mode listen on an address other than 127.0.0.1 (everyone sees all data)",
     ),
     "snapshot_dir": Setting(
         "THIDUA_SNAPSHOT_DIR",
@@ -59,5 +87,63 @@ def auth_mode() -> str:
     return mode
 
 
+AUDIT_RETENTION_FLOOR_DAYS = 90  # a typo must not wipe the log (issue 14)
+
+
 def audit_retention_days() -> int:
-    return int(get("audit_retention_days"))
+    days = int(get("audit_retention_days"))
+    if days < AUDIT_RETENTION_FLOOR_DAYS:
+        log.warning(
+            "THIDUA_AUDIT_RETENTION_DAYS=%d is below the floor; keeping %d days",
+            days,
+            AUDIT_RETENTION_FLOOR_DAYS,
+        )
+        return AUDIT_RETENTION_FLOOR_DAYS
+    return days
+
+
+def _int(name: str, minimum: int) -> int:
+    value = int(get(name))
+    if value < minimum:
+        raise ValueError(f"{SETTINGS[name].env}={value}: expected at least {minimum}")
+    return value
+
+
+def password_min_length() -> int:
+    return _int("password_min_length", 8)
+
+
+def login_limits() -> tuple[int, int, int]:
+    """(failures per account, failures per client, lock minutes)."""
+    return (
+        _int("login_max_failures", 1),
+        _int("login_max_failures_client", 1),
+        _int("login_lock_minutes", 1),
+    )
+
+
+def _truthy(text: str) -> bool:
+    return text.strip().lower() in ("1", "true", "yes", "on")
+
+
+OpenNetwork = Literal["ok", "refuse", "warn"]
+
+
+def open_network(mode: str, address: str | None, allow: bool | None = None) -> OpenNetwork:
+    """What the entry point does about the address Streamlit listens on (`server.address`):
+    "ok" (a login is required, or only this computer can connect), "refuse" (open mode on a
+    network address, not allowed), "warn" (allowed by THIDUA_ALLOW_OPEN_NETWORK: show a banner
+    that anyone on the network sees every figure and name). An empty address means every
+    interface."""
+    if mode != "open":
+        return "ok"
+    host = (address or "").strip().strip("[]")
+    if host == "localhost":
+        return "ok"
+    try:
+        if host and ipaddress.ip_address(host).is_loopback:
+            return "ok"
+    except ValueError:
+        pass  # a host name other than localhost may resolve to anything
+    allowed = _truthy(get("allow_open_network")) if allow is None else allow
+    return "warn" if allowed else "refuse"

@@ -180,6 +180,28 @@ def clear(conn: Connection) -> None:
     """Delete every row of the contract tables, children first (the seed's reset)."""
     for model in reversed(m.CONTRACT_TABLES):
         conn.execute(model.__table__.delete())
+    conn.execute(m.Meta.__table__.delete().where(m.Meta.key == IMPORTED_KEY))
+
+
+IMPORTED_KEY = "imported_at"  # set by every import that changed something; cleared by clear()
+
+
+def mark_imported(conn: Connection) -> None:
+    """Remember that the database holds imported data (the seed's reset then asks twice)."""
+    t = m.Meta.__table__
+    ins = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    conn.execute(
+        ins.values(key=IMPORTED_KEY, value=stamp).on_conflict_do_update(
+            index_elements=["key"], set_={"value": stamp}
+        )
+    )
+
+
+def imported_at(engine: Engine) -> str | None:
+    """When an import last changed the data (UTC), or None if the data were only seeded."""
+    with engine.connect() as conn:
+        return conn.execute(select(m.Meta.value).where(m.Meta.key == IMPORTED_KEY)).scalar()
 
 
 @dataclass(frozen=True)
@@ -223,12 +245,8 @@ def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(parts, how="vertical_relaxed")
 
 
-def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
-    """Insert new keys, update changed rows, leave identical rows alone (so a re-import changes
-    nothing). `frame` holds the key columns and any subset of the value columns."""
-    if frame.is_empty():
-        return UpsertResult(0, 0, 0)
-    frame = _plain(frame)
+def _marked(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with `__present` (its key is stored) and `__same` (stored with these values)."""
     keys = key_columns(name)
     vals = [c for c in value_columns(name) if c in frame.columns]
     old = _plain(_existing(conn, name, frame))
@@ -244,7 +262,28 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
         if vals
         else pl.lit(True)
     )
-    marked = joined.with_columns(present.alias("__present"), same.alias("__same"))
+    return joined.with_columns(present.alias("__present"), same.alias("__same")).drop(
+        [f"{c}__old" for c in vals]
+    )
+
+
+def changes(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` an upsert would insert or update (all of `frame`'s columns)."""
+    if frame.is_empty():
+        return frame
+    marked = _marked(conn, name, _plain(frame))
+    return marked.filter(~pl.col("__present") | ~pl.col("__same")).drop("__present", "__same")
+
+
+def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
+    """Insert new keys, update changed rows, leave identical rows alone (so a re-import changes
+    nothing). `frame` holds the key columns and any subset of the value columns."""
+    if frame.is_empty():
+        return UpsertResult(0, 0, 0)
+    frame = _plain(frame)
+    keys = key_columns(name)
+    vals = [c for c in value_columns(name) if c in frame.columns]
+    marked = _marked(conn, name, frame)
     new_rows = marked.filter(~pl.col("__present")).select(keys + vals)
     changed = marked.filter(pl.col("__present") & ~pl.col("__same")).select(keys + vals)
     unchanged = marked.height - new_rows.height - changed.height

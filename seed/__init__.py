@@ -129,6 +129,7 @@ def populate(
     reset: bool = False,
     world: World | None = None,
     exceptions: bool = True,
+    delete_imported: bool = False,
 ) -> dict[str, int]:
     """Load a scale's data into an upgraded database; return rows written per table.
 
@@ -138,7 +139,8 @@ def populate(
     the unscored clusters of the scales): every row is a plain draw.
 
     Refuses a database that already holds units unless `reset=True`, which first empties the
-    contract tables (in the same transaction). Bumps the data version.
+    contract tables (in the same transaction); a database holding imported data is refused
+    even then unless `delete_imported=True` too (told twice, issue 14). Bumps the data version.
     """
     ys = _years(years)
     if world is None:
@@ -148,6 +150,14 @@ def populate(
             "Cơ sở dữ liệu đã có dữ liệu; hãy nạp vào một cơ sở dữ liệu trống, hoặc dùng --reset "
             "để thay thế / the database already holds data; seed an empty database or pass "
             "reset=True (--reset) to replace it"
+        )
+    stamp = writer.imported_at(engine) if reset else None
+    if stamp and not delete_imported:
+        raise SeedError(
+            f"Cơ sở dữ liệu chứa dữ liệu đã nhập (lần nhập gần nhất {stamp}); --reset sẽ xóa "
+            "chúng. Nếu thật sự muốn xóa, thêm --yes-delete-imported-data / the database holds "
+            f"imported data (last import {stamp}); --reset would delete it. To delete it, add "
+            "--yes-delete-imported-data"
         )
     from tqdm import tqdm
 

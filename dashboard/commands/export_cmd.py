@@ -9,7 +9,8 @@ Roles: with THIDUA_AUTH_MODE=password or oidc the command needs `--user NAME` an
 password from standard input (one line; OIDC users get a password from an admin for scripted
 exports). The table is then cut to the account's scope exactly as in the app and the export is
 audited. In open mode (one person, the embedded demo) no account is asked for, as in the app;
-`--user` is still checked and applied when given.
+`--user` is still checked and applied when given. Logins are throttled as in the app, and an
+export without an account is audited with the operating-system user.
 """
 
 from __future__ import annotations
@@ -145,12 +146,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         upgrade(engine)
         principal = access.OPEN_ACCESS
+        actor = accounts.os_actor()
         if args.user:
-            acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
-            if acc is None:
-                accounts.audit(engine, args.user, "login_failed", "export")
+            res = accounts.check_login(
+                engine,
+                args.user,
+                sys.stdin.readline().rstrip("\r\n"),
+                client=actor,
+                via="export",
+            )
+            if not res.ok:
                 return _fail(t("export.login_failed", lang), 3)
+            acc = res.account
             principal = access.Principal(acc.username, acc.role, acc.scope_code)
+            actor = acc.username
         with engine.connect() as conn:
             years = years_needed(args.table, args.year, read_years(conn))
             ds = load_dataset(conn, years=years)
@@ -161,11 +170,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             frame = _scoped_table(args, ds, principal, lang)
         except access.AccessDenied as exc:
-            accounts.audit(engine, principal.username, "export_denied", str(exc))
+            accounts.audit(engine, actor, "export_denied", str(exc))
             return _fail(t("export.denied", lang, reason=str(exc)), 3)
         accounts.audit(
             engine,
-            principal.username,
+            actor,
             "download",
             f"export {args.table} year={args.year} cluster={args.cluster} unit={args.unit}",
         )

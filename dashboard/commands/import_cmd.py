@@ -2,7 +2,7 @@
 
 Exit 0 with a summary per table on stdout; exit 1 with every error on stderr, one per line
 (`file:row:column: value — reason`), and nothing written. Messages in Vietnamese, or English
-with --lang en.
+with --lang en. Every import, written or refused, is audited with the operating-system user.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from data_access.accounts import audit, os_actor
 from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
 from data_access.importer import import_path
@@ -30,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         report = import_path(engine, args.path, lang=args.lang)
+        if report.ok:
+            counts = " ".join(f"{s.table}=+{s.inserted}/~{s.updated}" for s in report.summary)
+            audit(engine, os_actor(), "import_ok", f"cli {args.path} {counts}")
+        else:
+            n = report.error_frame.height
+            audit(engine, os_actor(), "import_failed", f"cli {args.path} errors={n}")
     finally:
         engine.dispose()
     if not report.ok:

@@ -1,4 +1,8 @@
-"""Load deterministic demo data (demo, province ≈ 50 000 staff, national ≈ 2 000 000 staff)."""
+"""Load deterministic demo data (demo, province ≈ 50 000 staff, national ≈ 2 000 000 staff).
+
+`--reset` replaces the data already there; a database holding imported data is refused unless
+`--yes-delete-imported-data` is given too. Every seed is audited with the operating-system user.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import re
 import sys
 import time
 
+from data_access.accounts import audit, os_actor
 from data_access.engine import make_engine, upgrade
 from seed import DEFAULT_SEED, DEFAULT_YEARS, SCALES, SeedError, populate
 
@@ -32,6 +37,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--seed", type=int, default=DEFAULT_SEED, help="random seed (same seed, same data)"
     )
     p.add_argument("--reset", action="store_true", help="replace the data already in the database")
+    p.add_argument(
+        "--yes-delete-imported-data",
+        action="store_true",
+        help="with --reset: also when the database holds imported data (deletes it)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -44,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     upgrade(engine)
     started = time.perf_counter()
+    action = "seed_reset" if args.reset else "seed"
+    what = f"scale={args.scale} years={args.years[0]}-{args.years[1]} seed={args.seed}"
+    if args.yes_delete_imported_data:
+        what += " imported data deleted if any"
     try:
         counts = populate(
             engine,
@@ -52,8 +66,11 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             progress=not args.quiet,
             reset=args.reset,
+            delete_imported=args.yes_delete_imported_data,
         )
+        audit(engine, os_actor(), action, f"cli {what} rows={sum(counts.values())}")
     except SeedError as exc:
+        audit(engine, os_actor(), f"{action}_refused", f"cli {what}: {exc}")
         print(f"Lỗi / error: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -1,4 +1,6 @@
-"""Manage accounts for THIDUA_AUTH_MODE=password: add (password from stdin), list, disable."""
+"""Manage accounts for THIDUA_AUTH_MODE=password: add (password from stdin), list, change,
+disable, enable. Every change is audited with the operating-system user; open sessions of a
+disabled or changed account end or narrow at their next interaction."""
 
 from __future__ import annotations
 
@@ -6,21 +8,41 @@ import argparse
 import getpass
 import sys
 
-from data_access.accounts import AccountError, add_user, list_users, set_disabled
+from data_access.accounts import (
+    AccountError,
+    add_user,
+    change_user,
+    list_users,
+    os_actor,
+    set_disabled,
+)
 from data_access.engine import make_engine, upgrade
 from data_access.models import ROLES
+
+DB_HELP = "SQLAlchemy URL (also accepted before the action: `user --db URL add …`)"
+
+
+def _action(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
+    p = sub.add_parser(name, help=help_text)
+    # SUPPRESS: when absent here, the `user --db` value (or none) is kept.
+    p.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+    return p
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", required=True)
-    add = sub.add_parser("add", help="create an account; the password is read from stdin")
+    add = _action(sub, "add", "create an account; the password is read from stdin")
     add.add_argument("--username", required=True)
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--scope", help="cluster or unit code (not for admin)")
-    sub.add_parser("list", help="list accounts")
-    dis = sub.add_parser("disable", help="disable an account")
+    _action(sub, "list", "list accounts")
+    change = _action(sub, "change", "give an account another role and scope")
+    change.add_argument("--username", required=True)
+    change.add_argument("--role", required=True, choices=ROLES)
+    change.add_argument("--scope", help="cluster or unit code (not for admin)")
+    dis = _action(sub, "disable", "disable an account (its open sessions end)")
     dis.add_argument("--username", required=True)
-    ena = sub.add_parser("enable", help="enable a disabled account")
+    ena = _action(sub, "enable", "enable a disabled account")
     ena.add_argument("--username", required=True)
 
 
@@ -33,20 +55,33 @@ def _read_password() -> str:
 def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     upgrade(engine)
+    actor = os_actor()
     try:
         if args.action == "add":
             acc = add_user(
-                engine, args.username, _read_password(), role=args.role, scope_code=args.scope
+                engine,
+                args.username,
+                _read_password(),
+                role=args.role,
+                scope_code=args.scope,
+                actor=actor,
             )
             print(f"added {acc.username} ({acc.role}, {acc.scope_code or 'all'})")
         elif args.action == "list":
             for a in list_users(engine):
                 state = "disabled" if a.disabled else "active"
                 print(f"{a.username}\t{a.role}\t{a.scope_code or '*'}\t{state}")
+        elif args.action == "change":
+            acc = change_user(
+                engine, args.username, role=args.role, scope_code=args.scope, actor=actor
+            )
+            print(f"changed {acc.username} ({acc.role}, {acc.scope_code or 'all'})")
         else:
-            set_disabled(engine, args.username, args.action == "disable")
+            set_disabled(engine, args.username, args.action == "disable", actor=actor)
             print(f"{args.action}d {args.username}")
     except AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        engine.dispose()
     return 0

@@ -6,13 +6,15 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine
+import polars as pl
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access import closed_years
 from data_access.importer.columns import TABLE_SPECS
 from data_access.importer.duplicates import check_duplicates, key_label
 from data_access.importer.load import write_tables
-from data_access.importer.messages import text
+from data_access.importer.messages import reason_expr, text
 from data_access.importer.references import (
     check_award_recipients,
     check_references,
@@ -44,6 +46,29 @@ def _headers(sources: list[Source]) -> dict[tuple[str, str], str]:
 def _db_detail(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig or exc).strip().splitlines()[0]
+
+
+def _closed_years(conn: Connection, tables: dict, errors: ErrorCollector) -> None:
+    """One error per row that would change a closed year (issue 14); nothing is written then."""
+    refused = closed_years.refused_rows(conn, tables)
+    if refused.is_empty():
+        return
+    where = (
+        pl.when(pl.col("cluster") == "*")
+        .then(pl.lit(""))
+        .otherwise(reason_expr("year_closed_for", errors.lang, cluster=pl.col("cluster")))
+    )
+    frame = refused.rename({"file": "__file", "row": "__row"})
+    for column in frame["column"].unique().sort():
+        errors.add_rows(
+            frame.filter(column=column),
+            pl.lit(True),
+            "year_closed",
+            column=column,
+            value=pl.col("year"),
+            year=pl.col("year"),
+            where=where,
+        )
 
 
 def _run(
@@ -81,6 +106,8 @@ def _run(
                 if not scope_check(hit):
                     codes = ", ".join(sorted(hit.clusters | hit.units)[:30])
                     errors.add("scope_refused", codes=codes)
+            if not errors:
+                _closed_years(conn, tables, errors)
             if not errors:
                 order = [n for n in TABLE_SPECS if n in tables]
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from data_access import models as m
 from data_access.importer.report import TableSummary
-from data_access.writer import bump_data_version, upsert
+from data_access.writer import bump_data_version, mark_imported, upsert
 
 Step = Callable[[str], None]
 
@@ -35,4 +35,5 @@ def write_tables(
         out.append(TableSummary(name, res.inserted, res.updated, res.unchanged))
     if any(s.inserted or s.updated for s in out):
         bump_data_version(conn)
+        mark_imported(conn)  # seed --reset asks twice before deleting imported data
     return tuple(out)

@@ -38,6 +38,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "vai trò của bạn không được nhập dữ liệu của: {codes}",
         "en": "your role may not import data of: {codes}",
     },
+    "year_closed": {
+        "vi": "năm {year} đã khóa sổ{where}; dòng này sẽ thay đổi dữ liệu của năm đó "
+        "(mở khóa bằng `python -m dashboard unlock` trước)",
+        "en": "the year {year} is closed{where}; this row would change it "
+        "(reopen it first with `python -m dashboard unlock`)",
+    },
+    "year_closed_for": {"vi": " cho cụm {cluster}", "en": " for cluster {cluster}"},
     "unknown_encoding": {
         "vi": "không đọc được tệp: không nhận ra bảng mã (chấp nhận UTF-8, UTF-16, Windows-1258)",
         "en": "cannot read the file: unknown encoding (accepted: UTF-8, UTF-16, Windows-1258)",

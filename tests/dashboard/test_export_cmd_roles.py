@@ -22,8 +22,8 @@ def demo_db(tmp_path_factory) -> str:
     eng = make_engine(url)
     upgrade(eng)
     seed.populate(eng, scale="demo", years=(2023, 2024), progress=False)
-    accounts.add_user(eng, "xem", "pw-xem", role="viewer", scope_code="CUM4_DBSH")
-    accounts.add_user(eng, "bn", "pw-bn", role="unit_officer", scope_code="BN_TCT")
+    accounts.add_user(eng, "xem", "pw-xem-dài-đủ", role="viewer", scope_code="CUM4_DBSH")
+    accounts.add_user(eng, "bn", "pw-bn-dài-đủ-", role="unit_officer", scope_code="BN_TCT")
     eng.dispose()
     return url
 
@@ -53,7 +53,9 @@ def test_wrong_password_is_refused_and_audited(demo_db, monkeypatch):
 def test_viewer_gets_only_its_cluster(demo_db, monkeypatch, tmp_path):
     out = tmp_path / "ind.csv"
     assert (
-        _export(demo_db, monkeypatch, "indicators", "--user", "xem", password="pw-xem", out=out)
+        _export(
+            demo_db, monkeypatch, "indicators", "--user", "xem", password="pw-xem-dài-đủ", out=out
+        )
         == 0
     )
     frame = pl.read_csv(out, infer_schema=False)
@@ -68,18 +70,23 @@ def test_viewer_gets_only_its_cluster(demo_db, monkeypatch, tmp_path):
 def test_unit_officer_gets_its_unit_and_no_pooled_cluster_row(demo_db, monkeypatch, tmp_path):
     out = tmp_path / "ind.csv"
     assert (
-        _export(demo_db, monkeypatch, "indicators", "--user", "bn", password="pw-bn", out=out) == 0
+        _export(
+            demo_db, monkeypatch, "indicators", "--user", "bn", password="pw-bn-dài-đủ-", out=out
+        )
+        == 0
     )
     frame = pl.read_csv(out, infer_schema=False)
     assert frame.height > 0 and set(frame["unit_code"].to_list()) == {"BN_TCT"}
 
 
 def test_viewer_may_not_export_people(demo_db, monkeypatch, capsys):
-    assert _export(demo_db, monkeypatch, "eligibility", "--user", "xem", password="pw-xem") == 3
+    assert (
+        _export(demo_db, monkeypatch, "eligibility", "--user", "xem", password="pw-xem-dài-đủ") == 3
+    )
     assert "eligibility" in capsys.readouterr().err
 
 
 def test_scope_outside_the_account_is_refused(demo_db, monkeypatch, capsys):
     code = _export(demo_db, monkeypatch, "indicators", "--cluster", "KHOI_HVCT", "--user", "xem",
-                   password="pw-xem")  # fmt: skip
+                   password="pw-xem-dài-đủ")  # fmt: skip
     assert code == 3 and "KHOI_HVCT" in capsys.readouterr().err

@@ -1,0 +1,134 @@
+"""deploy/postgres_scope.sql (issue 14): in a shared PostgreSQL deployment a cluster's login
+reads its own cluster only, by row-level security, whatever it runs (SQL or the command line);
+the app's and the importer's logins still see every row."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+import pytest
+from sqlalchemy import create_engine, text
+
+from dashboard.cli import main
+from data_access.engine import make_engine, upgrade
+
+SCRIPT = Path(__file__).parents[2] / "deploy" / "postgres_scope.sql"
+# As tests/conftest.py (a database of its own: the policies reference the data tables).
+PG_ADMIN_URL = os.environ.get(
+    "THIDUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _pg_reachable() -> str | None:
+    try:
+        eng = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with eng.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        eng.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return str(exc).splitlines()[0]
+
+
+CLUSTER = "CUM4_DBSH"
+
+
+@pytest.fixture(scope="module")
+def shared() -> Iterator[dict[str, str]]:
+    why = _pg_reachable()
+    if why:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL required in CI but unreachable: {why}")
+        pytest.skip(f"PostgreSQL not reachable: {why}")
+    import seed
+
+    tag = uuid.uuid4().hex[:8]
+    name, scoped, other = f"thidua_rls_{tag}", f"thu_ky_{tag}", f"reader_{tag}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    owner_url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    owner = make_engine(owner_url)
+    upgrade(owner)
+    seed.populate(owner, scale="demo", years=(2024, 2024), progress=False)
+    with owner.begin() as conn:
+        # The driver's own execute: no parameters, so format()'s %I is not a placeholder.
+        conn.connection.driver_connection.execute(SCRIPT.read_text(encoding="utf-8"))
+        conn.execute(text(f"CREATE ROLE {scoped} LOGIN IN ROLE thidua_scoped"))
+        conn.execute(text(f"CREATE ROLE {other} LOGIN"))
+        conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {other}"))
+        conn.execute(text(f"INSERT INTO db_scope VALUES ('{scoped}', '{CLUSTER}')"))
+    owner.dispose()
+    base = PG_ADMIN_URL.split("://", 1)[1].split("@", 1)[1].rsplit("/", 1)[0]
+    yield {
+        "owner": owner_url,
+        "scoped": f"postgresql+psycopg://{scoped}@{base}/{name}",
+        "other": f"postgresql+psycopg://{other}@{base}/{name}",
+    }
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f"DROP ROLE IF EXISTS {scoped}"))
+        conn.execute(text(f"DROP ROLE IF EXISTS {other}"))
+    admin.dispose()
+
+
+def _query(url: str, sql: str) -> list[tuple]:
+    eng = make_engine(url)
+    try:
+        with eng.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql)).all()]
+    finally:
+        eng.dispose()
+
+
+def test_a_cluster_login_reads_its_cluster_only(shared):
+    owner, scoped = shared["owner"], shared["scoped"]
+    assert _query(scoped, "SELECT DISTINCT cluster_code FROM units") == [(CLUSTER,)]
+    own_units = _query(owner, f"SELECT unit_code FROM units WHERE cluster_code = '{CLUSTER}'")
+    seen_roster_units = _query(scoped, "SELECT DISTINCT unit_code FROM roster")
+    assert set(seen_roster_units) <= set(own_units) and seen_roster_units
+    # Names: exactly the people on the cluster's rosters, counted by the owner.
+    want = _query(
+        owner,
+        "SELECT count(DISTINCT person_code) FROM roster JOIN units USING (unit_code) "
+        f"WHERE cluster_code = '{CLUSTER}'",
+    )
+    assert _query(scoped, "SELECT count(*) FROM people") == want
+    outside = _query(
+        scoped,
+        "SELECT count(*) FROM ratings WHERE subject_kind = 'person' AND subject_code NOT IN "
+        "(SELECT person_code FROM roster)",
+    )
+    assert outside == [(0,)]
+    assert _query(owner, "SELECT count(DISTINCT cluster_code) FROM units")[0][0] > 1
+
+
+def test_a_cluster_login_reads_no_accounts_or_audit(shared):
+    eng = make_engine(shared["scoped"])
+    try:
+        for table in ("users", "audit_log", "login_throttle", "closed_years", "db_scope"):
+            with pytest.raises(Exception, match="permission denied"), eng.connect() as conn:
+                conn.execute(text(f"SELECT * FROM {table} LIMIT 1")).all()
+    finally:
+        eng.dispose()
+
+
+def test_other_logins_still_see_every_row(shared):
+    everything = _query(shared["owner"], "SELECT count(*) FROM units")
+    assert _query(shared["other"], "SELECT count(*) FROM units") == everything
+
+
+def test_the_command_line_with_a_cluster_url_exports_that_cluster_only(
+    shared, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("THIDUA_AUTH_MODE", "open")  # the command line trusts its URL ...
+    out = tmp_path / "indicators.csv"
+    args = ["export", "indicators", "--year", "2024", "--headers", "codes", "--out", str(out)]
+    assert main([*args, "--db", shared["scoped"]]) == 0
+    frame = pl.read_csv(out, infer_schema=False)
+    assert set(frame["cluster_code"].drop_nulls()) == {CLUSTER}  # ... and PostgreSQL cuts it
