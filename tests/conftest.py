@@ -10,10 +10,16 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine
 
 from bench.pg import admin_url, scratch_database, server_unreachable
 from data_access.engine import make_engine, upgrade
+
+# No per-example deadline: speed lives in the benchmark, never in a timed test, and a shared
+# 2-core machine makes first examples slow at random.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 PG_ADMIN_URL = admin_url()
 IN_CI = os.environ.get("CI", "").lower() == "true"
