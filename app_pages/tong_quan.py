@@ -1,11 +1,15 @@
-"""Tổng quan: KPI cards against last year, progress per indicator, the unit × target status."""
+"""Tổng quan, the leader's glance: KPI cards with their target and status, what needs attention
+(targets missed, caps overrun, early warnings), progress per indicator (misses first), the
+unit × target status."""
 
 import polars as pl
 import streamlit as st
 
 from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import label_expr, t
+from dashboard.names import short_names
 from dashboard.ui import filters, loaders, widgets
+from dashboard.views import attention
 from dashboard.views import overview as view
 
 f = filters.current_filters()
@@ -31,18 +35,57 @@ with widgets.guard(lang):
         view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit), lang=lang
     )
     since = t("kpi.vs_year", lang, year=f.year - 1)
-    with st.container(horizontal=True, key="kpis"):
-        for card in cards:
-            st.metric(
-                card["label"],
-                card["value"],
-                delta=card["delta"],
-                delta_color=card["color"],
-                delta_description=since if card["delta"] is not None else None,
-                border=True,
-                help=card["help"],
-                height="stretch",
-            )
+    # The three rates with a target first (their status is the point), then targets met and staff.
+    by_kpi = {c["kpi"]: c for c in cards}
+    rows_of_cards = [list(view.KPI_INDICATORS), ["targets_met", "staff"]]
+    for row in rows_of_cards:
+        for col, kpi in zip(st.columns(3), row, strict=False):
+            card = by_kpi[kpi]
+            with col.container(border=True, key=f"kpi_{kpi}", height="stretch"):
+                st.metric(
+                    card["label"],
+                    card["value"],
+                    delta=card["delta"],
+                    delta_color=card["color"],
+                    delta_description=since if card["delta"] is not None else None,
+                    help=card["help"],
+                )
+                if card["badge"]:
+                    st.badge(card["badge"], color=card["badge_color"])
+                if card["target"]:
+                    st.caption(card["target"])
+
+with widgets.guard(lang):
+    # What a leader must act on, before any chart: every miss of the scope, worst first.
+    names = short_names(loaders.options().units)
+    misses = attention.attention(
+        loaders.indicators(years=(f.year,)),
+        loaders.quotas(),
+        year=f.year,
+        cluster=f.cluster,
+        unit=f.unit,
+    )
+    st.subheader(t("attention.title", lang), anchor=False)
+    if misses.height == 0:
+        st.success(t("attention.none", lang), icon=":material/check_circle:")
+    else:
+        shown_misses = attention.attention_table(misses, names, lang=lang)
+        widgets.table(
+            shown_misses.with_columns(
+                attention_gap=pl.concat_str(
+                    pl.col("status").replace_strict({"below": "▼", "above": "▲"}, default=""),
+                    pl.lit(" "),
+                    pl.col("attention_gap"),
+                )
+            ),
+            lang=lang,
+            alt=t("attention.title", lang),
+            status_cols={"attention_gap": "status"},
+            pinned=("attention_unit", "attention_what"),
+            key="attention_table",
+            height=min(420, 38 + 35 * shown_misses.height),
+        )
+        st.caption(t("attention.caption", lang))
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     with st.container(border=True):

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,10 +135,18 @@ def table(
     column_config: Mapping[str, Any] | None = None,
     key: str | None = None,
     height: int | str = "auto",
-) -> None:
+    pinned: Sequence[str] = (),
+    helps: Mapping[str, str] | None = None,
+    on_select: str = "ignore",
+) -> Any:
     """A table with human headers and numbers in the language's format (display only: the
     values stay numbers, so sorting works). `status_cols` maps a text column to the status
-    code column that colours it (colour and the icon in the text: never colour alone)."""
+    code column that colours it (colour and the icon in the text: never colour alone).
+
+    Tables answer first: `pinned` columns (the name, then the figure asked for) stay in view
+    when the table scrolls sideways; `helps` puts a column's long explanation in its header
+    tooltip instead of repeating it on every row. `on_select="rerun"` returns the selection
+    (one row)."""
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
     shown = [c for c in frame.columns if c not in set(status_cols.values())]
@@ -159,7 +167,16 @@ def table(
             ]
             styler = styler.apply(lambda _s, css=css: css, subset=[labels[col]], axis=0)
     config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
-    st.dataframe(
+    helps = dict(helps or {})
+    for col in [*pinned, *helps]:
+        if col in labels and labels[col] not in config:
+            config[labels[col]] = st.column_config.Column(
+                pinned=True if col in pinned else None, help=helps.get(col)
+            )
+    extra: dict[str, Any] = (
+        {"on_select": on_select, "selection_mode": "single-row"} if on_select != "ignore" else {}
+    )
+    return st.dataframe(
         styler,
         hide_index=True,
         alt=alt,
@@ -167,6 +184,7 @@ def table(
         key=key,
         height=height,
         placeholder=DASH,
+        **extra,
     )
 
 
