@@ -1,12 +1,15 @@
-"""Đơn vị: one unit's indicators against targets, ratings, awards, monthly evaluation progress,
-quota headroom and the list of people (rating, titles, eligibility), filterable."""
+"""Đơn vị: one unit's indicators against targets, early warnings, ratings, awards, monthly
+evaluation progress, quota headroom and the list of people (rating, titles, eligibility),
+filterable. With no unit chosen: the cluster's units side by side (indicator × unit with
+status); a click on a row opens that unit."""
 
 import polars as pl
 import streamlit as st
 
 from dashboard.charts import awards, bullet, layout, monthly, ratings
 from dashboard.i18n import label, label_expr, t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.names import short_names
+from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import overview as ov
 from dashboard.views import unit as view
 
@@ -18,7 +21,47 @@ if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
 if not f.unit:
-    filters.unit_picker(f)
+    # Never an empty page: the cluster's units side by side, a click drills down.
+    with widgets.guard(lang):
+        units = loaders.options().units
+        matrix = ov.status_matrix(
+            loaders.indicators(years=(f.year,)), units, year=f.year, cluster=f.cluster
+        )
+        st.subheader(t("unit.side_by_side", lang), anchor=False)
+        if matrix.height == 0:
+            st.info(t("overview.no_targets", lang), icon=":material/flag:")
+            filters.unit_picker(f)
+        else:
+            named = matrix.join(
+                short_names(units).select("unit_code", "short_name"), on="unit_code", how="left"
+            ).with_columns(unit_name=pl.coalesce("short_name", "unit_name"))
+            wide = ov.status_wide(named, lang=lang, with_code=True)
+            status_cols = {
+                c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns
+            }
+            event = widgets.table(
+                wide,
+                lang=lang,
+                alt=t("unit.side_by_side", lang),
+                status_cols=status_cols,
+                pinned=("unit_name",),
+                hidden=("unit_code",),
+                on_select="rerun",
+                key="unit_matrix",
+            )
+            st.caption(t("unit.side_by_side.caption", lang))
+            picked = event.selection.rows if event is not None else []
+            if picked:
+                filters.choose_unit(wide["unit_code"][picked[0]])
+    with widgets.guard(lang):
+        panels.early_warnings(
+            loaders.early_warnings(f.year),
+            short_names(loaders.options().units),
+            lang=lang,
+            key="warnings_cluster",
+            cluster=f.cluster,
+            unit=None,
+        )
     st.stop()
 
 with widgets.guard(lang):
@@ -81,6 +124,16 @@ with st.container(border=True), widgets.guard(lang):
         name=f"chi-so-{f.unit}-{f.year}",
         lang=lang,
         key="dl_unit_ind",
+    )
+
+with widgets.guard(lang):
+    panels.early_warnings(
+        loaders.early_warnings(f.year),
+        short_names(loaders.options().units),
+        lang=lang,
+        key="warnings_unit",
+        cluster=f.cluster,
+        unit=f.unit,
     )
 
 # --- ratings and awards --------------------------------------------------------------------------

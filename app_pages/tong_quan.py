@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import label_expr, t
 from dashboard.names import short_names
-from dashboard.ui import filters, loaders, widgets
+from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import attention
 from dashboard.views import overview as view
 
@@ -86,6 +86,16 @@ with widgets.guard(lang):
             height=min(420, 38 + 35 * shown_misses.height),
         )
         st.caption(t("attention.caption", lang))
+
+with widgets.guard(lang):
+    panels.early_warnings(
+        loaders.early_warnings(f.year),
+        short_names(loaders.options().units),
+        lang=lang,
+        key="warnings_table",
+        cluster=f.cluster,
+        unit=f.unit,
+    )
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     with st.container(border=True):

@@ -276,6 +276,13 @@ def _pick_unit() -> None:
     st.session_state[STATE] = replace(st.session_state[STATE], unit=chosen)
 
 
+def choose_unit(code: str) -> None:
+    """Drill down to one unit (a click in a table): the filters and the URL follow on rerun."""
+    if code in _options().units_of(current_filters().cluster):
+        st.session_state[STATE] = replace(st.session_state[STATE], unit=code)
+        st.rerun()
+
+
 def unit_picker(f: Filters) -> None:
     """The cluster's units as buttons, for a page that needs one unit (same as the sidebar)."""
     opts = _options()

@@ -19,6 +19,7 @@ import streamlit as st
 from dashboard import access, pipeline, tables
 from dashboard.ui import audit, session
 from dashboard.views import unit as unit_view
+from dashboard.views import warnings as warnings_view
 from data_access.readers import Dataset, load_dataset_stable, read_years
 from data_access.snapshot import load_dataset_fast
 
@@ -179,6 +180,11 @@ def _unit_people(url: str, ver: str, year: int, unit: str, lang: str) -> pl.Data
     return unit_view.people(_dataset(url, ver), elig, year=year, unit=unit, lang=lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _early_warnings(url: str, ver: str, year: int) -> pl.DataFrame:
+    return warnings_view.warnings(_dataset(url, ver), year=year)
+
+
 # --- the scope cut, after the cache --------------------------------------------------------------
 def scoped(frame: pl.DataFrame) -> pl.DataFrame:
     """The rows of `frame` (with unit_code and/or cluster_code) the session's principal may see."""
@@ -281,3 +287,9 @@ def unit_people(year: int, unit: str, lang: str) -> pl.DataFrame:
     _unit_allowed(unit)
     _persons("people", year=year, unit=unit)
     return _unit_people(session.db_url(), session.version(), year, unit, lang)
+
+
+def early_warnings(year: int) -> pl.DataFrame:
+    """Units behind on monthly ratings or at risk of breaking a rating cap (views.warnings):
+    per unit, so aggregate-only roles see them too."""
+    return scoped(_early_warnings(session.db_url(), session.version(), year))

@@ -138,6 +138,7 @@ def table(
     pinned: Sequence[str] = (),
     helps: Mapping[str, str] | None = None,
     on_select: str = "ignore",
+    hidden: Sequence[str] = (),
 ) -> Any:
     """A table with human headers and numbers in the language's format (display only: the
     values stay numbers, so sorting works). `status_cols` maps a text column to the status
@@ -146,10 +147,10 @@ def table(
     Tables answer first: `pinned` columns (the name, then the figure asked for) stay in view
     when the table scrolls sideways; `helps` puts a column's long explanation in its header
     tooltip instead of repeating it on every row. `on_select="rerun"` returns the selection
-    (one row)."""
+    (one row); `hidden` columns are not shown (e.g. the code a selection maps back to)."""
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
-    shown = [c for c in frame.columns if c not in set(status_cols.values())]
+    shown = [c for c in frame.columns if c not in {*status_cols.values(), *hidden}]
     labels: dict[str, str] = {}
     for c in shown:  # human headers, kept unique (two codes may share a name)
         head = column_label(c, lang)

@@ -224,9 +224,10 @@ def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
     return out
 
 
-def status_wide(matrix: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def status_wide(matrix: pl.DataFrame, *, lang: str, with_code: bool = False) -> pl.DataFrame:
     """The status table: one row per unit, one column per indicator (short name) holding
-    "icon value", plus a hidden "<column>__status" code column that colours it."""
+    "icon value", plus a hidden "<column>__status" code column that colours it (and the
+    unit_code last, `with_code`, for a selection to map back to)."""
     cells = matrix.with_columns(
         name=label_expr(pl.col("indicator"), "indicator_short", lang),
         text=pl.concat_str(
@@ -241,5 +242,5 @@ def status_wide(matrix: pl.DataFrame, *, lang: str) -> pl.DataFrame:
         {n: f"{n}__status" for n in names}
     )
     return text.join(codes, on="unit_code", how="left").select(
-        "unit_name", *names, *(f"{n}__status" for n in names)
+        "unit_name", *names, *(f"{n}__status" for n in names), *(["unit_code"] if with_code else [])
     )
