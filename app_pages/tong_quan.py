@@ -82,10 +82,17 @@ with widgets.guard(lang):
             alt=t("attention.title", lang),
             status_cols={"attention_gap": "status"},
             pinned=("attention_unit", "attention_what"),
+            hidden=("unit_code", "code"),
             key="attention_table",
             height=min(420, 38 + 35 * shown_misses.height),
         )
         st.caption(t("attention.caption", lang))
+        widgets.downloads(
+            shown_misses.drop("status"),
+            name=f"can-chu-y-{f.cluster}-{f.year}",
+            lang=lang,
+            key="dl_attention",
+        )
 
 with widgets.guard(lang):
     panels.early_warnings(

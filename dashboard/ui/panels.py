@@ -38,3 +38,9 @@ def early_warnings(
         height=min(320, 38 + 35 * shown.height),
     )
     st.caption(t("warning.caption", lang))
+    widgets.downloads(
+        pl.concat([shown, rows], how="horizontal"),
+        name=f"canh-bao-som-{cluster or ''}-{unit or ''}".rstrip("-"),
+        lang=lang,
+        key=f"dl_{key}",
+    )

@@ -147,5 +147,7 @@ def attention_table(rows: pl.DataFrame, names: pl.DataFrame, *, lang: str) -> pl
             attention_target="target_text",
             # a cap overrun is coloured as "above" (over a ceiling)
             status=pl.col("status").replace("over", "above"),
+            unit_code="unit_code",
+            code="code",
         )
     )
