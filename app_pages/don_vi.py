@@ -84,14 +84,15 @@ with st.container(border=True), widgets.guard(lang):
     table = ind.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).with_columns(
         indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
     )
+    # The answer first: the indicator, its value and status, then the target and the counts.
     shown = table.select(
         "indicator_name",
-        "numerator",
-        "denominator",
         "value_pct",
+        layout.status_label_expr(pl.col("status"), lang),
         "target_min",
         "target_max",
-        layout.status_label_expr(pl.col("status"), lang),
+        "numerator",
+        "denominator",
         status__code=pl.col("status"),
     )
     widgets.table(
@@ -106,7 +107,9 @@ with st.container(border=True), widgets.guard(lang):
             "target_max": "pct",
         },
         status_cols={"status": "status__code"},
+        pinned=("indicator_name", "value_pct", "status"),
         key="unit_ind",
+        height=38 + 35 * shown.height,
     )
     widgets.downloads(
         table.select(
@@ -134,6 +137,7 @@ with widgets.guard(lang):
         key="warnings_unit",
         cluster=f.cluster,
         unit=f.unit,
+        quiet=True,
     )
 
 # --- ratings and awards --------------------------------------------------------------------------
@@ -214,5 +218,12 @@ with st.container(border=True), widgets.guard(lang):
         )
     listed = view.filter_people(everyone, query=query or "", show=show or "all")
     st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
-    widgets.table(listed, lang=lang, alt=t("unit.people", lang), key="people")
+    # Name first, then the verdicts the list is read for (eligibility), then the facts.
+    widgets.table(
+        listed.select(view.PEOPLE_SHOWN),
+        lang=lang,
+        alt=t("unit.people", lang),
+        key="people",
+        pinned=("full_name",),
+    )
     widgets.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")

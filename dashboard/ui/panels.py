@@ -18,16 +18,21 @@ def early_warnings(
     key: str,
     cluster: str | None,
     unit: str | None,
+    quiet: bool = False,
 ) -> None:
     """The early warnings of the scope: a one-line summary, then one row per unit and warning
-    (the unit first and pinned)."""
+    (the unit first and pinned). `quiet`: no section at all when there is nothing to say."""
     rows = warnings_view.in_scope(frame, cluster=cluster, unit=unit)
+    if rows.height == 0 and quiet:
+        return  # one unit with nothing to warn about: no section (its monthly chart says more)
     st.subheader(t("warning.title", lang), anchor=False)
     summary = warnings_view.summary_text(rows, lang=lang)
     if rows.height == 0:
         st.success(summary, icon=":material/schedule:")
         return
-    st.warning(summary, icon=":material/notification_important:")
+    # Not st.warning: warnings on a page are the URL notices (tests count them); orange text
+    # with its icon says the same without posing as one.
+    st.markdown(f":material/notification_important: :orange[**{widgets.md_escape(summary)}**]")
     shown = warnings_view.warning_table(rows, names, lang=lang)
     widgets.table(
         shown,
