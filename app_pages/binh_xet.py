@@ -92,6 +92,7 @@ with st.container(border=True), widgets.guard(lang):
             key="quotas",
             status_cols={"headroom": "status__code"},
             pinned=("unit_name", "rule", "headroom"),
+            hidden=("remaining",),  # said in the headroom text
             formats={
                 "cap_pct": "pct",
                 "base_count": "int",

@@ -6,8 +6,9 @@ status); a click on a row opens that unit."""
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import awards, bullet, layout, monthly, ratings
-from dashboard.i18n import label, label_expr, t
+from dashboard.i18n import label, t
 from dashboard.names import short_names
 from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import overview as ov
@@ -20,6 +21,8 @@ st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+# The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
+profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
 if not f.unit:
     # Never an empty page: the cluster's units side by side, a click drills down.
     with widgets.guard(lang):
@@ -35,7 +38,7 @@ if not f.unit:
             named = matrix.join(
                 short_names(units).select("unit_code", "short_name"), on="unit_code", how="left"
             ).with_columns(unit_name=pl.coalesce("short_name", "unit_name"))
-            wide = ov.status_wide(named, lang=lang, with_code=True)
+            wide = ov.status_wide(named, lang=lang, with_code=True, profile=profile)
             status_cols = {
                 c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns
             }
@@ -76,13 +79,16 @@ with st.container(border=True), widgets.guard(lang):
     rows = ov.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     widgets.chart(
         bullet.bullet_chart(
-            rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
+            rows,
+            lang=lang,
+            title=t("overview.bullet", lang, scope=filters.scope_title(f)),
+            profile=profile,
         ),
         name=f"chi-tieu-{f.unit}-{f.year}",
         alt=t("overview.bullet.alt", lang),
     )
     table = ind.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).with_columns(
-        indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
+        indicator_name=vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile)
     )
     # The answer first: the indicator, its value and status, then the target and the counts.
     shown = table.select(

@@ -5,8 +5,9 @@ unit × target status."""
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import bullet, layout, palette
-from dashboard.i18n import label_expr, t
+from dashboard.i18n import t
 from dashboard.names import short_names
 from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import attention
@@ -20,6 +21,9 @@ if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
 
+# The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
+profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+
 with widgets.guard(lang):
     shown = (f.year - 1, f.year)  # this year against the last: computed for these two only
     counts = loaders.counts(years=shown)
@@ -32,7 +36,9 @@ with widgets.guard(lang):
 
     ind = loaders.indicators(years=shown)
     cards = view.kpi_cards(
-        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit), lang=lang
+        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit),
+        lang=lang,
+        profile=profile,
     )
     since = t("kpi.vs_year", lang, year=f.year - 1)
     # The three rates with a target first (their status is the point), then targets met and staff.
@@ -69,7 +75,7 @@ with widgets.guard(lang):
     if misses.height == 0:
         st.success(t("attention.none", lang), icon=":material/check_circle:")
     else:
-        shown_misses = attention.attention_table(misses, names, lang=lang)
+        shown_misses = attention.attention_table(misses, names, lang=lang, profile=profile)
         widgets.table(
             shown_misses.with_columns(
                 attention_gap=pl.concat_str(
@@ -108,7 +114,10 @@ with widgets.guard(lang):
     with st.container(border=True):
         widgets.chart(
             bullet.bullet_chart(
-                rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
+                rows,
+                lang=lang,
+                title=t("overview.bullet", lang, scope=filters.scope_title(f)),
+                profile=profile,
             ),
             name=f"tien-do-chi-tieu-{f.year}",
             alt=t("overview.bullet.alt", lang),
@@ -123,7 +132,7 @@ with widgets.guard(lang):
     if matrix.height == 0:
         st.info(t("overview.no_targets", lang), icon=":material/flag:")
     else:
-        wide = view.status_wide(matrix, lang=lang)
+        wide = view.status_wide(matrix, lang=lang, profile=profile)
         status_cols = {c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns}
         widgets.table(
             wide,
@@ -140,7 +149,7 @@ with widgets.guard(lang):
             )
         )
         export = matrix.with_columns(
-            indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
+            indicator_name=vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile)
         )
         widgets.downloads(
             export.select(

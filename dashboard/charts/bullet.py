@@ -42,13 +42,19 @@ def _one_bound(row: dict) -> float | None:
 
 
 def bullet_chart(
-    frame: pl.DataFrame, *, lang: str, title: str | None = None, big: bool = False
+    frame: pl.DataFrame,
+    *,
+    lang: str,
+    title: str | None = None,
+    big: bool = False,
+    profile: str = "civil",
 ) -> go.Figure:
     """Progress per indicator: value bar (colour + icon by status), target band, legal cap line.
 
     Columns: indicator, value_pct, target_min, target_max, status; optional cap_pct.
     Rows are drawn top to bottom in the frame's order. A target range is a grey band, a
-    minimum-only or maximum-only target a dark tick at its bound.
+    minimum-only or maximum-only target a dark tick at its bound. Indicator names follow the
+    scope's `profile` (a military scope says CSTT, not LĐTT).
     """
     f = (
         frame
@@ -56,7 +62,7 @@ def bullet_chart(
         else frame.with_columns(cap_pct=pl.lit(None, pl.Float64))
     )
     rows = f.to_dicts()
-    names = [esc(indicator_label(r["indicator"], lang)) for r in rows]
+    names = [esc(indicator_label(r["indicator"], lang, profile=profile)) for r in rows]
     fig = go.Figure()
     # A range is a grey band; a one-sided target (minimum or maximum only) is a tick at its
     # bound: a band from the minimum to 100 % was the biggest thing on the chart and said nothing.

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import vocabulary
 from dashboard.charts.palette import INK, STATUS_ICONS, STATUSES
 from dashboard.i18n import label, t
 from dashboard.l10n import locale
@@ -43,8 +44,9 @@ def status_label_expr(expr: pl.Expr, lang: str) -> pl.Expr:
     return expr.cast(pl.String).fill_null("no_data").replace_strict(texts, default=None)
 
 
-def indicator_label(code: str, lang: str, *, short: bool = True) -> str:
-    return label("indicator_short" if short else "indicator", code, lang)
+def indicator_label(code: str, lang: str, *, short: bool = True, profile: str = "civil") -> str:
+    """An indicator's name in the words of the scope's profile (military: CSTT, ĐVQT/ĐVTT)."""
+    return vocabulary.label("indicator_short" if short else "indicator", code, lang, profile)
 
 
 def safe_label(kind: str, code: str, lang: str) -> str:

@@ -30,7 +30,7 @@ class Options:
 
     years: tuple[int, ...]
     clusters: pl.DataFrame  # cluster_code, cluster_name
-    units: pl.DataFrame  # unit_code, unit_name, cluster_code
+    units: pl.DataFrame  # unit_code, unit_name, cluster_code (and profile, short_name)
     whole: frozenset[str]  # the clusters whose every unit is visible ("the whole cluster")
 
     def units_of(self, cluster: str | None) -> list[str]:
@@ -67,8 +67,14 @@ def _options(url: str, ver: str) -> Options:
     clusters = ds.clusters.select(pl.col("cluster_code").cast(pl.String), "cluster_name").sort(
         "cluster_code"
     )
+    # profile: the vocabulary of the scope (dashboard.vocabulary); short_name: the imported one,
+    # when there is one (dashboard.names derives the others).
+    extra = [pl.col(c).cast(pl.String) for c in ("profile", "short_name") if c in ds.units.columns]
     units = ds.units.select(
-        pl.col("unit_code").cast(pl.String), "unit_name", pl.col("cluster_code").cast(pl.String)
+        pl.col("unit_code").cast(pl.String),
+        "unit_name",
+        pl.col("cluster_code").cast(pl.String),
+        *extra,
     ).sort("unit_code")
     return Options(years, clusters, units, frozenset(clusters["cluster_code"].to_list()))
 

@@ -169,6 +169,9 @@ def table(
             styler = styler.apply(lambda _s, css=css: css, subset=[labels[col]], axis=0)
     config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
     helps = dict(helps or {})
+    for col in status_cols:  # wide status tables: each header readable in full ("Đoàn thể …")
+        if col in labels and labels[col] not in config:
+            config[labels[col]] = st.column_config.Column(width=header_width(labels[col]))
     for col in [*pinned, *helps]:
         if col in labels and labels[col] not in config:
             config[labels[col]] = st.column_config.Column(
@@ -187,6 +190,13 @@ def table(
         placeholder=DASH,
         **extra,
     )
+
+
+def header_width(text: str) -> int:
+    """A column width in pixels that shows `text` in full in a table header (Source Sans at
+    the table's size averages under 7.5 px a character; the rest is the cell padding and the
+    sort arrow)."""
+    return max(80, round(7.5 * len(text)) + 32)
 
 
 def sparkline_column(label: str) -> Any:

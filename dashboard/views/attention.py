@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.i18n import label_expr
+from dashboard import vocabulary
 from dashboard.l10n import locale
 
 SCHEMA: dict[str, pl.DataType] = {
@@ -96,12 +96,14 @@ def attention(
     )
 
 
-def attention_table(rows: pl.DataFrame, names: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def attention_table(
+    rows: pl.DataFrame, names: pl.DataFrame, *, lang: str, profile: str = "civil"
+) -> pl.DataFrame:
     """The list as shown: unit (short name), what is missed, the value against its target, and
     the gap in words ("thiếu 2,8 đ.p.", "vượt 2 người"). `names`: unit_code, short_name."""
     loc = locale(lang)
-    ind_name = label_expr(pl.col("code"), "indicator_short", lang)
-    rule_name = label_expr(pl.col("code"), "rule", lang)
+    ind_name = vocabulary.label_expr(pl.col("code"), "indicator_short", lang, profile)
+    rule_name = vocabulary.label_expr(pl.col("code"), "rule", lang, profile)
     target = (
         pl.when(pl.col("target_min").is_not_null() & pl.col("target_max").is_not_null())
         .then(

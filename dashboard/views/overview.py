@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import vocabulary
 from dashboard.charts.layout import target_text
 from dashboard.charts.palette import STATUS_BADGE, STATUS_ICONS, STATUS_ORDER
 from dashboard.formatting import DASH, fmt_int, fmt_pct, fmt_pct_expr, fmt_pp
-from dashboard.i18n import label_expr, t
+from dashboard.i18n import t
 from dashboard.views.scope import scope_rows
+from dashboard.vocabulary import term
 from data_access.catalog import load_catalog
 
 KPI_INDICATORS: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT")
@@ -175,7 +177,7 @@ def _signed_int(v: float | None, lang: str) -> str | None:
     return "+" + text if v > 0 else text
 
 
-def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
+def kpi_cards(cards: pl.DataFrame, *, lang: str, profile: str = "civil") -> list[dict[str, object]]:
     """Text for each KPI card (label, value, delta, delta colour mode, help), from `kpis`.
 
     A rate's change is in percentage points; a change of exactly zero is the number 0 (grey,
@@ -201,11 +203,11 @@ def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
         out.append(
             {
                 "kpi": kpi,
-                "label": t(f"kpi.{kpi}", lang),
+                "label": term(f"kpi.{kpi}", lang, profile),
                 "value": shown,
                 "delta": 0 if delta == 0 else delta_text,
                 "color": color,
-                "help": t(f"kpi.{kpi}.help", lang),
+                "help": term(f"kpi.{kpi}.help", lang, profile),
                 # The target and its status, as a badge: colour and icon (never colour alone).
                 "status": status,
                 "badge": None
@@ -224,12 +226,14 @@ def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
     return out
 
 
-def status_wide(matrix: pl.DataFrame, *, lang: str, with_code: bool = False) -> pl.DataFrame:
+def status_wide(
+    matrix: pl.DataFrame, *, lang: str, with_code: bool = False, profile: str = "civil"
+) -> pl.DataFrame:
     """The status table: one row per unit, one column per indicator (short name) holding
     "icon value", plus a hidden "<column>__status" code column that colours it (and the
     unit_code last, `with_code`, for a selection to map back to)."""
     cells = matrix.with_columns(
-        name=label_expr(pl.col("indicator"), "indicator_short", lang),
+        name=vocabulary.label_expr(pl.col("indicator"), "indicator_short", lang, profile),
         text=pl.concat_str(
             pl.col("status").fill_null("no_data").replace_strict(STATUS_ICONS, default=""),
             pl.lit(" "),
