@@ -20,6 +20,7 @@ from dashboard import access, pipeline, tables
 from dashboard.ui import audit, session
 from dashboard.views import unit as unit_view
 from dashboard.views import warnings as warnings_view
+from data_access import inventory
 from data_access.readers import Dataset, load_dataset_stable, read_years
 from data_access.snapshot import load_dataset_fast
 
@@ -299,3 +300,15 @@ def early_warnings(year: int) -> pl.DataFrame:
     """Units behind on monthly ratings or at risk of breaking a rating cap (views.warnings):
     per unit, so aggregate-only roles see them too."""
     return scoped(_early_warnings(session.db_url(), session.version(), year))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _loaded(url: str, ver: str) -> tuple[pl.DataFrame, str | None, inventory.LastImport | None]:
+    with session.engine_for(url).connect() as conn:
+        return inventory.table_rows(conn), inventory.data_version(conn), inventory.last_import(conn)
+
+
+def loaded() -> tuple[pl.DataFrame, str | None, inventory.LastImport | None]:
+    """What is loaded (data_access.inventory): rows per table and year, the data version and the
+    last import. Counts only, no person data: every role may see them."""
+    return _loaded(session.db_url(), session.version())
