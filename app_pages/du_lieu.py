@@ -9,6 +9,7 @@ from dashboard.l10n import locale
 from dashboard.tables import TABLES
 from dashboard.ui import audit, filters, importing, loaders, widgets
 from dashboard.views import loaded as loaded_view
+from data_access import settings
 
 f = filters.current_filters()
 lang = f.lang
@@ -70,6 +71,7 @@ with st.container(border=True):
         st.info(t("auth.no_import", lang), icon=":material/lock:")
         uploaded = None
     else:
+        widgets.upload_box_texts(lang, max_mb=int(settings.get("import_max_file_mb")))
         uploaded = st.file_uploader(
             t("data.upload", lang),
             type=["csv", "xlsx"],

@@ -228,6 +228,10 @@ def sidebar_filters(notices: list[Notice]) -> Filters:
                 on_change=_on_change,
                 args=("cluster",),
             )
+            # The box cuts a long name ("Cụm thi đua số 4 – các trường chi…"), so two clusters
+            # looked alike: the chosen one's full name, wrapped, right under it.
+            if f.cluster in names:
+                st.caption(md_escape(names[f.cluster]))
             whole = f.cluster in opts.whole
             st.selectbox(
                 t("filter.unit", lang),

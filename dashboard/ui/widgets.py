@@ -212,6 +212,33 @@ def _tint(hex_color: str, strength: float = 0.30) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
+# --- the upload box ------------------------------------------------------------------------------
+def _css_text(text: str) -> str:
+    """Text for a CSS `content:` string: backslash-escaped, one line."""
+    return '"' + "".join(f"\\{ord(c):06x}" if not c.isalnum() else c for c in text) + '"'
+
+
+def upload_box_texts(lang: str, *, max_mb: int) -> None:
+    """Streamlit 1.67 writes the upload box's own texts in English in its frontend ("Upload",
+    "200MB per file • CSV, XLSX", "Drag and drop files here") with no option or locale for them;
+    the label and help are ours. So the box's texts are replaced with CSS (text hidden, ours
+    drawn in its place); screen readers still read Streamlit's English text there."""
+    button = _css_text(t("upload.button", lang))
+    limit = _css_text(t("upload.limit", lang, mb=locale(lang).integer(max_mb)))
+    box = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{box} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer'] p"
+        "{font-size:0}"
+        f"{box} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer'] p::after"
+        f"{{content:{button};font-size:1rem}}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span{{font-size:0}}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content:{limit};font-size:0.875rem}}"
+        "</style>"
+    )
+
+
 # --- downloads -----------------------------------------------------------------------------------
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
