@@ -61,7 +61,6 @@ with st.container(border=True), widgets.guard(lang):
         height=38 + 35 * wide.height,
     )
     st.caption(t("loaded.caption", lang))
-    widgets.downloads(rows, name="du-lieu-da-nap", lang=lang, key="dl_loaded")
 
 # --- import --------------------------------------------------------------------------------------
 with st.container(border=True):
