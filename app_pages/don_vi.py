@@ -81,7 +81,8 @@ with st.container(border=True), widgets.guard(lang):
         bullet.bullet_chart(
             rows,
             lang=lang,
-            title=t("overview.bullet", lang, scope=filters.scope_title(f)),
+            title=t("chart.bullet.title", lang),
+            subtitle=filters.scope_title(f),
             profile=profile,
         ),
         name=f"chi-tieu-{f.unit}-{f.year}",

@@ -116,7 +116,8 @@ with widgets.guard(lang):
             bullet.bullet_chart(
                 rows,
                 lang=lang,
-                title=t("overview.bullet", lang, scope=filters.scope_title(f)),
+                title=t("chart.bullet.title", lang),
+                subtitle=filters.scope_title(f),
                 profile=profile,
             ),
             name=f"tien-do-chi-tieu-{f.year}",
@@ -132,7 +133,12 @@ with widgets.guard(lang):
     if matrix.height == 0:
         st.info(t("overview.no_targets", lang), icon=":material/flag:")
     else:
-        wide = view.status_wide(matrix, lang=lang, profile=profile)
+        named = matrix.join(
+            short_names(loaders.options().units).select("unit_code", "short_name"),
+            on="unit_code",
+            how="left",
+        ).with_columns(unit_name=pl.coalesce("short_name", "unit_name"))
+        wide = view.status_wide(named, lang=lang, profile=profile)
         status_cols = {c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns}
         widgets.table(
             wide,

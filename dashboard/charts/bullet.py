@@ -48,6 +48,7 @@ def bullet_chart(
     title: str | None = None,
     big: bool = False,
     profile: str = "civil",
+    subtitle: str | None = None,
 ) -> go.Figure:
     """Progress per indicator: value bar (colour + icon by status), target band, legal cap line.
 
@@ -176,4 +177,5 @@ def bullet_chart(
         lang=lang,
         big=big,
         height=max(260, 140 + per_row * len(rows)),
+        subtitle=subtitle,
     )

@@ -94,15 +94,20 @@ def finish(
     big: bool,
     height: int | None = None,
     legend: bool = True,
+    subtitle: str | None = None,
 ) -> go.Figure:
-    """The shared layout: every builder's last step."""
+    """The shared layout: every builder's last step. `subtitle`: a second, smaller title line
+    (a long scope name there instead of cut off at the right of the title)."""
     body = BIG_BODY_PX if big else BODY_PX
+    head: dict = {"text": esc(title), "x": 0, "xanchor": "left", "font": {"size": body + 4}}
+    if subtitle:
+        head["subtitle"] = {"text": esc(subtitle), "font": {"size": body - 2}}
     fig.update_layout(
-        title={"text": esc(title), "x": 0, "xanchor": "left", "font": {"size": body + 4}},
+        title=head,
         separators=locale(lang).plotly_separators,
         font={"size": body, "color": INK, "family": FONT},
         hoverlabel={"font": {"size": max(body - 2, 14)}},
-        margin={"l": 10, "r": 10, "t": 70 if big else 60, "b": 10},
+        margin={"l": 10, "r": 10, "t": (70 if big else 60) + (24 if subtitle else 0), "b": 10},
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
         showlegend=legend,

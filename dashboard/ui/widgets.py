@@ -169,9 +169,11 @@ def table(
             styler = styler.apply(lambda _s, css=css: css, subset=[labels[col]], axis=0)
     config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
     helps = dict(helps or {})
-    for col in status_cols:  # wide status tables: each header readable in full ("Đoàn thể …")
+    for col in status_cols:  # status columns: header and cells readable in full ("Đoàn thể …")
         if col in labels and labels[col] not in config:
-            config[labels[col]] = st.column_config.Column(width=header_width(labels[col]))
+            longest = max((len(str(v)) for v in frame[col].to_list() if v is not None), default=0)
+            width = max(header_width(labels[col]), header_width("x" * longest))
+            config[labels[col]] = st.column_config.Column(width=width)
     for col in [*pinned, *helps]:
         if col in labels and labels[col] not in config:
             config[labels[col]] = st.column_config.Column(
