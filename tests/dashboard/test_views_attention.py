@@ -104,3 +104,52 @@ def test_bullet_rows_misses_first_and_silent_rows_dropped():
         "LDTT_RATE",
         "PERSON_HTXSNV_RATE",
     ]
+
+
+def test_warnings_on_a_tiny_dataset_worked_by_hand():
+    from dashboard.views.warnings import summary_text, warnings
+    from data_access.readers import Dataset
+
+    # U1 rated months 1–3, U2 months 1 and 3 (month 2 missing), U3 nothing (rates yearly).
+    # U1 in 2026: 3 HTXSNV and 9 HTTNV person-months → allowed floor(20 % × 9) = 1, 2 over.
+    roster = pl.DataFrame(
+        {
+            "year": [2026] * 5,
+            "person_code": ["A", "B", "C", "D", "E"],
+            "unit_code": ["U1", "U1", "U1", "U1", "U2"],
+        }
+    )
+    months = [(p, m, "HTXSNV" if p == "A" else "HTTNV") for p in "ABCD" for m in (1, 2, 3)]
+    months += [("E", 1, "HTTNV"), ("E", 3, "HTTNV")]
+    ratings = pl.DataFrame(
+        {
+            "year": [2026] * len(months),
+            "month": [m for _, m, _ in months],
+            "subject_kind": ["person"] * len(months),
+            "subject_code": [p for p, _, _ in months],
+            "rating": [r for _, _, r in months],
+        }
+    )
+    units = pl.DataFrame(
+        {
+            "unit_code": ["U1", "U2", "U3"],
+            "cluster_code": ["C"] * 3,
+            "profile": ["civil"] * 3,
+            "unit_name": ["a", "b", "c"],
+        }
+    )
+    ds = Dataset.empty(roster=roster, ratings=ratings, units=units)
+    out = warnings(ds, year=2026)
+    got = [(r["kind"], r["unit_code"], r["gap"], r["used"], r["base"]) for r in out.to_dicts()]
+    assert got == [("months_behind", "U2", 1, 2, 3), ("cap_at_risk", "U1", 2, 3, 9)]
+    assert out.filter(pl.col("kind") == "cap_at_risk")["allowed"].to_list() == [1]
+    assert summary_text(out, lang="en") == (
+        "1 unit(s) behind on monthly ratings · 1 unit(s) at risk of breaking the HTXSNV cap"
+    )
+    # before 2026 the cap is not in force: no cap warning, the months still count
+    ds25 = Dataset.empty(
+        roster=roster.with_columns(year=pl.lit(2025)),
+        ratings=ratings.with_columns(year=pl.lit(2025)),
+        units=units,
+    )
+    assert warnings(ds25, year=2025)["kind"].to_list() == ["months_behind"]
