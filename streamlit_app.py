@@ -6,16 +6,35 @@ legacy multipage app until some session has run st.navigation, so a first reques
 ran that page's file alone (no entrypoint, no sidebar) or showed "Page not found" (Streamlit
 1.67, streamlit/runtime/scriptrunner/script_runner.py `_mpa_v1`)."""
 
+from pathlib import Path
+
 import streamlit as st
+from streamlit import config as st_config
 
-import seed
 from dashboard.i18n import t
-from dashboard.ui import filters, login, session
-from data_access.engine import is_empty
+from data_access import settings
 
-st.set_page_config(
-    page_title="Thi đua – Khen thưởng", page_icon=":material/military_tech:", layout="wide"
+# The favicon is a file of the app (served by this server): a Material icon or an emoji as
+# page_icon is fetched from fonts.gstatic.com / a CDN, and no request may leave the machine.
+FAVICON = str(Path(__file__).with_name("assets") / "favicon.png")
+st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon=FAVICON, layout="wide")
+# One setting drives both upload limits: the server's (server.maxUploadSize, read per upload
+# request) and the importer's (data_access.settings, THIDUA_IMPORT_MAX_FILE_MB).
+st_config.set_option(
+    "server.maxUploadSize",
+    int(settings.get("import_max_file_mb")),
+    "THIDUA_IMPORT_MAX_FILE_MB",
 )
+# A cold start spends seconds importing the engine (Polars, Plotly, SQLAlchemy) before anything
+# is drawn: say so at once instead of a blank page.
+_booting = st.empty()
+_booting.caption(t("app.starting", "en" if st.query_params.get("lang") == "en" else "vi"))
+
+import seed  # noqa: E402 - after the first message, see above
+from dashboard.ui import filters, login, session  # noqa: E402
+from data_access.engine import is_empty  # noqa: E402
+
+_booting.empty()
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,7 +59,7 @@ except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
 # THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.
 login.require_login(filters.early_lang())
 if not st.session_state.get("_data_checked"):  # the first run of a session
-    with st.spinner(t("app.loading_demo", filters.early_lang())):
+    with st.spinner(t("app.loading_demo", filters.early_lang()), show_time=True):
         demo_data(session.db_url())
     st.session_state["_data_checked"] = True
 try:

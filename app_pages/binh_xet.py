@@ -22,8 +22,11 @@ with widgets.guard(lang):
     if elig.height == 0:
         filters.empty_state(f)
     else:
-        candidates = view.candidates(elig, lang=lang)
-        to_check = view.to_check(elig, lang=lang)
+        units = loaders.options().units
+        # Unit names (short) beside the codes: the tables are read by name.
+        candidates = view.with_unit_names(view.candidates(elig, lang=lang), units)
+        to_check = view.with_unit_names(view.to_check(elig, lang=lang), units)
+        who = ("unit_name", "subject_name")
         with st.container(horizontal=True):
             st.metric(
                 t("review.candidates", lang),
@@ -39,7 +42,14 @@ with widgets.guard(lang):
             )
         with st.container(border=True):
             st.subheader(t("review.candidates", lang), anchor=False)
-            widgets.table(candidates, lang=lang, alt=t("review.candidates", lang), key="candidates")
+            widgets.table(
+                candidates,
+                lang=lang,
+                alt=t("review.candidates", lang),
+                key="candidates",
+                pinned=who,
+                hidden=("unit_code",),
+            )
             widgets.downloads(
                 candidates,
                 name=f"ung-vien-{f.unit or f.cluster}-{f.year}",
@@ -51,7 +61,14 @@ with widgets.guard(lang):
             if to_check.height == 0:
                 st.caption(t("review.none_to_check", lang))
             else:
-                widgets.table(to_check, lang=lang, alt=t("review.to_check", lang), key="to_check")
+                widgets.table(
+                    to_check,
+                    lang=lang,
+                    alt=t("review.to_check", lang),
+                    key="to_check",
+                    pinned=who,
+                    hidden=("unit_code",),
+                )
                 widgets.downloads(
                     to_check,
                     name=f"can-ra-soat-{f.unit or f.cluster}-{f.year}",
@@ -69,10 +86,13 @@ with st.container(border=True), widgets.guard(lang):
     else:
         shown = view.quota_rows(q, loaders.options().units, lang=lang)
         widgets.table(
-            shown.drop("status__code"),
+            shown,
             lang=lang,
             alt=t("unit.quotas", lang),
             key="quotas",
+            status_cols={"headroom": "status__code"},
+            pinned=("unit_name", "rule", "headroom"),
+            hidden=("remaining",),  # said in the headroom text
             formats={
                 "cap_pct": "pct",
                 "base_count": "int",
@@ -81,6 +101,8 @@ with st.container(border=True), widgets.guard(lang):
                 "remaining": "int",
             },
         )
+        for note in view.rule_notes(q, lang=lang):  # the long rule text once, not on every row
+            st.caption(widgets.md_escape(note))
         widgets.downloads(
             q.drop("rule_text_vi", "rule_text_en"),
             name=f"han-muc-{f.unit or f.cluster}-{f.year}",
@@ -94,8 +116,15 @@ with st.container(border=True), widgets.guard(lang):
     if streaks.height == 0:
         st.caption(t("review.no_streaks", lang))
     else:
-        shown = view.streak_rows(streaks, lang=lang)
-        widgets.table(shown, lang=lang, alt=t("review.streaks", lang), key="streaks")
+        shown = view.with_unit_names(view.streak_rows(streaks, lang=lang), loaders.options().units)
+        widgets.table(
+            shown,
+            lang=lang,
+            alt=t("review.streaks", lang),
+            key="streaks",
+            pinned=("unit_name", "full_name"),
+            hidden=("unit_code",),
+        )
         widgets.downloads(
             shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks"
         )

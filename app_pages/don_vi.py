@@ -1,12 +1,16 @@
-"""Đơn vị: one unit's indicators against targets, ratings, awards, monthly evaluation progress,
-quota headroom and the list of people (rating, titles, eligibility), filterable."""
+"""Đơn vị: one unit's indicators against targets, early warnings, ratings, awards, monthly
+evaluation progress, quota headroom and the list of people (rating, titles, eligibility),
+filterable. With no unit chosen: the cluster's units side by side (indicator × unit with
+status); a click on a row opens that unit."""
 
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import awards, bullet, layout, monthly, ratings
-from dashboard.i18n import label, label_expr, t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.i18n import label, t
+from dashboard.names import short_names
+from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import overview as ov
 from dashboard.views import unit as view
 
@@ -17,8 +21,50 @@ st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+# The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
+profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
 if not f.unit:
-    filters.unit_picker(f)
+    # Never an empty page: the cluster's units side by side, a click drills down.
+    with widgets.guard(lang):
+        units = loaders.options().units
+        matrix = ov.status_matrix(
+            loaders.indicators(years=(f.year,)), units, year=f.year, cluster=f.cluster
+        )
+        st.subheader(t("unit.side_by_side", lang), anchor=False)
+        if matrix.height == 0:
+            st.info(t("overview.no_targets", lang), icon=":material/flag:")
+            filters.unit_picker(f)
+        else:
+            named = matrix.join(
+                short_names(units).select("unit_code", "short_name"), on="unit_code", how="left"
+            ).with_columns(unit_name=pl.coalesce("short_name", "unit_name"))
+            wide = ov.status_wide(named, lang=lang, with_code=True, profile=profile)
+            status_cols = {
+                c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns
+            }
+            event = widgets.table(
+                wide,
+                lang=lang,
+                alt=t("unit.side_by_side", lang),
+                status_cols=status_cols,
+                pinned=("unit_name",),
+                hidden=("unit_code",),
+                on_select="rerun",
+                key="unit_matrix",
+            )
+            st.caption(t("unit.side_by_side.caption", lang))
+            picked = event.selection.rows if event is not None else []
+            if picked:
+                filters.choose_unit(wide["unit_code"][picked[0]])
+    with widgets.guard(lang):
+        panels.early_warnings(
+            loaders.early_warnings(f.year),
+            short_names(loaders.options().units),
+            lang=lang,
+            key="warnings_cluster",
+            cluster=f.cluster,
+            unit=None,
+        )
     st.stop()
 
 with widgets.guard(lang):
@@ -33,22 +79,27 @@ with st.container(border=True), widgets.guard(lang):
     rows = ov.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     widgets.chart(
         bullet.bullet_chart(
-            rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
+            rows,
+            lang=lang,
+            title=t("chart.bullet.title", lang),
+            subtitle=filters.scope_title(f),
+            profile=profile,
         ),
         name=f"chi-tieu-{f.unit}-{f.year}",
         alt=t("overview.bullet.alt", lang),
     )
     table = ind.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).with_columns(
-        indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
+        indicator_name=vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile)
     )
+    # The answer first: the indicator, its value and status, then the target and the counts.
     shown = table.select(
         "indicator_name",
-        "numerator",
-        "denominator",
         "value_pct",
+        layout.status_label_expr(pl.col("status"), lang),
         "target_min",
         "target_max",
-        layout.status_label_expr(pl.col("status"), lang),
+        "numerator",
+        "denominator",
         status__code=pl.col("status"),
     )
     widgets.table(
@@ -63,7 +114,9 @@ with st.container(border=True), widgets.guard(lang):
             "target_max": "pct",
         },
         status_cols={"status": "status__code"},
+        pinned=("indicator_name", "value_pct", "status"),
         key="unit_ind",
+        height=38 + 35 * shown.height,
     )
     widgets.downloads(
         table.select(
@@ -81,6 +134,17 @@ with st.container(border=True), widgets.guard(lang):
         name=f"chi-so-{f.unit}-{f.year}",
         lang=lang,
         key="dl_unit_ind",
+    )
+
+with widgets.guard(lang):
+    panels.early_warnings(
+        loaders.early_warnings(f.year),
+        short_names(loaders.options().units),
+        lang=lang,
+        key="warnings_unit",
+        cluster=f.cluster,
+        unit=f.unit,
+        quiet=True,
     )
 
 # --- ratings and awards --------------------------------------------------------------------------
@@ -161,5 +225,12 @@ with st.container(border=True), widgets.guard(lang):
         )
     listed = view.filter_people(everyone, query=query or "", show=show or "all")
     st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
-    widgets.table(listed, lang=lang, alt=t("unit.people", lang), key="people")
+    # Name first, then the verdicts the list is read for (eligibility), then the facts.
+    widgets.table(
+        listed.select(view.PEOPLE_SHOWN),
+        lang=lang,
+        alt=t("unit.people", lang),
+        key="people",
+        pinned=("full_name",),
+    )
     widgets.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")

@@ -1,15 +1,66 @@
-"""Dữ liệu: upload CSV/XLSX (preview, progress, row errors), the import template, and a download
-of every analytics table (CSV with BOM and XLSX, human headers)."""
+"""Dữ liệu: what is loaded (rows per table and year, the data version, the last import), upload
+CSV/XLSX (preview, progress, row errors), the import template, and a download of every
+analytics table (CSV with BOM and XLSX, human headers)."""
 
 import streamlit as st
 
 from dashboard.i18n import t
+from dashboard.l10n import locale
 from dashboard.tables import TABLES
 from dashboard.ui import audit, filters, importing, loaders, widgets
+from dashboard.views import loaded as loaded_view
+from data_access import settings
 
 f = filters.current_filters()
 lang = f.lang
 st.title(t("page.data", lang), anchor=False)
+
+# --- what is loaded -----------------------------------------------------------------------------
+with st.container(border=True), widgets.guard(lang):
+    st.subheader(t("loaded.title", lang), anchor=False)
+    rows, version, last = loaders.loaded()
+    loc = locale(lang)
+    with st.container(horizontal=True):
+        st.metric(
+            t("loaded.version", lang),
+            (version or "—")[:8],
+            help=t("loaded.version.help", lang),
+            border=True,
+        )
+        if last is None:
+            st.metric(t("loaded.last_import", lang), "—", border=True)
+        else:
+            st.metric(
+                t("loaded.last_import", lang),
+                f"{loc.date(last.at.date())} {last.at:%H:%M} UTC",
+                delta=t(
+                    "loaded.last_import.who",
+                    lang,
+                    who=last.username or t("loaded.anonymous", lang),
+                    files=last.detail,
+                )
+                + (
+                    ""
+                    if last.rows is None
+                    else " · " + t("loaded.last_import.rows", lang, rows=loc.integer(last.rows))
+                ),
+                delta_color="off",
+                delta_arrow="off",
+                border=True,
+            )
+    if last is None:
+        st.caption(t("loaded.last_import.none", lang))
+    wide = loaded_view.rows_wide(rows, lang=lang)
+    widgets.table(
+        wide,
+        lang=lang,
+        alt=t("loaded.title", lang),
+        formats={c: "int" for c in wide.columns if c != "loaded_table"},
+        pinned=("loaded_table",),
+        key="loaded",
+        height=38 + 35 * wide.height,
+    )
+    st.caption(t("loaded.caption", lang))
 
 # --- import --------------------------------------------------------------------------------------
 with st.container(border=True):
@@ -19,6 +70,7 @@ with st.container(border=True):
         st.info(t("auth.no_import", lang), icon=":material/lock:")
         uploaded = None
     else:
+        widgets.upload_box_texts(lang, max_mb=int(settings.get("import_max_file_mb")))
         uploaded = st.file_uploader(
             t("data.upload", lang),
             type=["csv", "xlsx"],

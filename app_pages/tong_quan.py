@@ -1,11 +1,16 @@
-"""Tổng quan: KPI cards against last year, progress per indicator, the unit × target status."""
+"""Tổng quan, the leader's glance: KPI cards with their target and status, what needs attention
+(targets missed, caps overrun, early warnings), progress per indicator (misses first), the
+unit × target status."""
 
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import bullet, layout, palette
-from dashboard.i18n import label_expr, t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.i18n import t
+from dashboard.names import short_names
+from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.views import attention
 from dashboard.views import overview as view
 
 f = filters.current_filters()
@@ -15,6 +20,9 @@ st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+
+# The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
+profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
 
 with widgets.guard(lang):
     shown = (f.year - 1, f.year)  # this year against the last: computed for these two only
@@ -28,27 +36,89 @@ with widgets.guard(lang):
 
     ind = loaders.indicators(years=shown)
     cards = view.kpi_cards(
-        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit), lang=lang
+        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit),
+        lang=lang,
+        profile=profile,
     )
     since = t("kpi.vs_year", lang, year=f.year - 1)
-    with st.container(horizontal=True, key="kpis"):
-        for card in cards:
-            st.metric(
-                card["label"],
-                card["value"],
-                delta=card["delta"],
-                delta_color=card["color"],
-                delta_description=since if card["delta"] is not None else None,
-                border=True,
-                help=card["help"],
-                height="stretch",
-            )
+    # The three rates with a target first (their status is the point), then targets met and staff.
+    by_kpi = {c["kpi"]: c for c in cards}
+    rows_of_cards = [list(view.KPI_INDICATORS), ["targets_met", "staff"]]
+    for row in rows_of_cards:
+        for col, kpi in zip(st.columns(3), row, strict=False):
+            card = by_kpi[kpi]
+            with col.container(border=True, key=f"kpi_{kpi}", height="stretch"):
+                st.metric(
+                    card["label"],
+                    card["value"],
+                    delta=card["delta"],
+                    delta_color=card["color"],
+                    delta_description=since if card["delta"] is not None else None,
+                    help=card["help"],
+                )
+                if card["badge"]:
+                    st.badge(card["badge"], color=card["badge_color"])
+                if card["target"]:
+                    st.caption(card["target"])
+
+with widgets.guard(lang):
+    # What a leader must act on, before any chart: every miss of the scope, worst first.
+    names = short_names(loaders.options().units)
+    misses = attention.attention(
+        loaders.indicators(years=(f.year,)),
+        loaders.quotas(),
+        year=f.year,
+        cluster=f.cluster,
+        unit=f.unit,
+    )
+    st.subheader(t("attention.title", lang), anchor=False)
+    if misses.height == 0:
+        st.success(t("attention.none", lang), icon=":material/check_circle:")
+    else:
+        shown_misses = attention.attention_table(misses, names, lang=lang, profile=profile)
+        widgets.table(
+            shown_misses.with_columns(
+                attention_gap=pl.concat_str(
+                    pl.col("status").replace_strict({"below": "▼", "above": "▲"}, default=""),
+                    pl.lit(" "),
+                    pl.col("attention_gap"),
+                )
+            ),
+            lang=lang,
+            alt=t("attention.title", lang),
+            status_cols={"attention_gap": "status"},
+            pinned=("attention_unit", "attention_what"),
+            hidden=("unit_code", "code"),
+            key="attention_table",
+            height=min(420, 38 + 35 * shown_misses.height),
+        )
+        st.caption(t("attention.caption", lang))
+        widgets.downloads(
+            shown_misses.drop("status"),
+            name=f"can-chu-y-{f.cluster}-{f.year}",
+            lang=lang,
+            key="dl_attention",
+        )
+
+with widgets.guard(lang):
+    panels.early_warnings(
+        loaders.early_warnings(f.year),
+        short_names(loaders.options().units),
+        lang=lang,
+        key="warnings_table",
+        cluster=f.cluster,
+        unit=f.unit,
+    )
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     with st.container(border=True):
         widgets.chart(
             bullet.bullet_chart(
-                rows, lang=lang, title=t("overview.bullet", lang, scope=filters.scope_title(f))
+                rows,
+                lang=lang,
+                title=t("chart.bullet.title", lang),
+                subtitle=filters.scope_title(f),
+                profile=profile,
             ),
             name=f"tien-do-chi-tieu-{f.year}",
             alt=t("overview.bullet.alt", lang),
@@ -63,7 +133,12 @@ with widgets.guard(lang):
     if matrix.height == 0:
         st.info(t("overview.no_targets", lang), icon=":material/flag:")
     else:
-        wide = view.status_wide(matrix, lang=lang)
+        named = matrix.join(
+            short_names(loaders.options().units).select("unit_code", "short_name"),
+            on="unit_code",
+            how="left",
+        ).with_columns(unit_name=pl.coalesce("short_name", "unit_name"))
+        wide = view.status_wide(named, lang=lang, profile=profile)
         status_cols = {c: f"{c}__status" for c in wide.columns if f"{c}__status" in wide.columns}
         widgets.table(
             wide,
@@ -80,7 +155,7 @@ with widgets.guard(lang):
             )
         )
         export = matrix.with_columns(
-            indicator_name=label_expr(pl.col("indicator"), "indicator", lang)
+            indicator_name=vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile)
         )
         widgets.downloads(
             export.select(

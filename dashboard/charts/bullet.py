@@ -22,6 +22,7 @@ from dashboard.charts.palette import (
     STATUS_ICONS,
     STATUSES,
     TARGET_BAND,
+    TARGET_TICK,
     label_color,
 )
 from dashboard.i18n import t
@@ -29,13 +30,32 @@ from dashboard.i18n import t
 LABEL_X = 102.0
 
 
+def _two_sided(row: dict) -> bool:
+    return row["target_min"] is not None and row["target_max"] is not None
+
+
+def _one_bound(row: dict) -> float | None:
+    """The bound of a one-sided target (minimum only or maximum only), else None."""
+    if _two_sided(row):
+        return None
+    return row["target_min"] if row["target_min"] is not None else row["target_max"]
+
+
 def bullet_chart(
-    frame: pl.DataFrame, *, lang: str, title: str | None = None, big: bool = False
+    frame: pl.DataFrame,
+    *,
+    lang: str,
+    title: str | None = None,
+    big: bool = False,
+    profile: str = "civil",
+    subtitle: str | None = None,
 ) -> go.Figure:
     """Progress per indicator: value bar (colour + icon by status), target band, legal cap line.
 
     Columns: indicator, value_pct, target_min, target_max, status; optional cap_pct.
-    Rows are drawn top to bottom in the frame's order.
+    Rows are drawn top to bottom in the frame's order. A target range is a grey band, a
+    minimum-only or maximum-only target a dark tick at its bound. Indicator names follow the
+    scope's `profile` (a military scope says CSTT, not LĐTT).
     """
     f = (
         frame
@@ -43,26 +63,40 @@ def bullet_chart(
         else frame.with_columns(cap_pct=pl.lit(None, pl.Float64))
     )
     rows = f.to_dicts()
-    names = [esc(indicator_label(r["indicator"], lang)) for r in rows]
+    names = [esc(indicator_label(r["indicator"], lang, profile=profile)) for r in rows]
     fig = go.Figure()
-    lo = [r["target_min"] if r["target_min"] is not None else 0.0 for r in rows]
-    hi = [r["target_max"] if r["target_max"] is not None else 100.0 for r in rows]
-    has_t = [r["target_min"] is not None or r["target_max"] is not None for r in rows]
+    # A range is a grey band; a one-sided target (minimum or maximum only) is a tick at its
+    # bound: a band from the minimum to 100 % was the biggest thing on the chart and said nothing.
+    band = [i for i, r in enumerate(rows) if _two_sided(r)]
     fig.add_bar(
-        y=[n for n, h in zip(names, has_t, strict=True) if h],
-        x=[b - a for a, b, h in zip(lo, hi, has_t, strict=True) if h],
-        base=[a for a, h in zip(lo, has_t, strict=True) if h],
+        y=[names[i] for i in band],
+        x=[rows[i]["target_max"] - rows[i]["target_min"] for i in band],
+        base=[rows[i]["target_min"] for i in band],
         orientation="h",
         width=0.8,
         marker={"color": TARGET_BAND},
         name=t("chart.target_band", lang),
-        customdata=[
-            target_text(r["target_min"], r["target_max"], lang)
-            for r, h in zip(rows, has_t, strict=True)
-            if h
-        ],
+        customdata=[target_text(rows[i]["target_min"], rows[i]["target_max"], lang) for i in band],
         hovertemplate="%{y}<br>" + t("chart.target", lang) + ": %{customdata}<extra></extra>",
+        showlegend=bool(band),
     )
+    ticks = [i for i, r in enumerate(rows) if _one_bound(r) is not None]
+    if ticks:
+        fig.add_scatter(
+            y=[names[i] for i in ticks],
+            x=[_one_bound(rows[i]) for i in ticks],
+            mode="markers",
+            marker={
+                "symbol": "line-ns",
+                "size": 40 if big else 26,
+                "line": {"width": 3, "color": TARGET_TICK},
+            },
+            name=t("chart.target_tick", lang),
+            customdata=[
+                target_text(rows[i]["target_min"], rows[i]["target_max"], lang) for i in ticks
+            ],
+            hovertemplate="%{y}<br>" + t("chart.target", lang) + ": %{customdata}<extra></extra>",
+        )
     for status in STATUSES:
         sel = [i for i, r in enumerate(rows) if (r["status"] or "no_data") == status]
         if not sel:
@@ -143,4 +177,5 @@ def bullet_chart(
         lang=lang,
         big=big,
         height=max(260, 140 + per_row * len(rows)),
+        subtitle=subtitle,
     )

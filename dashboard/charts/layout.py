@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import vocabulary
 from dashboard.charts.palette import INK, STATUS_ICONS, STATUSES
 from dashboard.i18n import label, t
 from dashboard.l10n import locale
@@ -43,8 +44,9 @@ def status_label_expr(expr: pl.Expr, lang: str) -> pl.Expr:
     return expr.cast(pl.String).fill_null("no_data").replace_strict(texts, default=None)
 
 
-def indicator_label(code: str, lang: str, *, short: bool = True) -> str:
-    return label("indicator_short" if short else "indicator", code, lang)
+def indicator_label(code: str, lang: str, *, short: bool = True, profile: str = "civil") -> str:
+    """An indicator's name in the words of the scope's profile (military: CSTT, ĐVQT/ĐVTT)."""
+    return vocabulary.label("indicator_short" if short else "indicator", code, lang, profile)
 
 
 def safe_label(kind: str, code: str, lang: str) -> str:
@@ -92,15 +94,20 @@ def finish(
     big: bool,
     height: int | None = None,
     legend: bool = True,
+    subtitle: str | None = None,
 ) -> go.Figure:
-    """The shared layout: every builder's last step."""
+    """The shared layout: every builder's last step. `subtitle`: a second, smaller title line
+    (a long scope name there instead of cut off at the right of the title)."""
     body = BIG_BODY_PX if big else BODY_PX
+    head: dict = {"text": esc(title), "x": 0, "xanchor": "left", "font": {"size": body + 4}}
+    if subtitle:
+        head["subtitle"] = {"text": esc(subtitle), "font": {"size": body - 2}}
     fig.update_layout(
-        title={"text": esc(title), "x": 0, "xanchor": "left", "font": {"size": body + 4}},
+        title=head,
         separators=locale(lang).plotly_separators,
         font={"size": body, "color": INK, "family": FONT},
         hoverlabel={"font": {"size": max(body - 2, 14)}},
-        margin={"l": 10, "r": 10, "t": 70 if big else 60, "b": 10},
+        margin={"l": 10, "r": 10, "t": (70 if big else 60) + (24 if subtitle else 0), "b": 10},
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
         showlegend=legend,

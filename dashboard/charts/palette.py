@@ -23,7 +23,9 @@ STATUS_COLORS: dict[str, str] = {
     "below": OKABE_ITO["vermillion"],
     "above": OKABE_ITO["orange"],
     "no_data": "#8C8C8C",
-    "no_target": "#0072B2",  # no target: the value is information, in neutral blue
+    # No target: the value is information only, so it is drawn neutral and light, never in a
+    # saturated colour that draws the eye before the misses.
+    "no_target": "#B8B8B8",
 }
 # The icon repeats what the colour says, so status never relies on colour alone.
 STATUS_ICONS: dict[str, str] = {
@@ -34,6 +36,16 @@ STATUS_ICONS: dict[str, str] = {
     "no_target": "○",
 }
 STATUSES: tuple[str, ...] = tuple(STATUS_COLORS)
+# The order a leader reads statuses in: what is wrong first, then what is fine, then the rest.
+STATUS_ORDER: tuple[str, ...] = ("below", "above", "no_data", "met", "no_target")
+# st.badge colours of each status (same meaning as STATUS_COLORS, in Streamlit's named colours).
+STATUS_BADGE: dict[str, str] = {
+    "met": "green",
+    "below": "red",
+    "above": "orange",
+    "no_data": "gray",
+    "no_target": "gray",
+}
 RATING_COLORS: dict[str, str] = {
     "HTXSNV": OKABE_ITO["blue"],
     "HTTNV": OKABE_ITO["sky_blue"],
@@ -57,6 +69,7 @@ UNIT_PALETTE: tuple[str, ...] = (
 )
 POOLED_COLOR = "#333333"
 TARGET_BAND = "#D9D9D9"
+TARGET_TICK = "#4D4D4D"  # a one-sided target (minimum or maximum only): a tick, not a band
 CAP_COLOR = "#000000"
 INK = "#1A1A1A"
 

@@ -228,6 +228,10 @@ def sidebar_filters(notices: list[Notice]) -> Filters:
                 on_change=_on_change,
                 args=("cluster",),
             )
+            # The box cuts a long name ("Cụm thi đua số 4 – các trường chi…"), so two clusters
+            # looked alike: the chosen one's full name, wrapped, right under it.
+            if f.cluster in names:
+                st.caption(md_escape(names[f.cluster]))
             whole = f.cluster in opts.whole
             st.selectbox(
                 t("filter.unit", lang),
@@ -274,6 +278,13 @@ def _default_text(param: str, value: int | str | None, lang: str) -> str:
 def _pick_unit() -> None:
     chosen = st.session_state.get("pick_unit") or None
     st.session_state[STATE] = replace(st.session_state[STATE], unit=chosen)
+
+
+def choose_unit(code: str) -> None:
+    """Drill down to one unit (a click in a table): the filters and the URL follow on rerun."""
+    if code in _options().units_of(current_filters().cluster):
+        st.session_state[STATE] = replace(st.session_state[STATE], unit=code)
+        st.rerun()
 
 
 def unit_picker(f: Filters) -> None:

@@ -19,6 +19,8 @@ import streamlit as st
 from dashboard import access, pipeline, tables
 from dashboard.ui import audit, session
 from dashboard.views import unit as unit_view
+from dashboard.views import warnings as warnings_view
+from data_access import inventory
 from data_access.readers import Dataset, load_dataset_stable, read_years
 from data_access.snapshot import load_dataset_fast
 
@@ -29,7 +31,7 @@ class Options:
 
     years: tuple[int, ...]
     clusters: pl.DataFrame  # cluster_code, cluster_name
-    units: pl.DataFrame  # unit_code, unit_name, cluster_code
+    units: pl.DataFrame  # unit_code, unit_name, cluster_code (and profile, short_name)
     whole: frozenset[str]  # the clusters whose every unit is visible ("the whole cluster")
 
     def units_of(self, cluster: str | None) -> list[str]:
@@ -66,8 +68,14 @@ def _options(url: str, ver: str) -> Options:
     clusters = ds.clusters.select(pl.col("cluster_code").cast(pl.String), "cluster_name").sort(
         "cluster_code"
     )
+    # profile: the vocabulary of the scope (dashboard.vocabulary); short_name: the imported one,
+    # when there is one (dashboard.names derives the others).
+    extra = [pl.col(c).cast(pl.String) for c in ("profile", "short_name") if c in ds.units.columns]
     units = ds.units.select(
-        pl.col("unit_code").cast(pl.String), "unit_name", pl.col("cluster_code").cast(pl.String)
+        pl.col("unit_code").cast(pl.String),
+        "unit_name",
+        pl.col("cluster_code").cast(pl.String),
+        *extra,
     ).sort("unit_code")
     return Options(years, clusters, units, frozenset(clusters["cluster_code"].to_list()))
 
@@ -179,6 +187,11 @@ def _unit_people(url: str, ver: str, year: int, unit: str, lang: str) -> pl.Data
     return unit_view.people(_dataset(url, ver), elig, year=year, unit=unit, lang=lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _early_warnings(url: str, ver: str, year: int) -> pl.DataFrame:
+    return warnings_view.warnings(_dataset(url, ver), year=year)
+
+
 # --- the scope cut, after the cache --------------------------------------------------------------
 def scoped(frame: pl.DataFrame) -> pl.DataFrame:
     """The rows of `frame` (with unit_code and/or cluster_code) the session's principal may see."""
@@ -281,3 +294,21 @@ def unit_people(year: int, unit: str, lang: str) -> pl.DataFrame:
     _unit_allowed(unit)
     _persons("people", year=year, unit=unit)
     return _unit_people(session.db_url(), session.version(), year, unit, lang)
+
+
+def early_warnings(year: int) -> pl.DataFrame:
+    """Units behind on monthly ratings or at risk of breaking a rating cap (views.warnings):
+    per unit, so aggregate-only roles see them too."""
+    return scoped(_early_warnings(session.db_url(), session.version(), year))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _loaded(url: str, ver: str) -> tuple[pl.DataFrame, str | None, inventory.LastImport | None]:
+    with session.engine_for(url).connect() as conn:
+        return inventory.table_rows(conn), inventory.data_version(conn), inventory.last_import(conn)
+
+
+def loaded() -> tuple[pl.DataFrame, str | None, inventory.LastImport | None]:
+    """What is loaded (data_access.inventory): rows per table and year, the data version and the
+    last import. Counts only, no person data: every role may see them."""
+    return _loaded(session.db_url(), session.version())

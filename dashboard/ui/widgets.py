@@ -7,7 +7,7 @@ import contextlib
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,13 +135,22 @@ def table(
     column_config: Mapping[str, Any] | None = None,
     key: str | None = None,
     height: int | str = "auto",
-) -> None:
+    pinned: Sequence[str] = (),
+    helps: Mapping[str, str] | None = None,
+    on_select: str = "ignore",
+    hidden: Sequence[str] = (),
+) -> Any:
     """A table with human headers and numbers in the language's format (display only: the
     values stay numbers, so sorting works). `status_cols` maps a text column to the status
-    code column that colours it (colour and the icon in the text: never colour alone)."""
+    code column that colours it (colour and the icon in the text: never colour alone).
+
+    Tables answer first: `pinned` columns (the name, then the figure asked for) stay in view
+    when the table scrolls sideways; `helps` puts a column's long explanation in its header
+    tooltip instead of repeating it on every row. `on_select="rerun"` returns the selection
+    (one row); `hidden` columns are not shown (e.g. the code a selection maps back to)."""
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
-    shown = [c for c in frame.columns if c not in set(status_cols.values())]
+    shown = [c for c in frame.columns if c not in {*status_cols.values(), *hidden}]
     labels: dict[str, str] = {}
     for c in shown:  # human headers, kept unique (two codes may share a name)
         head = column_label(c, lang)
@@ -159,7 +168,21 @@ def table(
             ]
             styler = styler.apply(lambda _s, css=css: css, subset=[labels[col]], axis=0)
     config = {labels.get(k, k): v for k, v in (column_config or {}).items()}
-    st.dataframe(
+    helps = dict(helps or {})
+    for col in status_cols:  # status columns: header and cells readable in full ("Đoàn thể …")
+        if col in labels and labels[col] not in config:
+            longest = max((len(str(v)) for v in frame[col].to_list() if v is not None), default=0)
+            width = max(header_width(labels[col]), header_width("x" * longest))
+            config[labels[col]] = st.column_config.Column(width=width)
+    for col in [*pinned, *helps]:
+        if col in labels and labels[col] not in config:
+            config[labels[col]] = st.column_config.Column(
+                pinned=True if col in pinned else None, help=helps.get(col)
+            )
+    extra: dict[str, Any] = (
+        {"on_select": on_select, "selection_mode": "single-row"} if on_select != "ignore" else {}
+    )
+    return st.dataframe(
         styler,
         hide_index=True,
         alt=alt,
@@ -167,7 +190,15 @@ def table(
         key=key,
         height=height,
         placeholder=DASH,
+        **extra,
     )
+
+
+def header_width(text: str) -> int:
+    """A column width in pixels that shows `text` in full in a table header (Source Sans at
+    the table's size averages under 7.5 px a character; the rest is the cell padding and the
+    sort arrow)."""
+    return max(80, round(7.5 * len(text)) + 32)
 
 
 def sparkline_column(label: str) -> Any:
@@ -181,6 +212,33 @@ def _tint(hex_color: str, strength: float = 0.30) -> str:
     r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * strength) for c in (r, g, b)]
     return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+# --- the upload box ------------------------------------------------------------------------------
+def _css_text(text: str) -> str:
+    """Text for a CSS `content:` string: backslash-escaped, one line."""
+    return '"' + "".join(f"\\{ord(c):06x}" if not c.isalnum() else c for c in text) + '"'
+
+
+def upload_box_texts(lang: str, *, max_mb: int) -> None:
+    """Streamlit 1.67 writes the upload box's own texts in English in its frontend ("Upload",
+    "200MB per file • CSV, XLSX", "Drag and drop files here") with no option or locale for them;
+    the label and help are ours. So the box's texts are replaced with CSS (text hidden, ours
+    drawn in its place); screen readers still read Streamlit's English text there."""
+    button = _css_text(t("upload.button", lang))
+    limit = _css_text(t("upload.limit", lang, mb=locale(lang).integer(max_mb)))
+    box = "[data-testid='stFileUploaderDropzone']"
+    st.html(
+        "<style>"
+        f"{box} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer'] p"
+        "{font-size:0}"
+        f"{box} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer'] p::after"
+        f"{{content:{button};font-size:1rem}}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span{{font-size:0}}"
+        f"{box} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content:{limit};font-size:0.875rem}}"
+        "</style>"
+    )
 
 
 # --- downloads -----------------------------------------------------------------------------------

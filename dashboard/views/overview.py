@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.charts.palette import STATUS_ICONS
+from dashboard import vocabulary
+from dashboard.charts.layout import target_text
+from dashboard.charts.palette import STATUS_BADGE, STATUS_ICONS, STATUS_ORDER
 from dashboard.formatting import DASH, fmt_int, fmt_pct, fmt_pct_expr, fmt_pp
-from dashboard.i18n import label_expr, t
+from dashboard.i18n import t
 from dashboard.views.scope import scope_rows
+from dashboard.vocabulary import term
 from data_access.catalog import load_catalog
 
 KPI_INDICATORS: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT")
@@ -37,7 +40,11 @@ def kpis(
     )
     scoped = scope_rows(ind, cluster=cluster, unit=unit).filter(pl.col("year").is_in(years))
     rates = scoped.filter(pl.col("indicator").is_in(KPI_INDICATORS)).select(
-        "year", kpi=pl.col("indicator"), value=pl.col("value_pct"), total=pl.lit(None, pl.Int64)
+        "year",
+        kpi=pl.col("indicator"),
+        value=pl.col("value_pct"),
+        total=pl.lit(None, pl.Int64),
+        **_target_cols(scoped),
     )
     met = (
         scoped.filter(pl.col("status").is_in(TARGET_SET))
@@ -52,6 +59,9 @@ def kpis(
     long = pl.concat(
         [staff.select(cols), rates.select(cols), met.select(cols)], how="vertical_relaxed"
     )
+    targets = rates.filter(pl.col("year") == year).select(
+        "kpi", "target_min", "target_max", "status"
+    )
     now = long.filter(pl.col("year") == year).drop("year")
     prev = (
         long.filter(pl.col("year") == year - 1)
@@ -62,8 +72,20 @@ def kpis(
     return (
         order.join(now, on="kpi", how="left")
         .join(prev, on="kpi", how="left")
-        .select("kpi", "value", "prev", "total", "prev_total")
+        .join(targets, on="kpi", how="left")
+        .select("kpi", "value", "prev", "total", "prev_total", "target_min", "target_max", "status")
     )
+
+
+def _target_cols(frame: pl.DataFrame) -> dict[str, pl.Expr]:
+    """target_min, target_max and status of indicator rows (null when the frame has none)."""
+    out = {}
+    for col, dtype in (("target_min", pl.Float64), ("target_max", pl.Float64)):
+        out[col] = pl.col(col).cast(dtype) if col in frame.columns else pl.lit(None, dtype)
+    out["status"] = (
+        pl.col("status").cast(pl.String) if "status" in frame.columns else pl.lit(None, pl.String)
+    )
+    return out
 
 
 def cap_lines(*, year: int, profiles: list[str]) -> pl.DataFrame:
@@ -92,14 +114,25 @@ def cap_lines(*, year: int, profiles: list[str]) -> pl.DataFrame:
 def bullet_rows(
     ind: pl.DataFrame, caps: pl.DataFrame, *, year: int, cluster: str, unit: str | None
 ) -> pl.DataFrame:
-    """The scope's indicators for the year with their targets, status and cap line, in the
-    catalogue's order: indicator, value_pct, target_min, target_max, status, cap_pct."""
+    """The scope's indicators for the year with their targets, status and cap line: indicator,
+    value_pct, target_min, target_max, status, cap_pct.
+
+    Sorted by status (`STATUS_ORDER`: below and above first, then no data, met, no target),
+    then in the catalogue's order. An indicator with neither a value nor a target says nothing
+    (e.g. the monthly shares of a unit that records no monthly ratings showed "○ —") and is left
+    out."""
     order = pl.DataFrame({"indicator": list(load_catalog().indicators)}).with_row_index("_o")
-    rows = scope_rows(ind, cluster=cluster, unit=unit).filter(pl.col("year") == year)
+    rank = pl.DataFrame({"status": list(STATUS_ORDER)}).with_row_index("_s")
+    rows = scope_rows(ind, cluster=cluster, unit=unit).filter(
+        pl.col("year") == year,
+        ~(pl.col("value_pct").is_null() & (pl.col("status").fill_null("no_target") == "no_target")),
+    )
     return (
-        rows.join(caps.select("indicator", "cap_pct"), on="indicator", how="left")
+        rows.with_columns(pl.col("status").cast(pl.String))
+        .join(caps.select("indicator", "cap_pct"), on="indicator", how="left")
         .join(order, on="indicator", how="left")
-        .sort("_o")
+        .join(rank, on="status", how="left")
+        .sort("_s", "_o", nulls_last=True)
         .select("indicator", "value_pct", "target_min", "target_max", "status", "cap_pct")
     )
 
@@ -144,7 +177,7 @@ def _signed_int(v: float | None, lang: str) -> str | None:
     return "+" + text if v > 0 else text
 
 
-def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
+def kpi_cards(cards: pl.DataFrame, *, lang: str, profile: str = "civil") -> list[dict[str, object]]:
     """Text for each KPI card (label, value, delta, delta colour mode, help), from `kpis`.
 
     A rate's change is in percentage points; a change of exactly zero is the number 0 (grey,
@@ -165,24 +198,42 @@ def kpi_cards(cards: pl.DataFrame, *, lang: str) -> list[dict[str, object]]:
         else:
             shown, color = fmt_pct(value, lang), "normal" if kpi == "LDTT_RATE" else "off"
             delta_text = None if delta is None else fmt_pp(delta, lang)
+        status = row.get("status")
+        has_target = row.get("target_min") is not None or row.get("target_max") is not None
         out.append(
             {
                 "kpi": kpi,
-                "label": t(f"kpi.{kpi}", lang),
+                "label": term(f"kpi.{kpi}", lang, profile),
                 "value": shown,
                 "delta": 0 if delta == 0 else delta_text,
                 "color": color,
-                "help": t(f"kpi.{kpi}.help", lang),
+                "help": term(f"kpi.{kpi}.help", lang, profile),
+                # The target and its status, as a badge: colour and icon (never colour alone).
+                "status": status,
+                "badge": None
+                if status is None or kpi not in KPI_INDICATORS
+                else f"{STATUS_ICONS.get(status, '')} {t(f'status.{status}', lang)}",
+                "target": t(
+                    "kpi.target",
+                    lang,
+                    target=target_text(row.get("target_min"), row.get("target_max"), lang),
+                )
+                if has_target and kpi in KPI_INDICATORS
+                else None,
+                "badge_color": STATUS_BADGE.get(status or "", "gray"),
             }
         )
     return out
 
 
-def status_wide(matrix: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def status_wide(
+    matrix: pl.DataFrame, *, lang: str, with_code: bool = False, profile: str = "civil"
+) -> pl.DataFrame:
     """The status table: one row per unit, one column per indicator (short name) holding
-    "icon value", plus a hidden "<column>__status" code column that colours it."""
+    "icon value", plus a hidden "<column>__status" code column that colours it (and the
+    unit_code last, `with_code`, for a selection to map back to)."""
     cells = matrix.with_columns(
-        name=label_expr(pl.col("indicator"), "indicator_short", lang),
+        name=vocabulary.label_expr(pl.col("indicator"), "indicator_short", lang, profile),
         text=pl.concat_str(
             pl.col("status").fill_null("no_data").replace_strict(STATUS_ICONS, default=""),
             pl.lit(" "),
@@ -195,5 +246,5 @@ def status_wide(matrix: pl.DataFrame, *, lang: str) -> pl.DataFrame:
         {n: f"{n}__status" for n in names}
     )
     return text.join(codes, on="unit_code", how="left").select(
-        "unit_name", *names, *(f"{n}__status" for n in names)
+        "unit_name", *names, *(f"{n}__status" for n in names), *(["unit_code"] if with_code else [])
     )

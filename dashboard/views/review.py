@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.i18n import label_expr
+from dashboard.i18n import label, label_expr
 from dashboard.l10n import locale
+from dashboard.names import short_names
 from data_access.catalog import load_catalog
 
 
@@ -42,22 +43,66 @@ def to_check(elig: pl.DataFrame, *, lang: str) -> pl.DataFrame:
     return _verdict_rows(elig, ~pl.col("eligible") & pl.col("awarded"), lang)
 
 
+def with_unit_names(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with the unit's short name (`dashboard.names`) as its first column, `unit_name`,
+    beside the code: review tables are read by name, "BN_TCT" alone says little."""
+    names = short_names(units).select("unit_code", unit_name="short_name")
+    out = (
+        frame.drop("unit_name", strict=False)
+        .with_columns(pl.col("unit_code").cast(pl.String))
+        .join(names, on="unit_code", how="left", maintain_order="left")
+    )
+    return out.select("unit_name", *[c for c in out.columns if c != "unit_name"])
+
+
 def quota_rows(quotas: pl.DataFrame, units: pl.DataFrame, *, lang: str) -> pl.DataFrame:
-    """Quota headroom for display: unit_name, rule (short name), rule_text, base_count,
-    cap_pct, allowed, used, remaining, status (by name) and status__code."""
-    names = units.select(pl.col("unit_code").cast(pl.String), "unit_name")
-    return quotas.join(names, on="unit_code", how="left").select(
+    """Quota headroom for display, the answer first: unit_name (short), rule (short name),
+    headroom ("còn 2 (đã dùng 4/6)"), status (by name), cap_pct, base_count, allowed, used,
+    remaining and status__code (the colour: met within the quota, above over it). The rule's
+    long text is the same on every row of a rule: it goes in `rule_notes`, once per rule."""
+    loc = locale(lang)
+    used = loc.integer_expr(pl.col("used"))
+    allowed = loc.integer_expr(pl.col("allowed"))
+    headroom = (
+        pl.when(pl.col("remaining") < 0)
+        .then(
+            loc.t_expr(
+                "quota.over", n=loc.integer_expr(-pl.col("remaining")), used=used, allowed=allowed
+            )
+        )
+        .otherwise(
+            loc.t_expr(
+                "quota.headroom",
+                n=loc.integer_expr(pl.col("remaining")),
+                used=used,
+                allowed=allowed,
+            )
+        )
+    )
+    return with_unit_names(quotas, units).select(
         "unit_name",
         label_expr(pl.col("rule"), "rule", lang).alias("rule"),
-        pl.col(f"rule_text_{lang}").alias("rule_text"),
-        "base_count",
+        headroom.fill_null(pl.lit("—")).alias("headroom"),
+        label_expr(pl.col("status"), "quota_status", lang).alias("status"),
         "cap_pct",
+        "base_count",
         "allowed",
         "used",
         "remaining",
-        label_expr(pl.col("status"), "quota_status", lang).alias("status"),
-        status__code=pl.col("status"),
+        # coloured as a target status: within the quota is "met", over it "above" a ceiling
+        status__code=pl.col("status").replace_strict(
+            {"ok": "met", "over": "above"}, default="no_data", return_dtype=pl.String
+        ),
     )
+
+
+def rule_notes(quotas: pl.DataFrame, *, lang: str) -> list[str]:
+    """One line per cap rule of the table: its short name, its text and its source."""
+    rules = quotas.select("rule", f"rule_text_{lang}", "source").unique(maintain_order=True)
+    return [
+        f"{label('rule', r, lang)}: {text} ({src})"
+        for r, text, src in rules.iter_rows()  # two or three rules, not data rows
+    ]
 
 
 def streak_rows(streaks: pl.DataFrame, *, lang: str) -> pl.DataFrame:

@@ -10,6 +10,17 @@ from dashboard.l10n import locale
 from data_access.readers import Dataset
 
 RATINGS: tuple[str, ...] = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
+# The staff list as shown: the name, then what it is read for (eligibility), then the facts.
+PEOPLE_SHOWN: tuple[str, ...] = (
+    "full_name",
+    "candidate_for",
+    "to_check",
+    "rating",
+    "titles",
+    "collective_name",
+    "reason",
+    "person_code",
+)
 
 
 def rating_distribution(counts: pl.DataFrame, *, year: int, unit: str) -> pl.DataFrame:

@@ -63,3 +63,47 @@ def test_cards_show_changes_in_points_and_counts():
     assert cards["targets_met"]["value"] == "1/3"
     assert cards["targets_met"]["delta"] == 0  # 1 - 1: the number zero (grey, no arrow)
     assert cards["TTLDXS_OF_TTLDTT"]["delta"] is None
+
+
+IND_T = pl.DataFrame(
+    {
+        "year": [2025, 2025, 2025, 2025],
+        "cluster_code": ["C"] * 4,
+        "unit_code": [None, None, None, "U9"],
+        "indicator": ["LDTT_RATE", "TTLDXS_OF_TTLDTT", "CSTDCS_OF_LDTT", "CSTDCS_OF_LDTT"],
+        "value_pct": [93.6, 12.2, 12.7, 25.0],
+        "target_min": [90.0, 15.0, 10.0, 10.0],
+        "target_max": [None, 20.0, 15.0, 15.0],
+        "status": ["met", "below", "met", "above"],
+    }
+)
+COUNTS_T = pl.DataFrame({"year": [2025], "cluster_code": ["C"], "unit_code": ["U9"], "staff": [10]})
+
+
+def test_cards_carry_target_and_status_below_for_ttldxs_under_its_range():
+    cards = {
+        c["kpi"]: c
+        for c in kpi_cards(kpis(COUNTS_T, IND_T, year=2025, cluster="C", unit=None), lang="vi")
+    }
+    # TTLĐXS 12,2 % against 15–20 is below: red badge with the ▼ icon, the target in words
+    assert cards["TTLDXS_OF_TTLDTT"]["status"] == "below"
+    assert cards["TTLDXS_OF_TTLDTT"]["badge"] == "▼ Dưới chỉ tiêu"
+    assert cards["TTLDXS_OF_TTLDTT"]["badge_color"] == "red"
+    assert cards["TTLDXS_OF_TTLDTT"]["target"] == "Chỉ tiêu 15,0 % – 20,0 %"
+    assert cards["LDTT_RATE"]["badge"] == "✓ Đạt"
+    assert cards["LDTT_RATE"]["target"] == "Chỉ tiêu ≥ 90,0 %"
+    assert cards["staff"]["badge"] is None and cards["staff"]["target"] is None
+
+
+def test_a_unit_over_its_ceiling_is_above_in_orange_not_success():
+    cards = {
+        c["kpi"]: c
+        for c in kpi_cards(kpis(COUNTS_T, IND_T, year=2025, cluster="C", unit="U9"), lang="en")
+    }
+    card = cards["CSTDCS_OF_LDTT"]
+    assert card["value"] == "25.0%"
+    assert (card["status"], card["badge"], card["badge_color"]) == (
+        "above",
+        "▲ Above ceiling",
+        "orange",
+    )

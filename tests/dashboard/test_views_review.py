@@ -52,3 +52,40 @@ def test_budget_sums_units_in_catalogue_order():
         ("LDTT", 5, 0.3, 3_550_000),
         ("CSTDCS", 1, 1.0, 2_340_000),
     ]
+
+
+def test_quota_rows_lead_with_the_headroom_in_words_and_names_not_codes():
+    from dashboard.views.review import quota_rows, rule_notes
+
+    q = pl.DataFrame(
+        {
+            "year": [2025, 2025],
+            "cluster_code": ["C", "C"],
+            "unit_code": ["U1", "U2"],
+            "rule": ["CSTDCS_CAP", "CSTDCS_CAP"],
+            "base_count": [40, 50],
+            "cap_pct": [15.0, 15.0],
+            "allowed": [6, 7],  # floor(15 % × 40) = 6; floor(15 % × 50) = 7
+            "used": [4, 8],
+            "remaining": [2, -1],
+            "status": ["ok", "over"],
+            "rule_text_vi": ["Văn bản dài"] * 2,
+            "rule_text_en": ["Long text"] * 2,
+            "source": ["NĐ 91/2017"] * 2,
+        }
+    )
+    units = pl.DataFrame(
+        {
+            "unit_code": ["U1", "U2"],
+            "unit_name": ["Trường Chính trị tỉnh Bắc Ninh", "Trường Chính trị tỉnh Hà Nam"],
+            "cluster_code": ["C", "C"],
+        }
+    )
+    out = quota_rows(q, units, lang="vi")
+    assert out.columns[:4] == ["unit_name", "rule", "headroom", "status"]
+    assert out["unit_name"].to_list() == ["Bắc Ninh", "Hà Nam"]
+    assert out["headroom"].to_list() == ["còn 2 (đã dùng 4/6)", "vượt 1 (đã dùng 8/7)"]
+    assert out["status__code"].to_list() == ["met", "above"]
+    assert "rule_text" not in out.columns
+    # the long text once per rule, not once per row
+    assert rule_notes(q, lang="en") == ["CSTĐCS cap: Long text (NĐ 91/2017)"]
