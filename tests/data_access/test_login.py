@@ -17,12 +17,14 @@ from data_access.engine import make_engine
 PASSWORD = "mật-khẩu-đủ-dài"
 T0 = dt.datetime(2026, 3, 1, 8, 0, 0)
 
+UNITS_INSERT = "INSERT INTO units (unit_code, unit_name, cluster_code, profile) VALUES"
+
 
 @pytest.fixture
 def scoped(engine):
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
-        conn.execute(text("INSERT INTO units (unit_code, unit_name, cluster_code, profile) VALUES ('U1', 'Đơn vị 1', 'C1', 'civil')"))
+        conn.execute(text(UNITS_INSERT + " ('U1', 'Đơn vị 1', 'C1', 'civil')"))
     add_user(engine, "admin", PASSWORD, role="admin", scope_code=None)
     return engine
 
