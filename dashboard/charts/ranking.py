@@ -128,16 +128,20 @@ def ranking_chart(
         col=3,
     )
     xmax = max(xs, default=0) or 1
-    fig.update_xaxes(range=[0, xmax * 1.05], title_text=x_title, row=1, col=1)
+    # On the projector the column header says what the bars are: no axis title under them.
+    fig.update_xaxes(range=[0, xmax * 1.05], title_text="" if big else x_title, row=1, col=1)
     for col, lo in ((2, 0), (3, -0.4)):
         fig.update_xaxes(
             range=[lo, 3], showticklabels=False, showgrid=False, zeroline=False, row=1, col=col
         )
     # Column headers above the columns, inside the figure (the last one right-aligned), where
     # an axis title under a narrow column would be cut.
-    for col, text, anchor in ((2, x_title, "left"), (3, t("axis.rank_change", lang), "right")):
+    for col, text, anchor in (
+        (2, x_title, "left"),
+        (3, t("axis.rank_change_big" if big else "axis.rank_change", lang), "right"),
+    ):
         fig.add_annotation(
-            text=esc(text),
+            text=text,  # our own labels (one may hold a <br>), not data
             xref=f"x{col} domain",
             x=0 if anchor == "left" else 1,
             xanchor=anchor,
@@ -149,7 +153,7 @@ def ranking_chart(
         )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
     per_row = 80 if big else 42
-    return finish(
+    fig = finish(
         fig,
         title=t("chart.ranking.title", lang),
         lang=lang,
@@ -157,3 +161,6 @@ def ranking_chart(
         height=max(280, 150 + per_row * len(rows)),
         legend=False,
     )
+    # Room above the columns for their headers (two lines on the projector) under the title.
+    fig.update_layout(margin={"t": 130 if big else 80})
+    return fig

@@ -115,8 +115,8 @@ def trend_chart(
         rows=nrows,
         cols=cols,
         subplot_titles=[esc(indicator_label(i, lang)) for i in indicators],
-        vertical_spacing=min(0.15, 0.9 / max(nrows - 1, 1)),
-        horizontal_spacing=0.06,
+        vertical_spacing=min(0.28 if big else 0.15, 0.9 / max(nrows - 1, 1)),
+        horizontal_spacing=0.12 if big else 0.06,
     )
     series = frame.select("series", "pooled").unique(maintain_order=True).to_dicts()
     own = [s["series"] for s in series if not s["pooled"]]
@@ -173,11 +173,21 @@ def trend_chart(
         )
     years = sorted(frame["year"].drop_nulls().unique().to_list())
     ticks = year_ticks(years, 4 if big else 8)
-    lo, hi = (years[0] - 0.5, years[-1] + 0.5) if years else (0, 1)
-    fig.update_xaxes(tickvals=ticks, ticktext=[str(y) for y in ticks], tickangle=0, range=[lo, hi])
-    for c in range(1, cols + 1):
-        fig.update_xaxes(title_text=t("axis.year", lang), row=nrows, col=c)
-    fig.update_yaxes(title_text=t("axis.percent", lang), col=1)
+    # The first year stands clear of the axis, so its label does not meet the "0 %" label.
+    pad = 0.8 if big else 0.5
+    lo, hi = (years[0] - pad, years[-1] + 0.5) if years else (0, 1)
+    fig.update_xaxes(
+        tickvals=ticks,
+        ticktext=[str(y) for y in ticks],
+        tickangle=0,
+        range=[lo, hi],
+    )
+    if not big:  # on the projector the ticks say it (years, "%"): no room for the titles
+        for c in range(1, cols + 1):
+            fig.update_xaxes(title_text=t("axis.year", lang), row=nrows, col=c)
+        fig.update_yaxes(title_text=t("axis.percent", lang), col=1)
+    else:
+        fig.update_yaxes(nticks=5)
     if big:
         fig.update_annotations(font_size=BIG_BODY_PX)
     return finish(
