@@ -9,8 +9,6 @@ from dashboard.i18n import label_expr, t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import trends as view
 
-ROW_PX = 35  # st.dataframe's row height (header included)
-
 f = filters.current_filters()
 lang = f.lang
 st.title(t("page.trends", lang), anchor=False)
@@ -59,7 +57,7 @@ with widgets.guard(lang):
         key="changes",
         formats={"previous": "pct", "value_pct": "pct", "delta_pp": "pp"},
         column_config={"history": widgets.sparkline_column(t("trends.history", lang))},
-        height=ROW_PX * (shown.height + 1) + 3,  # every row, never cut after ten
+        height=view.table_height(shown.height),  # every row, never cut after ten
     )
     export = trends.filter(pl.col("cluster_code") == f.cluster).filter(
         pl.col("unit_code") == f.unit if f.unit else pl.col("unit_code").is_null()

@@ -91,3 +91,12 @@ def with_sparklines(changes: pl.DataFrame) -> pl.DataFrame:
             lambda v: sparkline_svg(v.to_list()), return_dtype=pl.String
         )
     )
+
+
+ROW_PX = 35  # st.dataframe's row height, the header row's too
+
+
+def table_height(rows: int) -> int:
+    """The pixel height that shows a table's header and all its `rows` without scrolling
+    (two pixels of border)."""
+    return ROW_PX * (rows + 1) + 3
