@@ -21,6 +21,7 @@ from dashboard.i18n import t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
+from dashboard.views import trends as tview
 
 NAMED = ("leader", "riser")  # highlight cards whose value is a unit name
 # The slide's heading takes this much of the window; the slide body the rest.
@@ -127,7 +128,10 @@ def _slide(kind: str) -> None:
         if series.height == 0:
             st.markdown(t("projector.no_data", lang))
             return
-        fig = trend.trend_chart(series, lang=lang, big=True, cols=2)
+        targets = tview.target_series(
+            loaders.indicators(), cluster=f.cluster, unit=None, up_to=f.year
+        )
+        fig = trend.trend_chart(series, lang=lang, big=True, cols=2, targets=targets)
         fig.update_layout(showlegend=False)
         _chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     else:

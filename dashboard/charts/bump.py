@@ -80,7 +80,7 @@ def bump_chart(
         chosen = highlight is None or end["unit_code"] == highlight
         text = esc(end[label])
         fig.add_annotation(
-            x=end["x"],
+            x=end["year"] + TIE_STEP,  # past any tied marker of the last year
             y=end["rank"],
             text=f"<b>{text}</b>" if end["unit_code"] == highlight else text,
             showarrow=False,

@@ -115,7 +115,8 @@ def trend_chart(
         rows=nrows,
         cols=cols,
         subplot_titles=[esc(indicator_label(i, lang)) for i in indicators],
-        vertical_spacing=min(0.28 if big else 0.15, 0.9 / max(nrows - 1, 1)),
+        # a gap of about 90 px between rows (the panel's ticks and the next one's title)
+        vertical_spacing=min(0.28 if big else 90 / (260 * nrows + 120), 0.9 / max(nrows - 1, 1)),
         horizontal_spacing=0.12 if big else 0.06,
     )
     series = frame.select("series", "pooled").unique(maintain_order=True).to_dicts()
@@ -172,7 +173,7 @@ def trend_chart(
             hoverinfo="skip",
         )
     years = sorted(frame["year"].drop_nulls().unique().to_list())
-    ticks = year_ticks(years, 4 if big else 8)
+    ticks = year_ticks(years, 4 if big or cols >= 3 else 7)  # a narrow panel: fewer labels
     # The first year stands clear of the axis, so its label does not meet the "0 %" label.
     pad = 0.8 if big else 0.5
     lo, hi = (years[0] - pad, years[-1] + 0.5) if years else (0, 1)

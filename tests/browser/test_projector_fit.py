@@ -156,3 +156,23 @@ def test_every_slide_fits_without_scroll_or_overlap(browser, app_url, width, hei
     finally:
         context.close()
     assert not problems, problems
+
+
+@pytest.mark.browser
+def test_presenter_remote_keys_move_between_slides(page, goto):
+    """A presenter remote sends PageDown/PageUp; a keyboard has the arrows too."""
+    goto("/trinh_chieu?year=2025&slides=ranking,targets,highlights&every=600")
+    titles = []
+    for key in ("PageDown", "PageDown", "PageUp", "ArrowRight", "ArrowLeft", "ArrowLeft"):
+        before = page.locator("h1").first.inner_text()
+        page.keyboard.press(key)
+        page.wait_for_function(
+            "(t) => document.querySelector('h1').innerText !== t", arg=before, timeout=20_000
+        )
+        titles.append(page.locator("h1").first.inner_text())
+    ranking, targets, highlights = (
+        "Xếp hạng thi đua",
+        "Số chỉ tiêu đạt theo đơn vị",
+        "Điểm nổi bật của năm",
+    )
+    assert titles == [targets, highlights, targets, highlights, targets, ranking]
