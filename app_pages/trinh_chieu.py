@@ -40,6 +40,9 @@ opacity:1 !important}
 color:#000 !important;line-height:1.15 !important;padding:0 !important;white-space:nowrap;
 overflow:hidden;text-overflow:ellipsis}
 .st-key-projector button{min-height:0 !important;padding:0.4vh 1vw !important}
+.st-key-projector button kbd{display:none !important}
+@media (max-width:1500px){.st-key-slide_controls button [data-testid='stMarkdownContainer']
+{display:none !important}}
 .st-key-projector button [data-testid='stIconMaterial']{font-size:clamp(16px,2.8vh,64px) !important;
 margin-right:0.4vw !important;width:auto !important;height:auto !important}
 .st-key-projector button span:has(> [data-testid='stIconMaterial'])
@@ -173,7 +176,11 @@ def slideshow() -> None:
             st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
             cluster = widgets.md_escape(filters.cluster_name(f.cluster))
             st.caption(f"{cluster} · {f.year} · {i + 1}/{len(SLIDES)}")
-        with controls, st.container(horizontal=True, horizontal_alignment="right"):
+        # On a narrow screen the buttons show their icons only (the labels stay as tooltips).
+        with (
+            controls,
+            st.container(key="slide_controls", horizontal=True, horizontal_alignment="right"),
+        ):
             # A presenter remote sends PageUp/PageDown; a keyboard also has the arrows.
             st.button(
                 t("projector.prev", lang),
@@ -181,6 +188,7 @@ def slideshow() -> None:
                 on_click=_step,
                 args=(-1,),
                 key="slide_prev",
+                help=t("projector.prev", lang),
                 shortcut="PageUp",
             )
             st.button(
@@ -188,6 +196,7 @@ def slideshow() -> None:
                 icon=":material/play_arrow:" if paused else ":material/pause:",
                 on_click=_toggle,
                 key="slide_toggle",
+                help=t("projector.play" if paused else "projector.pause", lang),
             )
             st.button(
                 t("projector.next", lang),
@@ -195,6 +204,7 @@ def slideshow() -> None:
                 on_click=_step,
                 args=(1,),
                 key="slide_next",
+                help=t("projector.next", lang),
                 shortcut="PageDown",
             )
         with st.container(key="slide_keys"):  # one shortcut per button: the arrows, unseen

@@ -151,7 +151,10 @@ def ranking_chart(
             showarrow=False,
             font={"size": BIG_BODY_PX if big else BODY_PX},
         )
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
+    # every unit's name, however tight the rows (Plotly would leave out every other one)
+    fig.update_yaxes(
+        autorange="reversed", categoryorder="array", categoryarray=names, tickmode="linear", dtick=1
+    )
     per_row = 80 if big else 42
     fig = finish(
         fig,
@@ -162,5 +165,5 @@ def ranking_chart(
         legend=False,
     )
     # Room above the columns for their headers (two lines on the projector) under the title.
-    fig.update_layout(margin={"t": 130 if big else 80})
+    fig.update_layout(margin={"t": 95 if big else 80})
     return fig
