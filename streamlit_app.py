@@ -98,7 +98,9 @@ wanted = st.query_params.get("page")
 if wanted:
     target = next((p for p in pages.values() if p.url_path == wanted), None)
     if target is not None and target.url_path != page.url_path:
-        st.switch_page(target, query_params=chosen.as_params())
+        # the page's own parameters (the projector's slides, every) go along with the filters
+        keep = {k: v for k, v in st.query_params.to_dict().items() if k != "page"}
+        st.switch_page(target, query_params={**keep, **chosen.as_params()})
     del st.query_params["page"]
 
 if page.url_path == pages["projector"].url_path:

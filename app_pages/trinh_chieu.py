@@ -1,7 +1,15 @@
 """Trình chiếu: full-screen 16:9 slides for the cluster meeting (ranking, targets met by unit,
 trends, the year's highlights). Big type, high contrast, colour-blind-safe; the slides advance
-on their own (st.fragment(run_every=…)) with pause and next. No sidebar. Open it straight from
-a link: /trinh_chieu?year=2024&cluster=… (or ?page=trinh_chieu)."""
+on their own (st.fragment(run_every=…)) with pause, previous and next, which a presenter
+remote's PageUp/PageDown (or the arrow keys) also press. No sidebar. Open it straight from a
+link: /trinh_chieu?year=2024&cluster=…&slides=ranking,targets&every=20 (or ?page=trinh_chieu).
+
+Everything is sized by the viewport: the slide fills the window below its heading (CSS vh and
+clamp()), the charts stretch to fill it (Plotly autosize), so nothing scrolls from 1024×768 to
+3840×2160. Plotly's type sizes are pixels (30 px text, 48 px numbers, set for 1920×1080): on a
+smaller screen the charts keep them and give up white space; on a 4K screen they stay 30/48 px
+in a larger chart (CSS zoom would scale them, but Streamlit sizes the figure from the zoomed
+box, so the figure would be drawn for the wrong size)."""
 
 import time
 
@@ -13,43 +21,66 @@ from dashboard.i18n import t
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
+from dashboard.views import trends as tview
 
-SLIDES = ("ranking", "targets", "trends", "highlights")
-SECONDS = 15
-CHART_HEIGHT = 760
 NAMED = ("leader", "riser")  # highlight cards whose value is a unit name
+# The slide's heading takes this much of the window; the slide body the rest.
+CSS = """<style>
+[data-testid='stHeader'],[data-testid='stToolbar'],footer{display:none !important}
+.block-container{padding:1.2vh 1.5vw 0 1.5vw !important;max-width:100% !important}
+.block-container{padding-bottom:0 !important}
+.st-key-projector{height:calc(100vh - 2.4vh) !important;flex:0 0 auto !important;
+gap:1vh !important;overflow:hidden}
+.st-key-projector p,.st-key-projector li,.st-key-projector span,
+.st-key-projector label,.st-key-projector button p,
+.st-key-projector [data-testid='stCaptionContainer']
+{font-size:clamp(16px,2.8vh,64px) !important;line-height:1.25 !important;color:#000 !important;
+opacity:1 !important}
+.st-key-projector h1,.st-key-projector h1 *{font-size:clamp(24px,5vh,110px) !important;
+color:#000 !important;line-height:1.15 !important;padding:0 !important;white-space:nowrap;
+overflow:hidden;text-overflow:ellipsis}
+.st-key-projector button{min-height:0 !important;padding:0.4vh 1vw !important}
+.st-key-projector button kbd{display:none !important}
+@media (max-width:1500px){.st-key-slide_controls button [data-testid='stMarkdownContainer']
+{display:none !important}}
+.st-key-projector button [data-testid='stIconMaterial']{font-size:clamp(16px,2.8vh,64px) !important;
+margin-right:0.4vw !important;width:auto !important;height:auto !important}
+.st-key-projector button span:has(> [data-testid='stIconMaterial'])
+{width:auto !important;height:auto !important}
+.st-key-slide_body [data-testid='stMetricLabel']{margin-bottom:1.5vh !important}
+[data-testid='stLayoutWrapper']:has(> .st-key-slide_body),.st-key-slide_body,
+[data-testid='stLayoutWrapper']:has(> .st-key-slide_chart),.st-key-slide_chart
+{flex:1 1 0 !important;min-height:0 !important;height:auto !important;overflow:hidden !important}
+.st-key-slide_body [data-testid='stMetric']{height:calc(50vh - 14vh) !important}
+.st-key-projector h1{margin-bottom:0.4vh !important}
+.st-key-slide_body [data-testid='stMetricValue'],
+.st-key-slide_body [data-testid='stMetricValue'] *
+{font-size:clamp(32px,6.5vh,150px) !important;line-height:1.15 !important;color:#000 !important;
+font-weight:700 !important}
+.st-key-slide_body [data-testid='stMetricLabel'] p,
+.st-key-slide_body [data-testid='stMetricLabel'] *
+{font-size:clamp(16px,2.9vh,66px) !important;white-space:normal !important;
+overflow:visible !important;text-overflow:clip !important}
+.st-key-slide_body [class*='st-key-hl_name'] [data-testid='stMetricValue'],
+.st-key-slide_body [class*='st-key-hl_name'] [data-testid='stMetricValue'] *
+{font-size:clamp(26px,4.6vh,100px) !important;white-space:normal !important;
+overflow:visible !important;text-overflow:clip !important}
+.st-key-slide_keys{display:none !important}
+</style>"""
 
 f = filters.current_filters()
 lang = f.lang
-# Type sizes for a 1920×1080 projector: body ≥ 28 px, numbers ≥ 48 px. Static CSS, no data.
-st.html(
-    "<style>"
-    "[data-testid='stHeader']{display:none}"
-    ".block-container{padding:1rem 2rem 0 2rem !important;max-width:100% !important}"
-    ".st-key-projector p,.st-key-projector li,.st-key-projector span,"
-    ".st-key-projector label,.st-key-projector button p,"
-    ".st-key-projector [data-testid='stCaptionContainer']"
-    "{font-size:30px !important;line-height:1.3 !important;color:#000 !important;"
-    "opacity:1 !important}"
-    ".st-key-projector h1,.st-key-projector h1 *{font-size:54px !important;color:#000 !important;"
-    "line-height:1.2 !important}"
-    ".st-key-projector [data-testid='stMetricValue'],"
-    ".st-key-projector [data-testid='stMetricValue'] *"
-    "{font-size:72px !important;line-height:1.15 !important;color:#000 !important;"
-    "font-weight:700 !important}"
-    ".st-key-projector [data-testid='stMetricLabel'] p{font-size:32px !important}"
-    ".st-key-projector [class*='st-key-hl_name'] [data-testid='stMetricValue'] *"
-    "{font-size:52px !important;white-space:normal !important;overflow:visible !important;"
-    "text-overflow:clip !important}"
-    "</style>"
-)
+show = view.parse_show(st.query_params.get("slides"), st.query_params.get("every"))
+SLIDES = show.slides
+st.html(CSS)  # static, no data
 
 st.session_state.setdefault("slide", 0)
 st.session_state.setdefault("slide_paused", False)
+st.session_state["slide"] %= len(SLIDES)
 
 
-def _next() -> None:
-    st.session_state["slide"] = (st.session_state["slide"] + 1) % len(SLIDES)
+def _step(by: int) -> None:
+    st.session_state["slide"] = (st.session_state["slide"] + by) % len(SLIDES)
     st.session_state["slide_at"] = time.monotonic()
 
 
@@ -62,26 +93,33 @@ def _toggle() -> None:
 paused = st.session_state["slide_paused"]
 
 
+def _chart(fig, *, name: str, alt: str) -> None:
+    # Autosized to the slide body: no height of its own, no title (the slide's heading is it).
+    fig.update_layout(height=None, autosize=True, title_text="")
+    with st.container(key="slide_chart", height=400, border=False):  # its CSS sets its height
+        widgets.chart(fig, name=name, alt=alt, height="stretch")  # type: ignore[arg-type]
+
+
+def _ranked() -> pl.DataFrame:
+    return rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
+
+
 def _slide(kind: str) -> None:
     if kind == "ranking":
-        ranked = rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
+        ranked = _ranked()
         if ranked["rank"].is_null().all():
             st.markdown(t("projector.no_data", lang))
             return
         fig = ranking.ranking_chart(ranked, lang=lang, big=True)
-        fig.update_layout(height=CHART_HEIGHT, title_text="")
-        widgets.chart(
-            fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang)
-        )
+        _chart(fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang))
     elif kind == "targets":
-        ranked = rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
-        ranked = ranked.filter(pl.col("targets_total") > 0)
+        ranked = _ranked().filter(pl.col("targets_total") > 0)
         if ranked.height == 0:
             st.markdown(t("projector.no_data", lang))
             return
-        fig = targets_met.targets_met_chart(ranked, lang=lang, big=True)
-        fig.update_layout(height=CHART_HEIGHT, title_text="")
-        widgets.chart(
+        short = ranked.with_columns(unit_name=pl.col("short_name"))
+        fig = targets_met.targets_met_chart(short, lang=lang, big=True)
+        _chart(
             fig, name=f"chi-tieu-dat-{f.cluster}-{f.year}", alt=t("chart.targets_met.title", lang)
         )
     elif kind == "trends":
@@ -93,14 +131,17 @@ def _slide(kind: str) -> None:
         if series.height == 0:
             st.markdown(t("projector.no_data", lang))
             return
-        fig = trend.trend_chart(series, lang=lang, big=True, cols=2)
-        fig.update_layout(height=CHART_HEIGHT, title_text="", showlegend=False)
-        widgets.chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
+        targets = tview.target_series(
+            loaders.indicators(), cluster=f.cluster, unit=None, up_to=f.year
+        )
+        fig = trend.trend_chart(series, lang=lang, big=True, cols=2, targets=targets)
+        fig.update_layout(showlegend=False)
+        _chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     else:
         cards = view.highlights(
             loaders.counts(),
             loaders.indicators(),
-            rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster),
+            _ranked(),
             year=f.year,
             cluster=f.cluster,
             lang=lang,
@@ -109,47 +150,82 @@ def _slide(kind: str) -> None:
             st.markdown(t("projector.no_data", lang))
             return
         for row in range(0, len(cards), 3):  # three cards a row: two rows fill a 16:9 slide
-            for col, card in zip(st.columns(3, gap="large"), cards[row : row + 3], strict=False):
-                # a unit's name is data: shown as typed (escaped), and wrapped, never cut
-                named = card["key"] in NAMED
-                text = widgets.md_escape(card["value"]) if named else card["value"]
-                with col, st.container(key=f"hl_{'name' if named else 'number'}_{card['key']}"):
-                    st.metric(card["label"], text, border=True, height=300)
+            with st.container(key=f"hl_row_{row}", height="stretch"):
+                cols = st.columns(3, gap="large")
+                for col, card in zip(cols, cards[row : row + 3], strict=False):
+                    # a unit's name is data: shown as typed (escaped), and wrapped, never cut
+                    named = card["key"] in NAMED
+                    text = widgets.md_escape(card["value"]) if named else card["value"]
+                    key = f"hl_{'name' if named else 'number'}_{card['key']}"
+                    with col, st.container(key=key, height="stretch"):
+                        st.metric(card["label"], text, border=True, height="stretch")
 
 
-@st.fragment(run_every=None if paused else SECONDS)
+@st.fragment(run_every=None if paused else show.every)
 def slideshow() -> None:
     now = time.monotonic()
     last = st.session_state.get("slide_at")
     if last is None:
         st.session_state["slide_at"] = now
-    elif not paused and now - last >= SECONDS - 0.5:  # a timer tick, not a click
-        st.session_state["slide"] = (st.session_state["slide"] + 1) % len(SLIDES)
-        st.session_state["slide_at"] = now
+    elif not paused and now - last >= show.every - 0.5:  # a timer tick, not a click
+        _step(1)
     i = st.session_state["slide"]
     with st.container(key="projector"):
-        head, controls = st.columns([5, 2], vertical_alignment="center")
+        head, controls = st.columns([5, 3], vertical_alignment="center")
         with head:
             st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
             cluster = widgets.md_escape(filters.cluster_name(f.cluster))
             st.caption(f"{cluster} · {f.year} · {i + 1}/{len(SLIDES)}")
-        with controls, st.container(horizontal=True, horizontal_alignment="right"):
+        # On a narrow screen the buttons show their icons only (the labels stay as tooltips).
+        with (
+            controls,
+            st.container(key="slide_controls", horizontal=True, horizontal_alignment="right"),
+        ):
+            # A presenter remote sends PageUp/PageDown; a keyboard also has the arrows.
+            st.button(
+                t("projector.prev", lang),
+                icon=":material/skip_previous:",
+                on_click=_step,
+                args=(-1,),
+                key="slide_prev",
+                help=t("projector.prev", lang),
+                shortcut="PageUp",
+            )
             st.button(
                 t("projector.play" if paused else "projector.pause", lang),
                 icon=":material/play_arrow:" if paused else ":material/pause:",
                 on_click=_toggle,
                 key="slide_toggle",
+                help=t("projector.play" if paused else "projector.pause", lang),
             )
             st.button(
                 t("projector.next", lang),
                 icon=":material/skip_next:",
-                on_click=_next,
+                on_click=_step,
+                args=(1,),
                 key="slide_next",
+                help=t("projector.next", lang),
+                shortcut="PageDown",
             )
-        with widgets.guard(lang):
+        with st.container(key="slide_keys"):  # one shortcut per button: the arrows, unseen
+            st.button("←", on_click=_step, args=(-1,), key="slide_left", shortcut="Left")
+            st.button("→", on_click=_step, args=(1,), key="slide_right", shortcut="Right")
+        with st.container(key="slide_body", height=400, border=False), widgets.guard(lang):
             _slide(SLIDES[i])
 
 
+if show.invalid:
+    st.toast(
+        t(
+            "projector.bad_link",
+            lang,
+            what=widgets.md_escape(", ".join(show.invalid)),
+            slides=",".join(SLIDES),
+            every=show.every,
+        ),
+        icon=":material/link_off:",
+        duration="long",
+    )
 if f.year is None or f.cluster is None:
     with st.container(key="projector"):
         filters.empty_state(f)

@@ -23,7 +23,7 @@ with st.container(border=True), widgets.guard(lang):
         filters.empty_state(f)
     else:
         widgets.chart(
-            ranking.ranking_chart(ranked, lang=lang),
+            ranking.ranking_chart(ranked, lang=lang, highlight=f.unit),
             name=f"xep-hang-{f.cluster}-{f.year}",
             alt=t("chart.ranking.title", lang),
         )
@@ -51,7 +51,7 @@ with st.container(border=True), widgets.guard(lang):
             formats={"final_points": "num1"},
         )
         widgets.downloads(
-            ranked.drop("unit_name"),
+            ranked.drop("unit_name", "short_name"),
             name=f"xep-hang-{f.cluster}-{f.year}",
             lang=lang,
             key="dl_ranking",
@@ -80,15 +80,20 @@ with st.container(border=True), widgets.guard(lang):
         )
 
 with st.container(border=True), widgets.guard(lang):
-    history = view.rank_history(loaders.rank_history(), loaders.dataset(), cluster=f.cluster)
+    history = view.rank_history(
+        loaders.rank_history(), loaders.dataset(), cluster=f.cluster, up_to=f.year
+    )
     if history["year"].n_unique() < 2:
         st.caption(t("ranking.no_history", lang))
     else:
         widgets.chart(
-            bump.bump_chart(history, lang=lang),
+            bump.bump_chart(history, lang=lang, highlight=f.unit, up_to=f.year),
             name=f"dien-bien-thu-hang-{f.cluster}",
             alt=t("chart.bump.title", lang),
         )
         widgets.downloads(
-            history, name=f"dien-bien-thu-hang-{f.cluster}", lang=lang, key="dl_history"
+            history.drop("short_name"),
+            name=f"dien-bien-thu-hang-{f.cluster}",
+            lang=lang,
+            key="dl_history",
         )

@@ -31,9 +31,10 @@ with widgets.guard(lang):
         st.stop()
     if not f.unit:
         st.caption(t("trends.pick_unit", lang))
+    targets = view.target_series(loaders.indicators(), cluster=f.cluster, unit=f.unit, up_to=f.year)
     with st.container(border=True):
         widgets.chart(
-            trend.trend_chart(series, lang=lang),
+            trend.trend_chart(series, lang=lang, targets=targets),
             name=f"xu-huong-{f.unit or f.cluster}",
             alt=t("chart.trend.title", lang),
         )
@@ -48,6 +49,7 @@ with widgets.guard(lang):
         "delta_pp",
         "history",
     )
+    shown = view.with_sparklines(shown)
     widgets.table(
         shown,
         lang=lang,
@@ -55,6 +57,7 @@ with widgets.guard(lang):
         key="changes",
         formats={"previous": "pct", "value_pct": "pct", "delta_pp": "pp"},
         column_config={"history": widgets.sparkline_column(t("trends.history", lang))},
+        height=view.table_height(shown.height),  # every row, never cut after ten
     )
     export = trends.filter(pl.col("cluster_code") == f.cluster).filter(
         pl.col("unit_code") == f.unit if f.unit else pl.col("unit_code").is_null()

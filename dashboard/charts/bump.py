@@ -1,75 +1,105 @@
-"""Bump chart: the rank history of every unit."""
+"""Bump chart: the rank history of every unit up to the chosen year, the chosen unit in colour
+and the others grey, units on the same rank in a year drawn side by side."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts.layout import (
-    BIG_BODY_PX,
-    BODY_PX,
-    esc,
-    finish,
-)
-from dashboard.charts.palette import (
-    unit_colors,
-)
+from dashboard.charts.layout import BIG_BODY_PX, BODY_PX, esc, finish
+from dashboard.charts.palette import OKABE_ITO
 from dashboard.i18n import t
 
+HIGHLIGHT = OKABE_ITO["blue"]
+OTHER = "#BDBDBD"
+OTHER_TEXT = "#595959"  # end labels of the grey lines: dark enough to read (≥ 4.5:1 on white)
+# Units tied on a rank in a year sit this far apart along the year axis (in years).
+TIE_STEP = 0.14
 
-def bump_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Figure:
+
+def tie_offsets(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with x: the year moved by TIE_STEP for each unit tied on the same rank that
+    year, the group centred on the year (units in code order)."""
+    return frame.sort("year", "rank", "unit_code").with_columns(
+        x=pl.col("year")
+        + TIE_STEP
+        * (pl.int_range(pl.len()).over("year", "rank") - (pl.len().over("year", "rank") - 1) / 2)
+    )
+
+
+def bump_chart(
+    frame: pl.DataFrame,
+    *,
+    lang: str,
+    big: bool = False,
+    highlight: str | None = None,
+    up_to: int | None = None,
+) -> go.Figure:
     """Rank history, one line per unit (rank 1 on top), unit name at the end of each line.
 
-    Columns: year, unit_code, unit_name, rank.
+    Columns: year, unit_code, unit_name, rank; short_name (optional) for the end labels.
+    `up_to`: the last year drawn (the chosen year). `highlight`: the chosen unit, drawn last,
+    in colour and with its rank in each marker; the others grey. With no unit chosen every line
+    is drawn in the highlight colour.
     """
-    f = frame.drop_nulls("rank").sort("unit_code", "year")
-    colors = unit_colors(f["unit_code"].to_list())
+    f = frame.drop_nulls("rank")
+    if up_to is not None:
+        f = f.filter(pl.col("year") <= up_to)
+    f = tie_offsets(f).sort("unit_code", "year")
     body = BIG_BODY_PX if big else BODY_PX
-    # End labels: units that share their last rank (ties) are stacked, not drawn on each other.
+    label = "short_name" if "short_name" in f.columns else "unit_name"
     ends = (
         f.group_by("unit_code", maintain_order=True)
-        .agg(pl.col("unit_name").last(), pl.col("year").last(), pl.col("rank").last())
+        .agg(pl.col(label).last(), pl.col("year").last(), pl.col("x").last(), pl.col("rank").last())
         .with_columns(stack=pl.int_range(pl.len()).over("year", "rank"))
     )
+    groups = list(f.group_by("unit_code", maintain_order=True))
+    groups.sort(key=lambda g: g[0][0] == highlight)  # the chosen unit on top
     fig = go.Figure()
-    for (code,), g in f.group_by("unit_code", maintain_order=True):
+    for (code,), g in groups:
         name = esc(g["unit_name"][0])
+        chosen = highlight is None or code == highlight
+        color = HIGHLIGHT if chosen else OTHER
         fig.add_scatter(
-            x=g["year"].to_list(),
+            x=g["x"].to_list(),
             y=g["rank"].to_list(),
-            mode="lines+markers+text",
+            mode="lines+markers+text" if code == highlight else "lines+markers",
             name=name,
-            line={"color": colors[code], "width": 4 if big else 3},
-            marker={"size": 26 if big else 18, "color": colors[code]},
-            text=[str(r) for r in g["rank"].to_list()],
-            textfont={"color": "#FFFFFF", "size": 14 if not big else 20},
+            line={"color": color, "width": (5 if big else 4) if chosen else 2},
+            marker={"size": (26 if big else 20) if code == highlight else 10, "color": color},
+            text=[str(r) for r in g["rank"].to_list()] if code == highlight else None,
+            textfont={"color": "#FFFFFF", "size": 20 if big else 12},
             textposition="middle center",
-            hovertemplate=name + "<br>%{x}: " + t("chart.rank", lang) + " %{y}<extra></extra>",
+            customdata=g["year"].to_list(),
+            hovertemplate=name
+            + "<br>%{customdata}: "
+            + t("chart.rank", lang)
+            + " %{y}<extra></extra>",
         )
-    for end in ends.to_dicts():  # one label per unit
+    for end in ends.to_dicts():  # one label per unit; tied ends stacked
+        chosen = highlight is None or end["unit_code"] == highlight
+        text = esc(end[label])
         fig.add_annotation(
-            x=end["year"],
+            x=end["year"] + TIE_STEP,  # past any tied marker of the last year
             y=end["rank"],
-            text=esc(end["unit_name"]),
+            text=f"<b>{text}</b>" if end["unit_code"] == highlight else text,
             showarrow=False,
             xanchor="left",
             xshift=16,
             yshift=-end["stack"] * (body + 4),
-            font={"color": colors[end["unit_code"]], "size": body},
+            font={"color": HIGHLIGHT if chosen else OTHER_TEXT, "size": body},
         )
     n = f["unit_code"].n_unique()
     fig.update_yaxes(
-        autorange="reversed",
-        dtick=1,
-        title_text=t("chart.rank", lang),
-        range=[n + 0.5, 0.5],
+        autorange="reversed", dtick=1, title_text=t("chart.rank", lang), range=[n + 0.5, 0.5]
     )
-    years = f["year"]
+    years = sorted(f["year"].unique().to_list())
     fig.update_xaxes(
-        dtick=1,
+        tickvals=years,
+        ticktext=[str(y) for y in years],
+        tickangle=0,
         title_text=t("axis.year", lang),
-        tickformat="d",
-        range=[(years.min() or 0) - 0.3, (years.max() or 0) + 0.3],
+        range=[(years[0] if years else 0) - 0.4, (years[-1] if years else 0) + 0.4],
     )
     fig = finish(
         fig,

@@ -1,4 +1,5 @@
-"""Ranking bars with the change of rank since last year."""
+"""Ranking bars in one colour (the chosen unit highlighted), the score and the change of rank
+since last year each in a column of its own, so no label is drawn over another."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from dashboard.charts.layout import (
+    BIG_BODY_PX,
     BIG_NUMBER_PX,
     BODY_PX,
     NUMBER_PX,
@@ -14,11 +16,12 @@ from dashboard.charts.layout import (
     finish,
     num_text,
 )
-from dashboard.charts.palette import (
-    OKABE_ITO,
-    unit_colors,
-)
+from dashboard.charts.palette import OKABE_ITO
 from dashboard.i18n import t
+
+# One colour for every bar: a unit's colour would say nothing; the chosen unit stands out.
+BAR = OKABE_ITO["sky_blue"]
+HIGHLIGHT = OKABE_ITO["blue"]
 
 
 def _change_marker(change: int | None, prev: int | None) -> tuple[str, str, str]:
@@ -33,41 +36,47 @@ def _change_marker(change: int | None, prev: int | None) -> tuple[str, str, str]
     return "line-ew-open", "#666666", "0"
 
 
-def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Figure:
-    """Ranking bars (points when the cluster entered scores, else targets met) with rank change.
+def unit_label(row: dict, *, highlight: str | None = None) -> str:
+    """ "rank. name" for the bar's axis, the short name when the frame has one, bold when it is
+    the chosen unit."""
+    name = esc(row.get("short_name") or row["unit_name"])
+    text = f"{row['rank']}. {name}"
+    return f"<b>{text}</b>" if highlight is not None and row["unit_code"] == highlight else text
+
+
+def ranking_chart(
+    frame: pl.DataFrame, *, lang: str, big: bool = False, highlight: str | None = None
+) -> go.Figure:
+    """Ranking bars (points when the cluster entered scores, else targets met), the figure and
+    the rank change in two columns to the right, their headers above them.
 
     Columns: unit_code, unit_name, rank, basis, final_points, targets_met, targets_total,
-    rank_prev, rank_change.
+    rank_prev, rank_change; short_name (optional) labels the bars. `highlight`: the chosen
+    unit's code, drawn in the highlight colour and bold.
     """
     f = frame.sort("rank", "unit_name", nulls_last=True)
     rows = f.to_dicts()
     by_score = bool(rows) and all(r["basis"] == "score" for r in rows)
-    colors = unit_colors(r["unit_code"] for r in rows)
-    names = [f"{r['rank']}. {esc(r['unit_name'])}" for r in rows]
+    names = [unit_label(r, highlight=highlight) for r in rows]
     if by_score:
         xs = [r["final_points"] or 0.0 for r in rows]
-        texts = [t("chart.points_value", lang, v=num_text(r["final_points"], lang)) for r in rows]
+        texts = [num_text(r["final_points"], lang) for r in rows]
         x_title = t("axis.points", lang)
     else:
         xs = [r["targets_met"] or 0 for r in rows]
         texts = [f"{r['targets_met']}/{r['targets_total']}" for r in rows]
         x_title = t("axis.targets_met", lang)
+    widths = [0.64, 0.18, 0.18] if big else [0.74, 0.13, 0.13]
     fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.8, 0.2] if big else [0.86, 0.14],
-        horizontal_spacing=0.02,
+        rows=1, cols=3, shared_yaxes=True, column_widths=widths, horizontal_spacing=0.01
     )
     fig.add_bar(
         y=names,
         x=xs,
         orientation="h",
-        text=texts,
-        textposition="outside",
-        cliponaxis=False,
-        marker={"color": [colors[r["unit_code"]] for r in rows]},
-        textfont={"size": BIG_NUMBER_PX if big else NUMBER_PX},
+        marker={
+            "color": [HIGHLIGHT if r["unit_code"] == highlight else BAR for r in rows],
+        },
         customdata=[[esc(r["unit_name"]), r["rank"], x] for r, x in zip(rows, texts, strict=True)],
         hovertemplate=(
             "%{customdata[0]}<br>"
@@ -79,6 +88,19 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         showlegend=False,
         row=1,
         col=1,
+    )
+    number_px = BIG_NUMBER_PX if big else NUMBER_PX
+    fig.add_scatter(  # the figure, in its own column: never over a bar or a change mark
+        y=names,
+        x=[0] * len(rows),
+        mode="text",
+        text=texts,
+        textposition="middle right",
+        textfont={"size": number_px},
+        hoverinfo="skip",
+        showlegend=False,
+        row=1,
+        col=2,
     )
     marks = [_change_marker(r["rank_change"], r["rank_prev"]) for r in rows]
     fig.add_scatter(
@@ -93,7 +115,7 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         },
         text=[m[2] for m in marks],
         textposition="middle right",
-        textfont={"size": BIG_NUMBER_PX if big else BODY_PX},
+        textfont={"size": number_px},
         customdata=[
             t("chart.rank_new", lang)
             if r["rank_prev"] is None
@@ -103,22 +125,38 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         hovertemplate="%{y}<br>%{customdata}<extra></extra>",
         showlegend=False,
         row=1,
-        col=2,
+        col=3,
     )
     xmax = max(xs, default=0) or 1
-    fig.update_xaxes(range=[0, xmax * 1.2], title_text=x_title, row=1, col=1)
-    fig.update_xaxes(
-        range=[-0.5, 3],
-        showticklabels=False,
-        showgrid=False,
-        zeroline=False,
-        title_text=t("axis.rank_change_big" if big else "axis.rank_change", lang),
-        row=1,
-        col=2,
+    # On the projector the column header says what the bars are: no axis title under them.
+    fig.update_xaxes(range=[0, xmax * 1.05], title_text="" if big else x_title, row=1, col=1)
+    for col, lo in ((2, 0), (3, -0.4)):
+        fig.update_xaxes(
+            range=[lo, 3], showticklabels=False, showgrid=False, zeroline=False, row=1, col=col
+        )
+    # Column headers above the columns, inside the figure (the last one right-aligned), where
+    # an axis title under a narrow column would be cut.
+    for col, text, anchor in (
+        (2, x_title, "left"),
+        (3, t("axis.rank_change_big" if big else "axis.rank_change", lang), "right"),
+    ):
+        fig.add_annotation(
+            text=text,  # our own labels (one may hold a <br>), not data
+            xref=f"x{col} domain",
+            x=0 if anchor == "left" else 1,
+            xanchor=anchor,
+            yref="paper",
+            y=1,
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": BIG_BODY_PX if big else BODY_PX},
+        )
+    # every unit's name, however tight the rows (Plotly would leave out every other one)
+    fig.update_yaxes(
+        autorange="reversed", categoryorder="array", categoryarray=names, tickmode="linear", dtick=1
     )
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
     per_row = 80 if big else 42
-    return finish(
+    fig = finish(
         fig,
         title=t("chart.ranking.title", lang),
         lang=lang,
@@ -126,3 +164,6 @@ def ranking_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> go.Fi
         height=max(280, 150 + per_row * len(rows)),
         legend=False,
     )
+    # Room above the columns for their headers (two lines on the projector) under the title.
+    fig.update_layout(margin={"t": 95 if big else 80})
+    return fig

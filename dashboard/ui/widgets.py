@@ -202,9 +202,10 @@ def header_width(text: str) -> int:
 
 
 def sparkline_column(label: str) -> Any:
-    """A small line of a row's values over the years, in a table cell."""
-    # Scaled to the row's own range: the shape of the change is what a sparkline is for.
-    return st.column_config.LineChartColumn(label, width="medium")
+    """A small line of a row's values over the years, in a table cell: the cells hold the SVG
+    pictures of `dashboard.charts.sparkline.sparkline_svg` (straight segments, a constant
+    series drawn flat), which a table's own line-chart cell cannot draw."""
+    return st.column_config.ImageColumn(label, width="medium")
 
 
 def _tint(hex_color: str, strength: float = 0.30) -> str:

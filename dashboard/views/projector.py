@@ -1,14 +1,59 @@
-"""The projector's slides: the year's highlights for a cluster, and the pooled trend lines of
-the headline indicators."""
+"""The projector's slides: which slides and how fast (from the link), the year's highlights for
+a cluster, and the pooled trend lines of the headline indicators."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
-from dashboard.formatting import fmt_int, fmt_pct
 from dashboard.i18n import t
+from dashboard.l10n import locale
 
 HEADLINE: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT", "HIGHER_AWARD_RATE")
+SLIDES: tuple[str, ...] = ("ranking", "targets", "trends", "highlights")
+SECONDS = 15
+EVERY_RANGE = (5, 600)  # seconds a slide stays up: long enough to read, short enough to move
+
+
+@dataclass(frozen=True)
+class Show:
+    """The slides in the order shown, the seconds each stays up, and what in the link was
+    not understood (shown to the presenter; the default is used instead)."""
+
+    slides: tuple[str, ...]
+    every: int
+    invalid: tuple[str, ...] = ()
+
+
+def parse_show(slides: str | None, every: str | None) -> Show:
+    """`?slides=ranking,targets&every=20` → the show. Names are the slide keys (SLIDES), in the
+    order wanted, each once; an unknown or repeated name, or an `every` that is not a whole
+    number of seconds in EVERY_RANGE, is reported and the default taken for that parameter.
+
+    >>> parse_show("targets,ranking", "20")
+    Show(slides=('targets', 'ranking'), every=20, invalid=())
+    >>> show = parse_show("ranking,pie", "2")
+    >>> show.slides == SLIDES, show.every, show.invalid
+    (True, 15, ('slides=ranking,pie', 'every=2'))
+    """
+    invalid: list[str] = []
+    chosen = SLIDES
+    if slides is not None and slides.strip():
+        names = [s.strip().lower() for s in slides.split(",") if s.strip()]
+        if names and all(n in SLIDES for n in names) and len(set(names)) == len(names):
+            chosen = tuple(names)
+        else:
+            invalid.append(f"slides={slides}")
+    seconds = SECONDS
+    if every is not None and every.strip():
+        text = every.strip()
+        lo, hi = EVERY_RANGE
+        if text.isdigit() and lo <= int(text) <= hi:
+            seconds = int(text)
+        else:
+            invalid.append(f"every={every}")
+    return Show(chosen, seconds, tuple(invalid))
 
 
 def highlights(
@@ -21,7 +66,8 @@ def highlights(
     lang: str,
 ) -> list[dict[str, str]]:
     """Big-number cards for the year: staff, the pooled LĐTT rate, persons with CSTĐCS or
-    higher, units with every target met, the leading unit and the unit that rose most.
+    higher, units with every target met, the leading unit and the unit that rose most (by
+    their short names when `ranking` has them).
     Each card: key, label, value (text). A figure the data cannot give is left out, never 0."""
     c = counts.filter(pl.col("year") == year, pl.col("cluster_code") == cluster)
     pooled = ind.filter(
@@ -37,27 +83,31 @@ def highlights(
     rk = ranking.filter(
         pl.col("year") == year, pl.col("cluster_code") == cluster, pl.col("rank").is_not_null()
     )
+    loc = locale(lang)
     cards: list[dict[str, str]] = []
     if c.height:
-        cards.append({"key": "staff", "value": fmt_int(c["staff"].sum(), lang)})
+        cards.append({"key": "staff", "value": loc.integer(c["staff"].sum())})
     ldtt = pooled.filter(pl.col("indicator") == "LDTT_RATE")["value_pct"]
     if ldtt.len() and ldtt[0] is not None:
-        cards.append({"key": "ldtt", "value": fmt_pct(ldtt[0], lang)})
+        cards.append({"key": "ldtt", "value": loc.pct(ldtt[0])})
     cstdcs = c["persons_cstdcs_plus"] if "persons_cstdcs_plus" in c.columns else pl.Series([])
     if cstdcs.drop_nulls().len():
-        cards.append({"key": "cstdcs", "value": fmt_int(cstdcs.sum(), lang)})
+        cards.append({"key": "cstdcs", "value": loc.integer(cstdcs.sum())})
     if per_unit.height:
         n_all = int(per_unit["all_met"].sum())
-        cards.append({"key": "all_met", "value": f"{n_all}/{per_unit.height}"})
+        cards.append(
+            {"key": "all_met", "value": f"{loc.integer(n_all)}/{loc.integer(per_unit.height)}"}
+        )
     if rk.height:
+        name = "short_name" if "short_name" in rk.columns else "unit_name"
         top = rk.sort("rank", "unit_name").row(0, named=True)
-        cards.append({"key": "leader", "value": str(top["unit_name"])})
+        cards.append({"key": "leader", "value": str(top[name])})
         risers = rk.filter(pl.col("rank_change") > 0).sort(
             "rank_change", "rank", descending=[True, False]
         )
         if risers.height:
             r = risers.row(0, named=True)
-            cards.append({"key": "riser", "value": f"{r['unit_name']} (▲ {r['rank_change']})"})
+            cards.append({"key": "riser", "value": f"{r[name]} (▲ {r['rank_change']})"})
     for card in cards:
         card["label"] = t(f"projector.hl.{card['key']}", lang, year=year)
     return cards

@@ -6,15 +6,22 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.i18n import label_expr
+from dashboard.names import short_names
 from data_access.readers import Dataset
 
 
 def _names(ds: Dataset) -> pl.DataFrame:
-    return ds.units.select(pl.col("unit_code").cast(pl.String), "unit_name")
+    """unit_code, unit_name and short_name (`dashboard.names`) of every unit."""
+    units = ds.units.with_columns(
+        pl.col("unit_code").cast(pl.String), pl.col("cluster_code").cast(pl.String)
+    )
+    short = short_names(units).select("unit_code", "short_name")
+    return units.select("unit_code", "unit_name").join(short, on="unit_code", how="left")
 
 
 def named_ranking(ranking: pl.DataFrame, ds: Dataset, *, cluster: str) -> pl.DataFrame:
-    """The cluster's rows of a `rankings` frame with unit_name, by rank then unit code."""
+    """The cluster's rows of a `rankings` frame with unit_name and short_name, by rank then
+    unit code."""
     return (
         ranking.filter(pl.col("cluster_code") == cluster)
         .join(_names(ds), on="unit_code", how="left")
@@ -56,11 +63,16 @@ def score_table(ds: Dataset, *, year: int, cluster: str, lang: str) -> pl.DataFr
     )
 
 
-def rank_history(rankings_by_year: pl.DataFrame, ds: Dataset, *, cluster: str) -> pl.DataFrame:
-    """year, unit_code, unit_name, rank for the bump chart (years without a rank are left out)."""
+def rank_history(
+    rankings_by_year: pl.DataFrame, ds: Dataset, *, cluster: str, up_to: int | None = None
+) -> pl.DataFrame:
+    """year, unit_code, unit_name, short_name, rank for the bump chart, up to the year `up_to`
+    (years without a rank are left out)."""
+    rows = rankings_by_year.filter(pl.col("cluster_code") == cluster, pl.col("rank").is_not_null())
+    if up_to is not None:
+        rows = rows.filter(pl.col("year") <= up_to)
     return (
-        rankings_by_year.filter(pl.col("cluster_code") == cluster, pl.col("rank").is_not_null())
-        .join(_names(ds), on="unit_code", how="left")
-        .select("year", "unit_code", "unit_name", "rank")
+        rows.join(_names(ds), on="unit_code", how="left")
+        .select("year", "unit_code", "unit_name", "short_name", "rank")
         .sort("year", "rank")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.charts.sparkline import sparkline_svg
 from data_access.catalog import load_catalog
 
 
@@ -64,3 +65,38 @@ def change_table(
         .sort("_o")
         .select("indicator", "value_pct", "previous", "delta_pp", "history")
     )
+
+
+def target_series(
+    ind: pl.DataFrame, *, cluster: str, unit: str | None, up_to: int | None = None
+) -> pl.DataFrame:
+    """indicator, year, target_min, target_max of the series the trend chart shows (the unit's
+    own targets, or the cluster's), for `charts.trend.trend_chart(targets=…)`. Rows without a
+    target are left out."""
+    rows = ind.filter(pl.col("cluster_code") == cluster)
+    rows = rows.filter(pl.col("unit_code") == unit if unit else pl.col("unit_code").is_null())
+    if up_to is not None:
+        rows = rows.filter(pl.col("year") <= up_to)
+    return (
+        rows.filter(pl.col("target_min").is_not_null() | pl.col("target_max").is_not_null())
+        .select("indicator", pl.col("year").cast(pl.Int64), "target_min", "target_max")
+        .sort("indicator", "year")
+    )
+
+
+def with_sparklines(changes: pl.DataFrame) -> pl.DataFrame:
+    """The change table with `history` as sparkline pictures (`widgets.sparkline_column`)."""
+    return changes.with_columns(
+        history=pl.col("history").map_elements(
+            lambda v: sparkline_svg(v.to_list()), return_dtype=pl.String
+        )
+    )
+
+
+ROW_PX = 35  # st.dataframe's row height, the header row's too
+
+
+def table_height(rows: int) -> int:
+    """The pixel height that shows a table's header and all its `rows` without scrolling
+    (two pixels of border)."""
+    return ROW_PX * (rows + 1) + 3

@@ -65,7 +65,12 @@ def test_rank_history_keeps_ranked_years_of_the_cluster():
             "rank": [2, 1, None, 1],
         }
     )
+    # the short name drops "Trường", the first word both names of cluster C share
     assert rank_history(ranks, DS, cluster="C").rows() == [
-        (2023, "U1", "Trường A", 2),
-        (2024, "U1", "Trường A", 1),
+        (2023, "U1", "Trường A", "A", 2),
+        (2024, "U1", "Trường A", "A", 1),
+    ]
+    # with 2023 chosen, 2024 is not drawn
+    assert rank_history(ranks, DS, cluster="C", up_to=2023).rows() == [
+        (2023, "U1", "Trường A", "A", 2)
     ]

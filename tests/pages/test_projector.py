@@ -37,3 +37,40 @@ def test_pause_stops_and_play_resumes(app):
     at.button(key="slide_toggle").click().run()
     assert at.session_state["slide_paused"] is True
     assert at.button(key="slide_toggle").proto.label == "Tự chạy"
+
+
+def test_slides_chosen_and_ordered_by_the_link(app):
+    at = app("projector", slides="highlights,ranking", every="20")
+    assert not at.exception and not at.toast
+    seen = [at.title[0].value]
+    at.button(key="slide_next").click().run()
+    seen.append(at.title[0].value)
+    at.button(key="slide_next").click().run()
+    seen.append(at.title[0].value)
+    assert seen == [SLIDES[3], SLIDES[0], SLIDES[3]]
+    assert at.caption[0].value.endswith("1/2")
+
+
+def test_previous_goes_back_round_the_show(app):
+    at = app("projector", slides="ranking,targets,trends")
+    at.button(key="slide_prev").click().run()
+    assert at.title[0].value == SLIDES[2]  # from the first back to the last
+
+
+def test_bad_link_values_give_a_notice_and_the_default(app):
+    at = app("projector", slides="ranking,pie", every="2")
+    assert not at.exception
+    notice = at.toast[0].value
+    # the link's text is data: Markdown-escaped, so it shows as typed
+    assert r"slides\=ranking,pie" in notice and r"every\=2" in notice
+    assert "mỗi trang 15 giây" in notice
+    # the default show: all four slides
+    assert at.title[0].value == SLIDES[0] and at.caption[0].value.endswith("1/4")
+
+
+def test_highlights_name_units_by_their_short_names(app):
+    at = app("projector", year="2025", slides="highlights")
+    cards = {m.label: m.value for m in at.metric}
+    leader = cards["Dẫn đầu năm 2025"]
+    # the demo cluster's names all begin "Trường Chính trị tỉnh": the card drops it
+    assert leader and "Trường Chính trị" not in leader

@@ -24,9 +24,9 @@ RANKING = pl.DataFrame(
 def test_ranking_points_use_the_language_separators():
     vi = figure_texts(ranking_chart(RANKING, lang="vi"))
     en = figure_texts(ranking_chart(RANKING, lang="en"))
-    # 98.25 rounds half away from zero to one decimal: 98.3
-    assert {"1.234,5 điểm", "98,3 điểm"} <= set(vi)
-    assert {"1,234.5 pts", "98.3 pts"} <= set(en)
+    # 98.25 rounds half away from zero to one decimal: 98.3; the unit is the column's header
+    assert {"1.234,5", "98,3", "Điểm"} <= set(vi)
+    assert {"1,234.5", "98.3", "Points"} <= set(en)
 
 
 @pytest.mark.parametrize(
