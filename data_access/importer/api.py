@@ -19,9 +19,10 @@ from data_access.importer.references import (
     dimensions,
 )
 from data_access.importer.report import ErrorCollector, ImportReport, TableSummary
+from data_access.importer.sandbox import parse_files
 from data_access.importer.scope import ScopeCheck, touched
 from data_access.importer.settings import CSV_SUFFIXES, EXCEL_SUFFIXES, Limits, current_limits
-from data_access.importer.sources import Source, read_sources, size_text
+from data_access.importer.sources import Source, accepted, size_text
 from data_access.importer.validate import combine
 
 Progress = Callable[[float, str], None]
@@ -48,7 +49,7 @@ def _db_detail(exc: SQLAlchemyError) -> str:
 
 def _run(
     engine: Engine,
-    files: list[tuple[str, bytes | None]],
+    files: list[tuple[str, bytes | Path | None]],
     errors: ErrorCollector,
     lang: str,
     progress: Progress | None,
@@ -62,8 +63,9 @@ def _run(
     sources: list[Source] = []
     for i, (name, data) in enumerate(files):
         tell(_READ * i / max(len(files), 1), "progress_read", file=name)
-        if data is not None:  # None: refused before reading (too large)
-            sources += read_sources(name, data, errors, limits)
+        # None: refused before reading (too large); each file is parsed in a bounded child.
+        if data is not None and accepted(name, data, errors, limits):
+            sources += parse_files([(name, data)], errors, limits).sources
     if not files and not errors:
         errors.add("no_files")
     tell(_READ, "progress_check")
@@ -98,9 +100,15 @@ def _run(
         summary = ()
     if errors:
         tell(1.0, "progress_failed")
-        return ImportReport(lang=lang, error_frame=errors.frame(_headers(sources)))
+        return ImportReport(
+            lang=lang,
+            error_frame=errors.frame(_headers(sources)),
+            warning_frame=errors.warning_frame(_headers(sources)),
+        )
     tell(1.0, "progress_done")
-    return ImportReport(lang=lang, summary=summary)
+    return ImportReport(
+        lang=lang, summary=summary, warning_frame=errors.warning_frame(_headers(sources))
+    )
 
 
 def import_files(
@@ -143,11 +151,11 @@ def import_path(
         errors.add("path_missing", file=str(path))
         return ImportReport(lang=lang, error_frame=errors.frame())
     paths = sorted(f for f in p.iterdir() if _wanted(f)) if p.is_dir() else [p]
-    files: list[tuple[str, bytes | None]] = []
+    files: list[tuple[str, bytes | Path | None]] = []
     for f in paths:
         if f.stat().st_size > limits.max_file_bytes:  # refused before reading it into memory
             errors.add("file_too_large", file=f.name, limit=size_text(limits.max_file_bytes))
             files.append((f.name, None))
         else:
-            files.append((f.name, f.read_bytes()))
+            files.append((f.name, f))  # the child reads it
     return _run(engine, files, errors, lang, progress, limits)
