@@ -61,11 +61,14 @@ def _run(
             progress(min(max(fraction, 0.0), 1.0), text(key, lang, **kw))
 
     sources: list[Source] = []
+    stats = []
     for i, (name, data) in enumerate(files):
         tell(_READ * i / max(len(files), 1), "progress_read", file=name)
         # None: refused before reading (too large); each file is parsed in a bounded child.
         if data is not None and accepted(name, data, errors, limits):
-            sources += parse_files([(name, data)], errors, limits).sources
+            parsed = parse_files([(name, data)], errors, limits)
+            sources += parsed.sources
+            stats += [parsed.stats] if parsed.stats else []
     if not files and not errors:
         errors.add("no_files")
     tell(_READ, "progress_check")
@@ -104,10 +107,14 @@ def _run(
             lang=lang,
             error_frame=errors.frame(_headers(sources)),
             warning_frame=errors.warning_frame(_headers(sources)),
+            child_stats=tuple(stats),
         )
     tell(1.0, "progress_done")
     return ImportReport(
-        lang=lang, summary=summary, warning_frame=errors.warning_frame(_headers(sources))
+        lang=lang,
+        summary=summary,
+        warning_frame=errors.warning_frame(_headers(sources)),
+        child_stats=tuple(stats),
     )
 
 

@@ -62,6 +62,8 @@ class ImportReport:
     summary: tuple[TableSummary, ...] = ()
     # Warnings (file, row, column, value, reason, kind): shown, never blocking the import.
     warning_frame: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=ERROR_SCHEMA))
+    # How each parsing child ended (sandbox.ChildStats): exit, seconds, peak RSS.
+    child_stats: tuple[object, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -257,7 +259,13 @@ class ErrorCollector:
         value: pl.Expr | None,
         fmt: dict[str, object],
     ) -> None:
-        hit = frame.filter(mask.fill_null(False))
+        # The mask as a column first: a literal predicate (pl.lit(True)) given straight to
+        # filter() fails on some frames ("filter predicate length of 2 doesn't match").
+        hit = (
+            frame.with_columns(mask.fill_null(False).alias("__hit"))
+            .filter(pl.col("__hit"))
+            .drop("__hit")
+        )
         if hit.is_empty():
             return
         value = pl.col(column) if value is None else value

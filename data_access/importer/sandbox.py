@@ -16,8 +16,11 @@ import multiprocessing
 import multiprocessing.context
 import shutil
 import signal
+import sys
 import tempfile
+import threading
 import time
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from data_access.importer.sources import Source, file_label
 log = logging.getLogger(__name__)
 FileInput = tuple[str, bytes | Path]
 _POLL = 0.02
+_START = threading.Lock()
 _ALLOC_WORDS = ("memory allocation", "MemoryError", "Cannot allocate", "out of memory")
 
 
@@ -80,7 +84,15 @@ def _peak_kb(pid: int | None) -> int:
 def _run_child(job_path: Path, seconds: float) -> tuple[int, bool, int]:
     """Run one child to its end or kill it past `seconds`: (exit code, timed out, peak KB)."""
     proc = _server().Process(target=run_job, args=(str(job_path),), daemon=True)
-    proc.start()
+    # multiprocessing would re-import the caller's main module in the child (Streamlit's runner,
+    # a script): the child needs only run_job, so it is started with an empty __main__.
+    with _START:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            proc.start()
+        finally:
+            sys.modules["__main__"] = main
     deadline, peak = time.monotonic() + seconds, 0
     while proc.is_alive() and time.monotonic() < deadline:
         peak = max(peak, _peak_kb(proc.pid))
