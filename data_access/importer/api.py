@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.importer.columns import TABLE_SPECS
+from data_access.importer.consistency import check_unit_counts
 from data_access.importer.duplicates import check_duplicates, key_label
 from data_access.importer.load import write_tables
 from data_access.importer.messages import text
@@ -81,6 +82,7 @@ def _run(
     try:
         with engine.begin() as conn:
             check_references(tables, dimensions(conn, tables), errors)
+            check_unit_counts(conn, tables, errors)
             if scope_check is not None and not errors:
                 hit = touched(conn, tables)
                 if not scope_check(hit):
