@@ -90,3 +90,17 @@ def test_corrupt_workbook(engine):
     [err] = report.errors
     assert (err.file, err.kind) == ("book.xlsx", "bad_excel")
     assert err.reason.startswith("không đọc được bảng tính Excel: ")
+
+
+def test_unclosed_quote_names_its_row(engine):
+    report = run(engine, {"people.csv": 'person_code,full_name\nP1,An\nP2,"Bình\nP3,Chi\n'})
+    assert errors(report) == [
+        (
+            "people.csv",
+            3,
+            None,
+            None,
+            "tệp CSV sai cấu trúc: dấu ngoặc kép không được đóng (ô bắt đầu từ dòng này kéo "
+            "đến cuối tệp)",
+        )
+    ]
