@@ -7,6 +7,7 @@ are built only when someone asks for the listing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TextIO
 
 import polars as pl
 
@@ -128,12 +129,31 @@ class ImportReport:
     def lines(self) -> list[str]:
         """Human-readable lines: one per error, or one per table then a closing line."""
         if not self.ok:
-            return [e.line() for e in self.errors]
+            return _lines(self.error_frame).to_list()
         out = [text("summary_line", self.lang, **vars(s)) for s in self.summary]
         return [*out, text("summary_ok", self.lang)]
 
     def warning_lines(self) -> list[str]:
-        return [e.line() for e in self.warnings]
+        return _lines(self.warning_frame).to_list()
+
+    def write_lines(self, stream: TextIO, *, warnings: bool = False, chunk: int = 100_000) -> None:
+        """The error (or warning) lines written to `stream` a chunk at a time: millions of
+        errors never become millions of Python objects at once (the CLI's stderr)."""
+        frame = self.warning_frame if warnings else self.error_frame
+        for start in range(0, frame.height, chunk):
+            stream.write("\n".join(_lines(frame.slice(start, chunk)).to_list()) + "\n")
+
+
+def _lines(frame: pl.DataFrame) -> pl.Series:
+    """`file:row:column: value — reason` per row, as ImportErrorRecord.line() writes it."""
+    where = pl.concat_str(
+        [pl.col(c).cast(pl.String).fill_null("") for c in ("file", "row", "column")],
+        separator=":",
+    )
+    line = pl.concat_str(
+        [where, pl.lit(": "), pl.col("value").fill_null(""), pl.lit(" — "), pl.col("reason")]
+    )
+    return frame.select(line.alias("line"))["line"]
 
 
 def _csv(frame: pl.DataFrame) -> bytes:

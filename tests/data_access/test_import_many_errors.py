@@ -51,3 +51,13 @@ def test_five_million_invalid_rows_are_a_report(sqlite_engine):
     assert not report.ok
     assert report.error_count >= n  # every row lacks its name (and repeats the code)
     assert report.errors_csv().count(b"\n") == report.error_count + 1
+
+
+def test_lines_and_streamed_lines_match_the_records(sqlite_engine):
+    import io
+
+    report = run(sqlite_engine, {"people.csv": "person_code,full_name\nP1,\n,An\nP3,Chi\nP3,Chi\n"})
+    assert report.lines() == [e.line() for e in report.errors]
+    out = io.StringIO()
+    report.write_lines(out, chunk=1)
+    assert out.getvalue().splitlines() == report.lines()
