@@ -71,6 +71,33 @@ SETTINGS: dict[str, Setting] = {
     "import_max_cell_chars": Setting(
         "THIDUA_IMPORT_MAX_CELL_CHARS", "1000", "longest text in one imported cell"
     ),
+    "import_max_columns": Setting(
+        "THIDUA_IMPORT_MAX_COLUMNS", "200", "most columns per table (CSV header, sheet width)"
+    ),
+    "import_max_cells": Setting(
+        "THIDUA_IMPORT_MAX_CELLS",
+        "30000000",
+        "most cells one worksheet may span (rows x columns of its used range)",
+    ),
+    "import_max_unzipped_mb": Setting(
+        "THIDUA_IMPORT_MAX_UNZIPPED_MB", "1024", "largest total a workbook may unzip to (MB)"
+    ),
+    "import_max_zip_ratio": Setting(
+        "THIDUA_IMPORT_MAX_ZIP_RATIO", "200", "highest unzipped/zipped ratio of a workbook"
+    ),
+    "import_child_memory_mb": Setting(
+        "THIDUA_IMPORT_CHILD_MEMORY_MB",
+        "4096",
+        "address-space limit (RLIMIT_AS) of the child process that parses uploaded files (MB)",
+    ),
+    "import_child_seconds": Setting(
+        "THIDUA_IMPORT_CHILD_SECONDS", "300", "time limit of the child process that parses files"
+    ),
+    "import_errors_on_screen": Setting(
+        "THIDUA_IMPORT_ERRORS_ON_SCREEN",
+        "500",
+        "errors shown on the Data page (the full list is a CSV download)",
+    ),
 }
 
 AUTH_MODES = ("open", "password", "oidc")

@@ -4,12 +4,22 @@ Loading millions of rows through a database driver takes tens of seconds; a Parq
 predicate and projection pushdown takes a fraction of that. Every import bumps the data version,
 so a snapshot is never stale: the first reader after an import rebuilds it (atomically, by
 renaming a finished folder into place) and every later reader, in any process, scans it.
+
+A snapshot heals: its manifest (the SHA-256 and size of each file) is written LAST, and a reader
+that finds a file missing, unreadable or not matching the manifest logs it and rebuilds the
+snapshot from the database, so a corrupt or edited file is never served and never looks like a
+database outage. A process verifies a folder once and again only when a file's size or mtime
+changes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,6 +32,57 @@ from data_access.readers import SCHEMAS, Dataset, load_dataset
 
 YEARLESS = ("clusters", "units", "collectives", "people")
 KEEP = 2  # versions kept on disk: the current one and the one readers may still be scanning
+MANIFEST = "manifest.json"
+log = logging.getLogger(__name__)
+# folder -> (name, size, mtime_ns) of its files when this process last verified their hashes
+_VERIFIED: dict[Path, tuple[tuple[str, int, int], ...]] = {}
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1024 * 1024):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for name in SCHEMAS:
+        st = (folder / f"{name}.parquet").stat()
+        out.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def snapshot_problem(folder: Path) -> str | None:
+    """Why this snapshot folder must not be served (None: it is whole and as written)."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        signature = _signature(folder)
+    except (OSError, ValueError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    if _VERIFIED.get(folder) == signature:
+        return None
+    for name, size, _ in signature:
+        want = manifest.get("files", {}).get(f"{name}.parquet")
+        if want is None:
+            return f"{name}.parquet is not in the manifest"
+        if size != want["size"] or _sha256(folder / f"{name}.parquet") != want["sha256"]:
+            return f"{name}.parquet does not match its manifest"
+    _VERIFIED[folder] = signature
+    return None
+
+
+def _discard(folder: Path, why: str) -> None:
+    """Take a bad snapshot out of service (renamed first, so no reader sees it half-deleted)."""
+    log.warning("snapshot %s is not served (%s): rebuilding it from the database", folder, why)
+    _VERIFIED.pop(folder, None)
+    aside = folder.with_name(f".bad-{folder.name}-{uuid.uuid4().hex[:8]}")
+    try:
+        folder.rename(aside)
+    except OSError:
+        return  # another process took it out first
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def snapshot_root(engine: Engine) -> Path:
@@ -51,8 +112,13 @@ def _write(engine: Engine, target: Path) -> None:
     try:
         with engine.connect() as conn:
             ds = load_dataset(conn)
+        files = {}
         for name in SCHEMAS:
-            getattr(ds, name).write_parquet(tmp / f"{name}.parquet", statistics=True)
+            path = tmp / f"{name}.parquet"
+            getattr(ds, name).write_parquet(path, statistics=True)
+            files[path.name] = {"sha256": _sha256(path), "size": path.stat().st_size}
+        # The manifest last: a folder without it was never finished.
+        (tmp / MANIFEST).write_text(json.dumps({"files": files}), encoding="utf-8")
         try:
             tmp.rename(target)  # atomic: readers see a whole snapshot or none
         except OSError:
@@ -79,7 +145,10 @@ def ensure_snapshot(engine: Engine) -> tuple[str, Path]:
         version = data_version(engine)
         target = snapshot_root(engine) / version
         if target.exists():
-            return version, target
+            why = snapshot_problem(target)
+            if why is None:
+                return version, target
+            _discard(target, why)
         _write(engine, target)
         if data_version(engine) == version:
             return version, target
@@ -110,4 +179,9 @@ def load_snapshot(folder: Path, *, years: Iterable[int] | None = None) -> Datase
 def load_dataset_fast(engine: Engine, *, years: Iterable[int] | None = None) -> tuple[str, Dataset]:
     """(data version, Dataset) through the snapshot: what the app and the benchmark call."""
     version, folder = ensure_snapshot(engine)
-    return version, load_snapshot(folder, years=years)
+    try:
+        return version, load_snapshot(folder, years=years)
+    except (pl.exceptions.PolarsError, OSError) as exc:  # damaged after it was verified
+        _discard(folder, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
+        version, folder = ensure_snapshot(engine)
+        return version, load_snapshot(folder, years=years)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data_access import closed_years
 from data_access.importer.columns import TABLE_SPECS
+from data_access.importer.consistency import check_unit_counts
 from data_access.importer.duplicates import check_duplicates, key_label
 from data_access.importer.load import write_tables
 from data_access.importer.messages import reason_expr, text
@@ -21,9 +22,10 @@ from data_access.importer.references import (
     dimensions,
 )
 from data_access.importer.report import ErrorCollector, ImportReport, TableSummary
+from data_access.importer.sandbox import parse_files
 from data_access.importer.scope import ScopeCheck, touched
 from data_access.importer.settings import CSV_SUFFIXES, EXCEL_SUFFIXES, Limits, current_limits
-from data_access.importer.sources import Source, read_sources, size_text
+from data_access.importer.sources import Source, accepted, size_text
 from data_access.importer.validate import combine
 
 Progress = Callable[[float, str], None]
@@ -73,7 +75,7 @@ def _closed_years(conn: Connection, tables: dict, errors: ErrorCollector) -> Non
 
 def _run(
     engine: Engine,
-    files: list[tuple[str, bytes | None]],
+    files: list[tuple[str, bytes | Path | None]],
     errors: ErrorCollector,
     lang: str,
     progress: Progress | None,
@@ -85,10 +87,14 @@ def _run(
             progress(min(max(fraction, 0.0), 1.0), text(key, lang, **kw))
 
     sources: list[Source] = []
+    stats = []
     for i, (name, data) in enumerate(files):
         tell(_READ * i / max(len(files), 1), "progress_read", file=name)
-        if data is not None:  # None: refused before reading (too large)
-            sources += read_sources(name, data, errors, limits)
+        # None: refused before reading (too large); each file is parsed in a bounded child.
+        if data is not None and accepted(name, data, errors, limits):
+            parsed = parse_files([(name, data)], errors, limits)
+            sources += parsed.sources
+            stats += [parsed.stats] if parsed.stats else []
     if not files and not errors:
         errors.add("no_files")
     tell(_READ, "progress_check")
@@ -101,6 +107,7 @@ def _run(
     try:
         with engine.begin() as conn:
             check_references(tables, dimensions(conn, tables), errors)
+            check_unit_counts(conn, tables, errors)
             if scope_check is not None and not errors:
                 hit = touched(conn, tables)
                 if not scope_check(hit):
@@ -125,9 +132,19 @@ def _run(
         summary = ()
     if errors:
         tell(1.0, "progress_failed")
-        return ImportReport(lang=lang, error_frame=errors.frame(_headers(sources)))
+        return ImportReport(
+            lang=lang,
+            error_frame=errors.frame(_headers(sources)),
+            warning_frame=errors.warning_frame(_headers(sources)),
+            child_stats=tuple(stats),
+        )
     tell(1.0, "progress_done")
-    return ImportReport(lang=lang, summary=summary)
+    return ImportReport(
+        lang=lang,
+        summary=summary,
+        warning_frame=errors.warning_frame(_headers(sources)),
+        child_stats=tuple(stats),
+    )
 
 
 def import_files(
@@ -170,11 +187,11 @@ def import_path(
         errors.add("path_missing", file=str(path))
         return ImportReport(lang=lang, error_frame=errors.frame())
     paths = sorted(f for f in p.iterdir() if _wanted(f)) if p.is_dir() else [p]
-    files: list[tuple[str, bytes | None]] = []
+    files: list[tuple[str, bytes | Path | None]] = []
     for f in paths:
         if f.stat().st_size > limits.max_file_bytes:  # refused before reading it into memory
             errors.add("file_too_large", file=f.name, limit=size_text(limits.max_file_bytes))
             files.append((f.name, None))
         else:
-            files.append((f.name, f.read_bytes()))
+            files.append((f.name, f))  # the child reads it
     return _run(engine, files, errors, lang, progress, limits)

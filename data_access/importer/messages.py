@@ -7,6 +7,8 @@ a reason that names per-row values (another row, another unit) is built over the
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 import polars as pl
 
@@ -46,15 +48,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "year_closed_for": {"vi": " cho cụm {cluster}", "en": " for cluster {cluster}"},
     "unknown_encoding": {
-        "vi": "không đọc được tệp: không nhận ra bảng mã (chấp nhận UTF-8, UTF-16, Windows-1258)",
-        "en": "cannot read the file: unknown encoding (accepted: UTF-8, UTF-16, Windows-1258)",
+        "vi": "không đọc được tệp: không nhận ra bảng mã (chấp nhận UTF-8, UTF-16, Windows-1258, "
+        "TCVN3, VNI-Windows)",
+        "en": "cannot read the file: unknown encoding (accepted: UTF-8, UTF-16, Windows-1258, "
+        "TCVN3, VNI-Windows)",
     },
-    "bad_csv": {
-        "vi": "tệp CSV sai cấu trúc (số cột của các dòng không khớp hoặc dấu ngoặc kép lỗi): "
-        "{detail}",
-        "en": "malformed CSV (rows with a different number of fields, or a stray quote): {detail}",
+    "bad_csv": {  # {detail}: csv_ragged, csv_quote or csv_unreadable (messages.toml)
+        "vi": "tệp CSV sai cấu trúc: {detail}",
+        "en": "malformed CSV: {detail}",
     },
-    "bad_excel": {
+    "bad_excel": {  # {detail}: excel_unreadable (the reader's own words go to the log)
         "vi": "không đọc được bảng tính Excel: {detail}",
         "en": "cannot read the Excel workbook: {detail}",
     },
@@ -203,6 +206,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Có {count} lỗi; không có dữ liệu nào được ghi.",
         "en": "{count} errors; nothing was written.",
     },
+}
+
+# Messages kept as data (hostile files, encodings, warnings, consistency): same shape.
+MESSAGES.update(
+    tomllib.loads((Path(__file__).with_name("messages.toml")).read_text(encoding="utf-8"))
+)
+
+# Headers of the error and warning tables, on screen and in the CSV download.
+REPORT_HEADERS: dict[str, dict[str, str]] = {
+    "file": {"vi": "Tệp", "en": "File"},
+    "row": {"vi": "Dòng", "en": "Row"},
+    "column": {"vi": "Cột", "en": "Column"},
+    "value": {"vi": "Giá trị", "en": "Value"},
+    "reason": {"vi": "Lỗi", "en": "Problem"},
+    "warning": {"vi": "Cảnh báo", "en": "Warning"},
 }
 
 # Words used inside messages: what a code names (ref_missing, award_recipient) ...

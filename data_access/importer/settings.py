@@ -18,6 +18,12 @@ class Limits:
     # about 5-20x; 1 000 000 rows of ten cells unzip to about 400 MB.
     max_unzipped_bytes: int = 1024 * 1024 * 1024
     max_zip_ratio: float = 200.0
+    # A worksheet's used range (declared <dimension> or its farthest cell): the XLSX reader
+    # allocates rows x columns cells for it, however few hold a value.
+    max_cells: int = 30_000_000
+    # The child process that parses untrusted files (sandbox.py): address space and wall time.
+    child_memory_mb: int = 4096
+    child_seconds: float = 300.0
 
 
 DEFAULT_LIMITS = Limits()
@@ -34,6 +40,12 @@ def current_limits() -> Limits:
         max_file_bytes=int(float(settings.get("import_max_file_mb")) * 1024 * 1024),
         max_rows=int(settings.get("import_max_rows")),
         max_cell_chars=int(settings.get("import_max_cell_chars")),
+        max_columns=int(settings.get("import_max_columns")),
+        max_cells=int(settings.get("import_max_cells")),
+        max_unzipped_bytes=int(float(settings.get("import_max_unzipped_mb")) * 1024 * 1024),
+        max_zip_ratio=float(settings.get("import_max_zip_ratio")),
+        child_memory_mb=int(settings.get("import_child_memory_mb")),
+        child_seconds=float(settings.get("import_child_seconds")),
     )
 
 

@@ -18,7 +18,10 @@ KNOWN = (
 def test_unknown_encoding(engine):
     # 0x81 is a lone continuation byte in UTF-8 and undefined in Windows-1258.
     report = run(engine, {"people.csv": b"person_code,full_name\nP1,\x81\n"})
-    reason = "không đọc được tệp: không nhận ra bảng mã (chấp nhận UTF-8, UTF-16, Windows-1258)"
+    reason = (
+        "không đọc được tệp: không nhận ra bảng mã (chấp nhận UTF-8, UTF-16, Windows-1258, "
+        "TCVN3, VNI-Windows)"
+    )
     assert errors(report) == [("people.csv", None, None, None, reason)]
 
 
@@ -74,7 +77,12 @@ def test_ragged_csv(engine):
     report = run(engine, {"people.csv": "person_code,full_name\nP1,An,thừa\n"})
     [err] = report.errors
     assert (err.file, err.kind) == ("people.csv", "bad_csv")
-    assert err.reason.startswith("tệp CSV sai cấu trúc (số cột của các dòng không khớp")
+    # Our words and the row (the reader's own text goes to the log).
+    assert err.row == 2
+    assert err.reason == (
+        "tệp CSV sai cấu trúc: dòng có 3 trường, dòng tiêu đề có 2 "
+        "(thừa dấu phân cách hoặc thiếu dấu ngoặc kép)"
+    )
 
 
 def test_corrupt_workbook(engine):
@@ -82,3 +90,17 @@ def test_corrupt_workbook(engine):
     [err] = report.errors
     assert (err.file, err.kind) == ("book.xlsx", "bad_excel")
     assert err.reason.startswith("không đọc được bảng tính Excel: ")
+
+
+def test_unclosed_quote_names_its_row(engine):
+    report = run(engine, {"people.csv": 'person_code,full_name\nP1,An\nP2,"Bình\nP3,Chi\n'})
+    assert errors(report) == [
+        (
+            "people.csv",
+            3,
+            None,
+            None,
+            "tệp CSV sai cấu trúc: dấu ngoặc kép không được đóng (ô bắt đầu từ dòng này kéo "
+            "đến cuối tệp)",
+        )
+    ]
