@@ -10,6 +10,7 @@ from dashboard.tables import TABLES
 from dashboard.ui import audit, filters, importing, loaders, widgets
 from dashboard.views import loaded as loaded_view
 from data_access import settings
+from data_access.importer import ImportReport
 
 f = filters.current_filters()
 lang = f.lang
@@ -62,6 +63,37 @@ with st.container(border=True), widgets.guard(lang):
     )
     st.caption(t("loaded.caption", lang))
 
+
+def problems(report: ImportReport, *, key: str) -> None:
+    """An import's or a preview's errors (the first ones on screen with the total, every one in a
+    CSV download) and its warnings, in the report's language."""
+    if report.error_count:
+        shown, note = report.screen()
+        st.dataframe(shown, hide_index=True, alt=t("data.import.errors", lang), key=f"{key}_err")
+        if note:
+            st.caption(note)
+        st.download_button(
+            t("data.import.errors_csv", lang),
+            data=report.errors_csv(),
+            file_name="loi-nhap-du-lieu.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"{key}_err_csv",
+        )
+    if report.warning_frame.height:
+        st.warning(
+            t("data.import.warnings", lang, n=report.warning_frame.height),
+            icon=":material/warning:",
+        )
+        st.dataframe(
+            report.localized(report.warning_frame, warning=True),
+            hide_index=True,
+            alt=t("data.import.warnings", lang, n=report.warning_frame.height),
+            key=f"{key}_warn",
+        )
+
+
 # --- import --------------------------------------------------------------------------------------
 with st.container(border=True):
     st.subheader(t("data.import", lang), anchor=False)
@@ -79,26 +111,22 @@ with st.container(border=True):
         )
     report = st.session_state.pop("_import_report", None)
     if report is not None:
-        if report["ok"]:
+        if report.ok:
             st.success(t("data.import.ok", lang), icon=":material/check_circle:")
             widgets.table(
-                report["frame"],
+                report.summary_frame(),
                 lang=lang,
                 alt=t("data.import.summary", lang),
                 formats={"inserted": "int", "updated": "int", "unchanged": "int"},
             )
         else:
-            st.error(
-                t("data.import.failed", lang, n=report["frame"].height), icon=":material/error:"
-            )
-            widgets.table(
-                report["frame"], lang=lang, alt=t("data.import.errors", lang), key="errors"
-            )
-            widgets.downloads(report["frame"], name="loi-nhap-du-lieu", lang=lang, key="dl_errors")
+            st.error(t("data.import.failed", lang, n=report.error_count), icon=":material/error:")
+        problems(report, key="import")
     if uploaded:
         files = [(u.name, u.getvalue()) for u in uploaded]
         with widgets.guard(lang):
-            previews = importing.preview_files(files)
+            previews, found = importing.preview_files(files, lang=lang)
+            problems(found, key="preview")
             for i, p in enumerate(previews):
                 with st.expander(
                     t(
@@ -119,7 +147,7 @@ with st.container(border=True):
                 result = importing.run_import(
                     files, lang=lang, progress=lambda frac, msg: bar.progress(frac, text=msg)
                 )
-                st.session_state["_import_report"] = {"ok": result.ok, "frame": result.to_frame()}
+                st.session_state["_import_report"] = result
                 st.rerun()  # the sidebar and every cached view pick up the new data version
 
 # --- template ------------------------------------------------------------------------------------

@@ -39,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
             audit(engine, os_actor(), "import_failed", f"cli {args.path} errors={n}")
     finally:
         engine.dispose()
+    if report.warning_frame.height:
+        report.write_lines(sys.stderr, warnings=True)
     if not report.ok:
-        for line in report.lines():
-            print(line, file=sys.stderr)
+        report.write_lines(sys.stderr)
         print(text("summary_failed", args.lang, count=report.error_frame.height), file=sys.stderr)
         return 1
     print("\n".join(report.lines()))

@@ -11,10 +11,8 @@ import polars as pl
 from dashboard import access
 from dashboard.ui import audit, loaders, session
 from data_access.importer import ImportReport, import_files
-from data_access.importer.report import ErrorCollector
+from data_access.importer.preview import preview
 from data_access.importer.scope import Touched
-from data_access.importer.settings import DEFAULT_LIMITS
-from data_access.importer.sources import read_sources
 from data_access.importer.template import build_template
 
 
@@ -28,16 +26,15 @@ class Preview:
     head: pl.DataFrame
 
 
-def preview_files(files: list[tuple[str, bytes]], *, rows: int = 20) -> list[Preview]:
-    """What the importer would read from each file, before importing: file, table, row count and
-    the first rows (text cells, as written). Problems are left to the import's own report."""
-    out = []
-    for name, data in files:
-        for src in read_sources(name, data, ErrorCollector("vi"), DEFAULT_LIMITS):
-            frame = src.frame.select([c for c in src.frame.columns if not c.startswith("__")])
-            frame = frame.rename({c: src.headers.get(c, c) for c in frame.columns})
-            out.append(Preview(src.file, src.table, src.frame.height, frame.head(rows)))
-    return out
+def preview_files(
+    files: list[tuple[str, bytes]], *, lang: str = "vi", rows: int = 20
+) -> tuple[list[Preview], ImportReport]:
+    """What the importer would read from each file, before importing (file, table, row count
+    and the first rows, text cells as written) and the problems met reading them. Parsed in the
+    importer's bounded child process: a hostile file cannot take the server down."""
+    res = preview(files, lang=lang, rows=rows)
+    tables = [Preview(d["file"], d["table"], d["rows"], d["head"]) for d in res.tables]
+    return tables, res.report
 
 
 def can_upload() -> bool:
@@ -64,7 +61,11 @@ def run_import(
         session.get_engine(), files, lang=lang, progress=progress, scope_check=in_scope
     )
     names = ", ".join(n for n, _ in files)
-    audit.audit("import_ok" if report.ok else "import_failed", names)
+    if report.ok:
+        rows = sum(t.inserted + t.updated for t in report.summary)
+        audit.audit("import_ok", f"{names} rows={rows}")
+    else:
+        audit.audit("import_failed", f"{names} errors={report.error_count}")
     return report
 
 

@@ -23,6 +23,15 @@ def small_url(make_db):
     )
 
 
+def _report_tables(at, kind: str = "reason") -> list:
+    """The page's problem tables (errors, or warnings with kind="warning"): those headed with the
+    importer's localized report headers."""
+    from data_access.importer.messages import REPORT_HEADERS
+
+    head = REPORT_HEADERS[kind]["vi"]
+    return [d.value for d in at.dataframe if head in d.value.columns]
+
+
 def _upload(at, name: str, text: str):
     at.file_uploader(key="upload").upload(name, text.encode("utf-8")).run()
     return at
@@ -51,3 +60,48 @@ def test_row_errors_are_listed_and_nothing_is_written(app_on, small_url):
     assert len(errors) == 1  # one bad row: the unknown cluster NOPE on row 2
     assert "NOPE" in errors.to_string()
     assert all("Trường C" not in o for o in at.selectbox(key="w_unit").options)
+
+
+def test_a_sparse_workbook_is_refused_in_the_preview_and_the_app_still_answers(app_on, small_url):
+    """The 1.6 KB workbook that once aborted the server (A1 + XFD1048576) is refused by the
+    preview's byte checks with a Vietnamese message; the next run of the page works."""
+    from tests.data_access.hostile_kit import sparse_workbook
+
+    at = app_on(small_url)("data")
+    at.file_uploader(key="upload").upload("people.xlsx", sparse_workbook()).run()
+    assert not at.exception
+    (errors,) = _report_tables(at)
+    assert len(errors) == 1 and "people.xlsx" in errors.to_string()
+    assert not at.expander  # nothing was read, so nothing to preview
+    at.run()  # the server process is alive and the page answers again
+    assert not at.exception and at.selectbox(key="w_unit").options
+
+
+def test_many_errors_show_the_first_ones_with_the_total_and_a_full_csv(
+    app_on, small_url, monkeypatch
+):
+    """30 bad rows with 10 on screen: the table holds 10, the caption says 30, the CSV holds
+    all 30 (plus its header line)."""
+    monkeypatch.setenv("THIDUA_IMPORT_ERRORS_ON_SCREEN", "10")
+    rows = "".join(f"U{i},Trường {i},NOPE\n" for i in range(100, 130))
+    at = app_on(small_url)("data")
+    _upload(at, "units.csv", "unit_code,unit_name,cluster_code\n" + rows)
+    at.button(key="run_import").click().run()
+    assert not at.exception
+    assert "30" in at.error[0].value
+    (errors,) = _report_tables(at)
+    assert len(errors) == 10
+    assert any("30" in c.value for c in at.caption)
+
+
+def test_a_leading_apostrophe_is_dropped_and_a_lost_letter_is_a_warning(app_on, small_url):
+    at = app_on(small_url)("data")
+    _upload(at, "units.csv", "unit_code,unit_name,cluster_code\n'U7,Ngo? Thị,C1\n")
+    assert not at.exception
+    assert at.warning
+    (warnings,) = _report_tables(at, "warning")
+    assert len(warnings) == 1 and "Ngo?" in warnings.to_string()
+    at.button(key="run_import").click().run()
+    assert at.success
+    at.run()
+    assert "Ngo? Thị" in at.selectbox(key="w_unit").options  # stored as U7, without the '
