@@ -18,10 +18,12 @@ import streamlit as st
 
 from dashboard.charts import ranking, targets_met, trend
 from dashboard.i18n import t
+from dashboard.names import short_names
 from dashboard.ui import filters, loaders, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 from dashboard.views import trends as tview
+from dashboard.views import warnings as warnings_view
 
 NAMED = ("leader", "riser")  # highlight cards whose value is a unit name
 # The slide's heading takes this much of the window; the slide body the rest.
@@ -137,6 +139,14 @@ def _slide(kind: str) -> None:
         fig = trend.trend_chart(series, lang=lang, big=True, cols=2, targets=targets)
         fig.update_layout(showlegend=False)
         _chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
+    elif kind == "warnings":
+        rows = warnings_view.in_scope(loaders.early_warnings(f.year), cluster=f.cluster, unit=None)
+        st.subheader(warnings_view.summary_text(rows, lang=lang), anchor=False)
+        if rows.height:
+            shown = warnings_view.warning_table(
+                rows, short_names(loaders.options().units), lang=lang
+            )
+            widgets.table(shown, lang=lang, alt=t("warning.title", lang), key="slide_warnings")
     else:
         cards = view.highlights(
             loaders.counts(),

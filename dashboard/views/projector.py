@@ -11,7 +11,10 @@ from dashboard.i18n import t
 from dashboard.l10n import locale
 
 HEADLINE: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT", "HIGHER_AWARD_RATE")
-SLIDES: tuple[str, ...] = ("ranking", "targets", "trends", "highlights")
+SLIDES: tuple[str, ...] = ("ranking", "targets", "trends", "highlights")  # the default show
+# Slides a link may ask for besides the default ones: the early warnings (a mid-year meeting
+# wants them; at the year-end review they are history).
+EXTRA_SLIDES: tuple[str, ...] = ("warnings",)
 SECONDS = 15
 EVERY_RANGE = (5, 600)  # seconds a slide stays up: long enough to read, short enough to move
 
@@ -41,7 +44,8 @@ def parse_show(slides: str | None, every: str | None) -> Show:
     chosen = SLIDES
     if slides is not None and slides.strip():
         names = [s.strip().lower() for s in slides.split(",") if s.strip()]
-        if names and all(n in SLIDES for n in names) and len(set(names)) == len(names):
+        known = (*SLIDES, *EXTRA_SLIDES)
+        if names and all(n in known for n in names) and len(set(names)) == len(names):
             chosen = tuple(names)
         else:
             invalid.append(f"slides={slides}")

@@ -74,3 +74,13 @@ def test_highlights_name_units_by_their_short_names(app):
     leader = cards["Dẫn đầu năm 2025"]
     # the demo cluster's names all begin "Trường Chính trị tỉnh": the card drops it
     assert leader and "Trường Chính trị" not in leader
+
+
+def test_a_link_can_ask_for_the_early_warnings_slide(app):
+    """?slides=warnings: the slide's heading, the one-line summary of the cluster's warnings
+    (the demo's CUM4 has a unit behind on its monthly ratings every year) and its table."""
+    at = app("projector", slides="warnings", every="600")
+    assert not at.exception and not at.warning
+    assert at.title[0].value == "Cảnh báo sớm"
+    assert "chậm bình xét tháng" in at.subheader[0].value
+    assert at.dataframe and at.dataframe[0].value.shape[0] >= 1
