@@ -10,7 +10,7 @@ import streamlit as st
 
 import seed
 from dashboard.i18n import t
-from dashboard.ui import filters, login, session
+from dashboard.ui import filters, login, security, session
 from data_access.engine import is_empty
 
 st.set_page_config(
@@ -37,6 +37,10 @@ except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
     st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
     st.button(t("app.retry", filters.early_lang()), icon=":material/refresh:")
     st.stop()
+# Open mode on a network address: refused, or (explicitly allowed) a banner on every page.
+security.open_network_gate(filters.early_lang())
+# Every run re-reads the account: disabled → the session ends, changed → narrowed.
+session.recheck()
 # THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.
 login.require_login(filters.early_lang())
 if not st.session_state.get("_data_checked"):  # the first run of a session
