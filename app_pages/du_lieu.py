@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.tables import TABLES
-from dashboard.ui import audit, filters, importing, loaders, locks, widgets
+from dashboard.ui import audit, files, filters, importing, loaders, locks, widgets
 
 f = filters.current_filters()
 lang = f.lang
@@ -83,6 +83,9 @@ with st.container(border=True):
         icon=":material/download:",
         key="template",
     )
+
+# --- the Circular 02/2023 forms (0602, 0603) ------------------------------------------------------
+files.forms_section(f.year, f.cluster, f.unit, lang)
 
 # --- closed years (khóa sổ): admins and the cluster's secretary ---------------------------------
 locks.lock_section(f.year, f.cluster, filters.cluster_name(f.cluster), lang)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.charts import ranking, targets_met, trend
 from dashboard.i18n import t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 
@@ -155,3 +155,4 @@ if f.year is None or f.cluster is None:
         filters.empty_state(f)
 else:
     slideshow()
+    files.meeting_pack_button(f.year, f.cluster, lang, key="pack_projector")
