@@ -101,3 +101,33 @@ def test_download_is_audited_and_its_url_dies_at_sign_out(pg, secured):
     assert _status(media) == 404
     time.sleep(2)
     assert _status(media) == 404
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "label", "name", "magic"),
+    [
+        ("/du_lieu?year=2025", "Tải biểu mẫu 0602 (.xlsx)", "Bieu0602_2025.xlsx", b"PK"),
+        ("/du_lieu?year=2025", "Tải biểu mẫu 0603 (.pdf)", "Bieu0603_2025.pdf", b"%PDF"),
+        ("/xep_hang?year=2025", "Tải tài liệu họp cụm (PDF)", None, b"%PDF"),
+        ("/trinh_chieu?year=2025", "Tải tài liệu họp cụm (PDF)", None, b"%PDF"),
+    ],
+)
+def test_forms_and_meeting_pack_are_built_on_click_and_audited(
+    pg, secured, path, label, name, magic
+):
+    base, eng = secured
+    pg.goto(base + path)
+    _wait_idle(pg)
+    _login(pg)
+    before = accounts.read_audit(eng, limit=100000).height
+    with pg.expect_download(timeout=120_000) as info:
+        pg.get_by_role("button", name=label).click()
+    got = info.value
+    data = open(got.path(), "rb").read()  # noqa: SIM115 - a temporary file of Playwright
+    assert data.startswith(magic)
+    wanted = name or "tai-lieu-hop-cum-CUM4_DBSH-2025.pdf"
+    assert got.suggested_filename == wanted
+    log = accounts.read_audit(eng, limit=100000)
+    new = log.head(log.height - before)
+    assert (USER, "download", wanted) in new.select("username", "action", "detail").rows()
