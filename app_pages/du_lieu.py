@@ -5,7 +5,8 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.tables import TABLES
-from dashboard.ui import audit, files, filters, importing, loaders, locks, widgets
+from dashboard.ui import audit, filters, importing, loaders, locks, widgets
+from dashboard.ui.files import forms_section  # `files` is the upload's list below
 
 f = filters.current_filters()
 lang = f.lang
@@ -85,7 +86,7 @@ with st.container(border=True):
     )
 
 # --- the Circular 02/2023 forms (0602, 0603) ------------------------------------------------------
-files.forms_section(f.year, f.cluster, f.unit, lang)
+forms_section(f.year, f.cluster, f.unit, lang)
 
 # --- closed years (khóa sổ): admins and the cluster's secretary ---------------------------------
 locks.lock_section(f.year, f.cluster, filters.cluster_name(f.cluster), lang)
