@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.charts import ranking, targets_met, trend
 from dashboard.i18n import t
-from dashboard.ui import files, filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, session, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 
@@ -119,6 +119,7 @@ def _slide(kind: str) -> None:
 
 @st.fragment(run_every=None if paused else SECONDS)
 def slideshow() -> None:
+    session.recheck_fragment()  # the timer's runs re-read the account too (issue 14)
     now = time.monotonic()
     last = st.session_state.get("slide_at")
     if last is None:

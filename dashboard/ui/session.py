@@ -76,6 +76,15 @@ def recheck() -> None:
         forget_user_state()  # filters chosen under the wider scope are re-cut from the new one
 
 
+def recheck_fragment() -> None:
+    """`recheck()` for a fragment's own runs (the projector's timer does not run the entry
+    point): an ended session reruns the whole app, which shows the login form."""
+    had = st.session_state.get(PRINCIPAL_KEY)
+    recheck()
+    if had is not None and st.session_state.get(PRINCIPAL_KEY) is None:
+        st.rerun(scope="app")
+
+
 def forget_downloads() -> None:
     """Drop the download files no open page shows any more (Streamlit 1.67 serves /media/<id>
     to any request, no session asked: the id is the only key). Streamlit marks such a file at
