@@ -31,7 +31,7 @@ _booting = st.empty()
 _booting.caption(t("app.starting", "en" if st.query_params.get("lang") == "en" else "vi"))
 
 import seed  # noqa: E402 - after the first message, see above
-from dashboard.ui import filters, login, session  # noqa: E402
+from dashboard.ui import filters, login, security, session  # noqa: E402
 from data_access.engine import is_empty  # noqa: E402
 
 _booting.empty()
@@ -56,6 +56,10 @@ except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
     st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
     st.button(t("app.retry", filters.early_lang()), icon=":material/refresh:")
     st.stop()
+# Open mode on a network address: refused, or (explicitly allowed) a banner on every page.
+security.open_network_gate(filters.early_lang())
+# Every run re-reads the account: disabled → the session ends, changed → narrowed.
+session.recheck()
 # THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.
 login.require_login(filters.early_lang())
 if not st.session_state.get("_data_checked"):  # the first run of a session

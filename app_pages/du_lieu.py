@@ -7,7 +7,8 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.l10n import locale
 from dashboard.tables import TABLES
-from dashboard.ui import audit, filters, importing, loaders, widgets
+from dashboard.ui import audit, filters, importing, loaders, locks, widgets
+from dashboard.ui.files import forms_section  # `files` is the upload's list below
 from dashboard.views import loaded as loaded_view
 from data_access import settings
 from data_access.importer import ImportReport
@@ -163,6 +164,12 @@ with st.container(border=True):
         icon=":material/download:",
         key="template",
     )
+
+# --- the Circular 02/2023 forms (0602, 0603) ------------------------------------------------------
+forms_section(f.year, f.cluster, f.unit, lang)
+
+# --- closed years (khóa sổ): admins and the cluster's secretary ---------------------------------
+locks.lock_section(f.year, f.cluster, filters.cluster_name(f.cluster), lang)
 
 # --- analytics tables ----------------------------------------------------------------------------
 st.subheader(t("data.tables", lang), anchor=False)

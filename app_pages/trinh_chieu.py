@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard.charts import ranking, targets_met, trend
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, session, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 from dashboard.views import trends as tview
@@ -173,6 +173,7 @@ def _slide(kind: str) -> None:
 
 @st.fragment(run_every=None if paused else show.every)
 def slideshow() -> None:
+    session.recheck_fragment()  # the timer's runs re-read the account too (issue 14)
     now = time.monotonic()
     last = st.session_state.get("slide_at")
     if last is None:
@@ -241,3 +242,4 @@ if f.year is None or f.cluster is None:
         filters.empty_state(f)
 else:
     slideshow()
+    files.meeting_pack_button(f.year, f.cluster, lang, key="pack_projector")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, widgets
 from dashboard.views import ranking as view
 
 f = filters.current_filters()
@@ -16,6 +16,7 @@ st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + (f" · {f.year}"
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+files.meeting_pack_button(f.year, f.cluster, lang, key="pack_ranking")
 
 with st.container(border=True), widgets.guard(lang):
     ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)

@@ -16,28 +16,53 @@ from data_access import accounts, settings
 log = logging.getLogger(__name__)
 
 
-def audit(action: str, detail: str = "") -> None:
-    """One audit entry for this session's user. A failure to log is logged, never shown."""
-    p = session.principal()
+def _write(username: str | None, action: str, detail: str) -> None:
     try:
-        accounts.audit(session.get_engine(), p.username if p else None, action, detail)
+        accounts.audit(session.get_engine(), username, action, detail)
     except Exception:  # the audit must not take the page down
         log.exception("audit failed")
 
 
-def audit_once(action: str, detail: str) -> None:
-    """Audit a view once per session (a rerun of the same page is not a new view)."""
-    seen: set[tuple[str, str]] = st.session_state.setdefault("_audited", set())
-    if (action, detail) not in seen:
-        seen.add((action, detail))
-        audit(action, detail)
+def actor() -> str | None:
+    """Who acts: the signed-in account; in open mode (one person on their own computer, no
+    account) the operating-system user running the app, as the command line records it."""
+    p = session.principal()
+    if settings.auth_mode() == "open":
+        return accounts.os_actor()
+    return p.username if p else None
+
+
+def audit(action: str, detail: str = "") -> None:
+    """One audit entry for this session's user. A failure to log is logged, never shown."""
+    _write(actor(), action, detail)
+
+
+def view_persons(table: str, **detail: object) -> None:
+    """Audit a person-level list each time what it shows changes (table, year, cluster, unit):
+    moving through three units writes three entries; a rerun of the same list writes none."""
+    f = st.session_state.get("filters")
+    if "unit" not in detail and "cluster" not in detail and f is not None:
+        detail |= {"cluster": f.cluster, "unit": f.unit}  # the page cuts the list to these
+    text = f"{table} " + " ".join(f"{k}={v}" for k, v in detail.items())
+    last: dict[str, str] = st.session_state.setdefault("_audited", {})
+    if last.get(table) != text:
+        last[table] = text
+        audit("view_persons", text)
 
 
 def audited(build: Callable[[], bytes], file_name: str) -> Callable[[], bytes]:
-    """A download's byte builder that first writes the audit entry (it runs on click)."""
+    """A download's byte builder that first writes the audit entry. It runs on click, in a
+    thread of Streamlit's server without the session (st.session_state is not there), so the
+    user is taken now, and their account is read again at the click: a session whose account
+    was disabled since the page was drawn gets no bytes."""
+    username = actor()
+    checked = settings.auth_mode() != "open"
 
     def run() -> bytes:
-        audit("download", file_name)
+        if checked and (username is None or session.account_now(username) is None):
+            _write(username, "download_refused", file_name)
+            raise access.AccessDenied(f"account {username!r} is no longer active")
+        _write(username, "download", file_name)
         return build()
 
     return run

@@ -10,7 +10,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.i18n import LANGS, t
-from dashboard.ui import loaders, login
+from dashboard.ui import loaders, locks, login
 from dashboard.ui.loaders import Options
 from dashboard.ui.widgets import md_escape
 
@@ -210,10 +210,12 @@ def sidebar_filters(notices: list[Notice]) -> Filters:
             args=("lang",),
         )
         if opts.years:
+            closed = locks.locked(f.cluster)  # a lock beside a closed year (khóa sổ)
             st.selectbox(
                 t("filter.year", lang),
                 list(reversed(opts.years)),
                 key="w_year",
+                format_func=lambda y: locks.year_label(y, closed),
                 on_change=_on_change,
                 args=("year",),
             )

@@ -210,9 +210,10 @@ def scoped(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _persons(table: str, **detail: object) -> None:
-    """Person-level data: refused for roles that see aggregates only, audited once a session."""
+    """Person-level data: refused for roles that see aggregates only, audited each time the
+    list changes (table, year, cluster, unit)."""
     access.check_table(session.principal_or_anonymous(), table)
-    audit.audit_once("view_persons", f"{table} " + " ".join(f"{k}={v}" for k, v in detail.items()))
+    audit.view_persons(table, **detail)
 
 
 def _unit_allowed(unit: str) -> None:

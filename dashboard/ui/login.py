@@ -1,7 +1,12 @@
 """Sign-in (THIDUA_AUTH_MODE=password|oidc): the login form alone until the session has an
-account, and the account box with the sign-out button. Open mode needs neither."""
+account, and the account box with the sign-out button. Open mode needs neither.
+
+The password check, its throttle and its audit rows are `accounts.check_login`'s; this module
+only says what came back, and brings the user to the page the link asked for."""
 
 from __future__ import annotations
+
+import ipaddress
 
 import streamlit as st
 
@@ -11,12 +16,64 @@ from dashboard.ui import audit, session
 from dashboard.ui.widgets import md_escape
 from data_access import accounts, settings
 
+WANTED_KEY = "_wanted_page"  # (page slug, query params) asked for before signing in
+
+
+def client_address() -> str | None:
+    """The client's address for the login throttle: the socket's peer, or, behind a proxy on
+    this machine (nginx on 127.0.0.1), the address the proxy appended last to X-Forwarded-For
+    (the earlier entries are whatever the client chose to send)."""
+    peer = st.context.ip_address
+    try:
+        local = peer is None or ipaddress.ip_address(peer).is_loopback
+    except ValueError:
+        local = False
+    forwarded = st.context.headers.get("X-Forwarded-For") or ""
+    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+    if local and hops:
+        return hops[-1][:100]
+    return peer
+
+
+def _remember_wanted() -> None:
+    """The page and filters a deep link asked for (/don_vi?unit=…), kept for after sign-in."""
+    if WANTED_KEY in st.session_state:
+        return
+    params = {k: st.query_params.get(k) for k in st.query_params}
+    slug = params.pop("page", None) or _slug_of_url()
+    st.session_state[WANTED_KEY] = (slug, params)
+
+
+def _slug_of_url() -> str | None:
+    url = st.context.url or ""
+    last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return last if last.replace("_", "").isalpha() and last.islower() else None
+
+
+def _restore_wanted() -> None:
+    """Put the asked-for page back in the URL: the entry point's ?page= switch opens it."""
+    slug, params = st.session_state.pop(WANTED_KEY, (None, {}))
+    for key, value in params.items():
+        if value is not None:
+            st.query_params[key] = value
+    if slug:
+        st.query_params["page"] = slug
+
 
 def _signed_in(acc: accounts.Account) -> None:
     st.session_state[session.PRINCIPAL_KEY] = access.Principal(
         acc.username, acc.role, acc.scope_code
     )
     session.forget_user_state()
+    _restore_wanted()
+
+
+def _refusal(result: accounts.LoginResult, lang: str) -> str:
+    if result.status == "wait":
+        return t("security.login_wait", lang, seconds=result.retry_after)
+    if result.status == "locked":
+        return t("security.login_locked", lang, minutes=max(1, -(-result.retry_after // 60)))
+    return t("security.login_refused", lang)
 
 
 def _password_login(lang: str) -> None:
@@ -26,14 +83,14 @@ def _password_login(lang: str) -> None:
         sent = st.form_submit_button(t("auth.submit", lang), type="primary")
     if not sent:
         return
-    eng = session.get_engine()
-    acc = accounts.authenticate(eng, username.strip(), password)
-    if acc is None:
-        accounts.audit(eng, username.strip()[:100] or None, "login_failed", "password")
-        st.error(t("auth.failed", lang), icon=":material/lock:")
+    # check_login never raises for any input and writes every audit row (ok or failed) itself.
+    result = accounts.check_login(
+        session.get_engine(), username, password, client=client_address(), via="password"
+    )
+    if not result.ok or result.account is None:
+        st.error(_refusal(result, lang), icon=":material/lock:")
         return
-    _signed_in(acc)
-    audit.audit("login_ok", "password")
+    _signed_in(result.account)
     st.rerun()
 
 
@@ -45,7 +102,9 @@ def _oidc_login(lang: str) -> None:
     eng = session.get_engine()
     acc = accounts.account(eng, who) if who else None
     if acc is None:
-        accounts.audit(eng, who[:100] or None, "login_refused", "oidc: no account")
+        accounts.audit(
+            eng, accounts.printable(who, 100) or None, "login_refused", "oidc: no account"
+        )
         st.error(t("auth.refused", lang, who=md_escape(who)), icon=":material/block:")
         st.button(t("auth.logout", lang), on_click=st.logout, icon=":material/logout:")
         return
@@ -59,8 +118,11 @@ def require_login(lang: str) -> access.Principal:
     p = session.principal()
     if p is not None:
         return p
+    _remember_wanted()
     st.title(t("auth.title", lang), anchor=False)
     st.caption(t("auth.caption", lang))
+    if st.session_state.pop(session.ENDED_KEY, False):
+        st.warning(t("security.session_ended", lang), icon=":material/logout:")
     if settings.auth_mode() == "password":
         _password_login(lang)
     else:
@@ -73,6 +135,7 @@ def _logout() -> None:
     audit.audit("logout")
     st.session_state.pop(session.PRINCIPAL_KEY, None)
     session.forget_user_state()
+    session.forget_downloads()
     if settings.auth_mode() == "oidc":
         st.logout()
 

@@ -15,6 +15,7 @@ from data_access.engine import data_version, make_engine, resolve_url, upgrade
 log = logging.getLogger(__name__)
 
 PRINCIPAL_KEY = "_principal"
+ENDED_KEY = "_session_ended"  # the account was disabled since the last run: say so at the form
 # What belongs to the signed-in user: the filters (and their URL copy) and the views audited.
 USER_STATE = ("filters", "_qp_written", "_audited")
 
@@ -45,6 +46,59 @@ def principal() -> access.Principal | None:
     if settings.auth_mode() == "open":
         return access.OPEN_ACCESS
     return st.session_state.get(PRINCIPAL_KEY)
+
+
+def as_principal(acc: accounts.Account | None) -> access.Principal | None:
+    return None if acc is None else access.Principal(acc.username, acc.role, acc.scope_code)
+
+
+def account_now(username: str) -> access.Principal | None:
+    """The account as the database holds it now (None: disabled or removed)."""
+    return as_principal(accounts.current_account(get_engine(), username))
+
+
+def recheck() -> None:
+    """Re-read the signed-in account (every run, issue 14): a disabled or removed account ends
+    the session, a changed role or scope replaces the principal (narrowed at once)."""
+    if settings.auth_mode() == "open":
+        return
+    p = st.session_state.get(PRINCIPAL_KEY)
+    if p is None:
+        return
+    now = access.refreshed(p, account_now(p.username) if p.username else None)
+    if now is None:
+        st.session_state.pop(PRINCIPAL_KEY, None)
+        forget_user_state()
+        forget_downloads()
+        st.session_state[ENDED_KEY] = True
+    elif now != p:
+        st.session_state[PRINCIPAL_KEY] = now
+        forget_user_state()  # filters chosen under the wider scope are re-cut from the new one
+
+
+def recheck_fragment() -> None:
+    """`recheck()` for a fragment's own runs (the projector's timer does not run the entry
+    point): an ended session reruns the whole app, which shows the login form."""
+    had = st.session_state.get(PRINCIPAL_KEY)
+    recheck()
+    if had is not None and st.session_state.get(PRINCIPAL_KEY) is None:
+        st.rerun(scope="app")
+
+
+def forget_downloads() -> None:
+    """Drop the download files no open page shows any more (Streamlit 1.67 serves /media/<id>
+    to any request, no session asked: the id is the only key). Streamlit marks such a file at
+    the end of one run and deletes it at the next; two sweeps now delete the files this session
+    built or showed, so a copied URL stops working at sign-out. A file another session shows is
+    still referenced by it and stays."""
+    from streamlit import runtime
+
+    if not runtime.exists():  # AppTest and bare mode have no media server
+        return
+    mgr = runtime.get_instance().media_file_mgr
+    mgr.clear_session_refs()
+    mgr.remove_orphaned_files()
+    mgr.remove_orphaned_files()
 
 
 def principal_or_anonymous() -> access.Principal:

@@ -31,10 +31,18 @@ log = logging.getLogger(__name__)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 
+# GFM turns bare URLs, www. names and e-mail addresses into links after parsing, escapes or
+# not (remark-gfm finds them in the text nodes): an invisible WORD JOINER (U+2060) inside each
+# breaks the pattern and shows nothing (issue 14: names from data never become links).
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=[:.])|(?=@)")
+
+
 def md_escape(text: object) -> str:
     """Data text for a Markdown element (caption, label): every Markdown and Streamlit directive
-    character backslash-escaped, so "**x**" or ":red[x]" in a name shows as typed."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    character backslash-escaped, so "**x**" or ":red[x]" in a name shows as typed, and no URL,
+    www. name or e-mail address in it becomes a link."""
+    plain = _AUTOLINK.sub("\\g<0>\u2060", "" if text is None else str(text))
+    return _MD_SPECIAL.sub(r"\\\1", plain)
 
 
 @contextlib.contextmanager

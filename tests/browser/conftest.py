@@ -52,10 +52,18 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_app(db_url: str, log_dir: Path) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` on `db_url` at a free port; yields its base URL and stops
-    the process group at the end. A start that fails shows the end of the app's log."""
-    port = _free_port()
+def serve_app(
+    db_url: str,
+    log_dir: Path,
+    *,
+    port: int | None = None,
+    extra_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on `db_url` at a free port (or `port`), with more
+    command-line options and environment if given; yields its base URL and stops the process
+    group at the end. A start that fails shows the end of the app's log."""
+    port = port or _free_port()
     log = (log_dir / "streamlit.log").open("w")
     proc = subprocess.Popen(
         [
@@ -69,9 +77,10 @@ def serve_app(db_url: str, log_dir: Path) -> Iterator[str]:
             f"--server.port={port}",
             "--server.fileWatcherType=none",
             "--browser.gatherUsageStats=false",
+            *extra_args,
         ],
         cwd=ROOT,
-        env={**os.environ, "THIDUA_DB_URL": db_url},
+        env={**os.environ, **(env or {}), "THIDUA_DB_URL": db_url},
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -4,13 +4,17 @@ the texts an AppTest rendered (tables, captions, metrics, charts, sidebar option
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
 from dashboard.access import Principal
+from data_access import accounts
 from data_access.engine import make_engine
+
+PASSWORD = "mật-khẩu-thử-nghiệm"  # test accounts on scratch databases
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 SLUGS = {
@@ -28,12 +32,30 @@ def run_as(principal: Principal | None, page: str = "overview", **params: str) -
     """The app, signed in as `principal` (None: anonymous), on `page` with URL `params`."""
     at = AppTest.from_file(APP, default_timeout=120)
     if principal is not None:
+        ensure_account(principal)
         at.session_state["_principal"] = principal
     for k, v in params.items():
         at.query_params[k] = v
     if page != "overview":
         at.query_params["page"] = SLUGS[page]
     return at.run()
+
+
+def ensure_account(p: Principal, url: str | None = None) -> None:
+    """A real, enabled account for `p` in the app's database: every run re-reads the account,
+    so a principal without one would be signed out at once."""
+    eng = make_engine(url or os.environ["THIDUA_DB_URL"])
+    try:
+        have = {a.username: a for a in accounts.list_users(eng)}.get(p.username or "")
+        if have is None:
+            accounts.add_user(eng, p.username, PASSWORD, role=p.role, scope_code=p.scope_code)
+            return
+        if (have.role, have.scope_code) != (p.role, None if p.role == "admin" else p.scope_code):
+            accounts.change_user(eng, p.username, role=p.role, scope_code=p.scope_code)
+        if have.disabled:
+            accounts.set_disabled(eng, p.username, False)
+    finally:
+        eng.dispose()
 
 
 def rendered_text(at: AppTest) -> str:
