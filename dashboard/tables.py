@@ -105,10 +105,19 @@ def shape(
 
 
 def analytics_table(
-    name: str, ds: Dataset, *, year: int, cluster: str | None = None, unit: str | None = None
+    name: str,
+    ds: Dataset,
+    *,
+    year: int,
+    cluster: str | None = None,
+    unit: str | None = None,
+    counts_frame: pl.DataFrame | None = None,
+    budget_frame: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One contract table for `year` (trends: every year up to `year`), optionally for one
-    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names."""
+    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names. With the
+    stored aggregates (`counts_frame`, `budget_frame`) `ds` needs only the small tables."""
     if name not in TABLES:
         raise UnknownTable(name)
-    return shape(pipeline.table(name, ds, year), name, cluster=cluster, unit=unit)
+    raw = pipeline.table(name, ds, year, counts_frame=counts_frame, budget_frame=budget_frame)
+    return shape(raw, name, cluster=cluster, unit=unit)
