@@ -103,8 +103,11 @@ class Store:
         have = self.years(name, kind="derived")
         ys = have if years is None else [y for y in have if y in set(years)]
         files = [_file(self.folder, "derived", name, y) for y in ys]
-        if not files:
-            return pl.DataFrame()
+        if not files:  # typed like the stored years, so callers can stack and filter it
+            if not have:
+                return pl.DataFrame()
+            schema = pl.read_parquet_schema(_file(self.folder, "derived", name, have[0]))
+            return pl.DataFrame(schema=schema)
         return pl.concat([pl.read_parquet(f) for f in files], how="diagonal_relaxed")
 
     def dataset(
