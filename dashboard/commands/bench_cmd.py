@@ -32,6 +32,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="smaller sizes (staff a year) for the growth table of memory and cold start",
     )
     p.add_argument("--no-browser", action="store_true", help="skip the app in Chromium")
+    p.add_argument(
+        "--skip",
+        default="",
+        metavar="STAGE,…",
+        help="stages not to run: loads, sql, pandas, page (a shorter run on a busy machine)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,7 +60,12 @@ def run(args: argparse.Namespace) -> int:
         profile=args.profile,
         growth=tuple(int(n) for n in args.growth.split(",") if n.strip()),
         browser=not args.no_browser,
+        skip=tuple(x.strip() for x in args.skip.split(",") if x.strip()),
     )
+    unknown = [x for x in opts.skip if x not in runner.SKIPPABLE]
+    if unknown:
+        print(f"bench: --skip takes {', '.join(runner.SKIPPABLE)}; not {', '.join(unknown)}")
+        return 2
     rep = runner.run(opts)
     size = f"data: {args.db}" if args.db else f"data: {args.people:,} staff × {args.years} years"
     print(report.format_report(rep, [*report.machine(), size]), flush=True)
