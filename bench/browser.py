@@ -149,6 +149,7 @@ def measure(
     pages: tuple[str, ...] = PAGES,
     do_import: Callable[[], float] | None = None,
     new_year: int | None = None,
+    say: Callable[[str], None] = lambda s: None,
 ) -> dict[str, Any]:
     """Every browser figure of one app process (see the module doc). `do_import` writes the new
     roster year and returns perf_counter at its commit; `new_year` is the year it adds."""
@@ -165,15 +166,19 @@ def measure(
                 page.wait_for_selector(CHART, state="visible", timeout=TIMEOUT_MS)
                 out["cold_s"] = time.perf_counter() - started
                 out["cold_cpu_s"] = cpu_s(pid)  # the app's CPU: the load of a shared machine aside
+                cold, cpu = out["cold_s"], out["cold_cpu_s"]
+                say(f"  cold start → first chart {cold:.2f} s, CPU {cpu:.1f} s")
                 page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
                 warm = [
                     change_year(page, years[-2] if i % 2 else years[-1]) for i in range(1, runs + 1)
                 ]
                 out |= {"warm_runs": warm, "warm_p50": pct(warm, 0.5), "warm_p95": pct(warm, 0.95)}
+                say(f"  warm year changes {[round(w, 3) for w in warm]}")
                 for slug in pages:
                     _open(page, f"{base}/{slug}")
                 out["pages"] = list(pages)
                 out["app_peak_mb"] = peak_rss_mb(pid)
+                say(f"  app peak after every page {out['app_peak_mb']:.0f} MB")
                 if do_import is not None and new_year is not None:
                     committed = do_import()
                     deadline = time.perf_counter() + TIMEOUT_MS / 1000
@@ -184,6 +189,10 @@ def measure(
                             break
                     out["import_visible_s"] = time.perf_counter() - committed
                     out["app_peak_after_import_mb"] = peak_rss_mb(pid)
+                    say(
+                        f"  import → visible {out['import_visible_s']:.2f} s; app peak now "
+                        f"{out['app_peak_after_import_mb']:.0f} MB; CPU {cpu_s(pid):.1f} s"
+                    )
         finally:
             browser.close()
     out["warm_median"] = statistics.median(out["warm_runs"]) if out.get("warm_runs") else None

@@ -95,16 +95,20 @@ def duckdb(ctx: Any, eng: Any, res: Any) -> None:
     )
 
 
-def _import_new_year(url: str, year: int) -> tuple[Callable[[], float], Callable[[], None], dict]:
+def _import_new_year(
+    url: str, year: int, *, bulk: bool = False
+) -> tuple[Callable[[], float], Callable[[], None], dict]:
     """(do, undo, timings): `do` writes roster year `year` (a copy of the year before, through
-    the importer's write step) and returns perf_counter at the commit; `undo` removes it."""
+    the importer's write step; with `bulk`, by bulk insert, recording the touched partitions as
+    the importer does) and returns perf_counter at the commit; `undo` removes it."""
     from sqlalchemy import delete
 
     from data_access import models as m
+    from data_access.changes import touched_of
     from data_access.engine import make_engine
     from data_access.importer.load import write_tables
     from data_access.readers import read_roster
-    from data_access.writer import bump_data_version
+    from data_access.writer import bulk_insert, bump_data_version
 
     eng = make_engine(url)
     timings: dict[str, float] = {}
@@ -115,7 +119,11 @@ def _import_new_year(url: str, year: int) -> tuple[Callable[[], float], Callable
         rows = rows.with_columns(pl.lit(year, pl.Int16).alias("year"))
         start = time.perf_counter()
         with eng.begin() as conn:
-            write_tables(conn, {"roster": rows})
+            if bulk:  # new keys only: the importer's own path for them, minus its key lookup
+                bulk_insert(conn, "roster", rows)
+                bump_data_version(conn, touched_of({"roster": rows}))
+            else:
+                write_tables(conn, {"roster": rows})
         done = time.perf_counter()
         timings.update(import_s=done - start, rows=rows.height)
         return done
@@ -144,6 +152,7 @@ def browser(ctx: Any, work: Path) -> None:
             runs=max(ctx.opts.runs, 6),
             do_import=do,
             new_year=new_year,
+            say=ctx.opts.log,
         )
     finally:
         undo()
