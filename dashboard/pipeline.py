@@ -13,9 +13,13 @@ trends need every year up to the chosen one (`data_years(ds, up_to=year)`).
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 from sqlalchemy import Engine
@@ -188,8 +192,33 @@ def recipe() -> str:
     return h.hexdigest()[:16]
 
 
-def build_aggregates(engine: Engine) -> Store:
-    """The stored aggregates of the current data version, built (incrementally) if missing."""
+BUILD_URL_ENV = "THIDUA_BUILD_URL"
+_CHILD = "from dashboard import pipeline; pipeline._build_from_env()"
+
+
+def _build_from_env() -> None:
+    from data_access.engine import make_engine
+
+    eng = make_engine(os.environ[BUILD_URL_ENV])
+    try:
+        build_aggregates(eng)
+    finally:
+        eng.dispose()
+
+
+def build_aggregates(engine: Engine, *, in_child: bool = False) -> Store:
+    """The stored aggregates of the current data version, built (incrementally) if missing.
+
+    `in_child`: build in a short-lived process (the app's choice), so the frames a build holds
+    (a year's person rows) never raise the serving process's peak; it waits for the child."""
+    if in_child and aggregates.current(engine, recipe=recipe()) is None:
+        url = engine.url.render_as_string(hide_password=False)  # in the environment, not argv
+        root = str(Path(__file__).resolve().parents[1])  # the child imports this package
+        path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
+        env = dict(os.environ, **{BUILD_URL_ENV: url, "PYTHONPATH": path})
+        done = subprocess.run([sys.executable, "-c", _CHILD], env=env, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"building the aggregates failed (exit {done.returncode})")
     return aggregates.ensure(engine, DERIVED, recipe=recipe())
 
 

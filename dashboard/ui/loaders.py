@@ -48,7 +48,7 @@ class Options:
 def _store(url: str, ver: str) -> Store:
     # The aggregates of this data version (built once per version for every app process, only
     # the partitions an import touched); the handle is a folder, the frames are read on demand.
-    return pipeline.build_aggregates(session.engine_for(url))
+    return pipeline.build_aggregates(session.engine_for(url), in_child=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
