@@ -18,7 +18,9 @@ if f.year is None or f.cluster is None:
     st.stop()
 
 with widgets.guard(lang):
-    elig = view.in_scope(loaders.eligibility(f.year), cluster=f.cluster, unit=f.unit)
+    elig = view.in_scope(
+        loaders.eligibility(f.year, cluster=f.cluster, unit=f.unit), cluster=f.cluster, unit=f.unit
+    )
     if elig.height == 0:
         filters.empty_state(f)
     else:
@@ -112,7 +114,11 @@ with st.container(border=True), widgets.guard(lang):
 
 with st.container(border=True), widgets.guard(lang):
     st.subheader(t("review.streaks", lang), anchor=False)
-    streaks = view.in_scope(loaders.streak_candidates(f.year), cluster=f.cluster, unit=f.unit)
+    streaks = view.in_scope(
+        loaders.streak_candidates(f.year, cluster=f.cluster, unit=f.unit),
+        cluster=f.cluster,
+        unit=f.unit,
+    )
     if streaks.height == 0:
         st.caption(t("review.no_streaks", lang))
     else:

@@ -58,7 +58,7 @@ if not f.unit:
                 filters.choose_unit(wide["unit_code"][picked[0]])
     with widgets.guard(lang):
         panels.early_warnings(
-            loaders.early_warnings(f.year),
+            loaders.early_warnings(f.year, f.cluster),
             short_names(loaders.options().units),
             lang=lang,
             key="warnings_cluster",
@@ -138,7 +138,7 @@ with st.container(border=True), widgets.guard(lang):
 
 with widgets.guard(lang):
     panels.early_warnings(
-        loaders.early_warnings(f.year),
+        loaders.early_warnings(f.year, f.cluster),
         short_names(loaders.options().units),
         lang=lang,
         key="warnings_unit",

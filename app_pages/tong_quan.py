@@ -102,7 +102,7 @@ with widgets.guard(lang):
 
 with widgets.guard(lang):
     panels.early_warnings(
-        loaders.early_warnings(f.year),
+        loaders.early_warnings(f.year, f.cluster),
         short_names(loaders.options().units),
         lang=lang,
         key="warnings_table",

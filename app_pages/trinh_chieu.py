@@ -140,7 +140,9 @@ def _slide(kind: str) -> None:
         fig.update_layout(showlegend=False)
         _chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     elif kind == "warnings":
-        rows = warnings_view.in_scope(loaders.early_warnings(f.year), cluster=f.cluster, unit=None)
+        rows = warnings_view.in_scope(
+            loaders.early_warnings(f.year, f.cluster), cluster=f.cluster, unit=None
+        )
         st.subheader(warnings_view.summary_text(rows, lang=lang), anchor=False)
         if rows.height:
             shown = warnings_view.warning_table(

@@ -6,6 +6,7 @@ frames, no warm allocator) and reports its own peak RSS. The probe prints one JS
 
 Tasks: generate (the seed's scale generator), copy (the same rows into another database),
 load-direct (data_access.readers.load_dataset), snapshot-build, snapshot-load (warm),
+aggregates-build (dashboard.pipeline.build_aggregates, what the app reads),
 page (the overview page under streamlit.testing.v1.AppTest, cold then warm).
 The page task is the one place in bench/ that imports Streamlit (its test harness).
 """
@@ -93,6 +94,25 @@ def task_snapshot_load(args: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": times, "rows": _rows(ds)}
 
 
+def task_aggregates_build(args: argparse.Namespace) -> dict[str, Any]:
+    """The aggregates of the data version (what the app reads), built from the database."""
+    from dashboard import pipeline
+
+    eng = _engine(args.db)
+    start, cpu0 = time.perf_counter(), time.process_time()
+    store = pipeline.build_aggregates(eng)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu0
+    files = [p for p in store.folder.rglob("*.parquet")]
+    derived = [p for p in files if "derived" in p.parts]
+    return {
+        "seconds": [seconds],
+        "cpu_s": cpu,
+        "rebuilt": len(store.manifest["rebuilt"]),
+        "store_mb": sum(p.stat().st_size for p in files) / 2**20,
+        "derived_mb": sum(p.stat().st_size for p in derived) / 2**20,
+    }
+
+
 def task_page(args: argparse.Namespace) -> dict[str, Any]:
     """The overview page: the first run with empty caches (cold), then filter changes (warm)."""
     os.environ["THIDUA_DB_URL"] = args.db
@@ -154,6 +174,7 @@ TASKS = {
     "load-direct": task_load_direct,
     "snapshot-build": task_snapshot_build,
     "snapshot-load": task_snapshot_load,
+    "aggregates-build": task_aggregates_build,
     "page": task_page,
 }
 

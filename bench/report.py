@@ -15,7 +15,19 @@ from pathlib import Path
 
 import polars as pl
 
-SUMMARY_KEYS = ("pipeline_s", "pandas_ratio", "sql_ratio", "load_s", "page_warm_s", "peak_mb")
+SUMMARY_KEYS = (
+    "pipeline_s",
+    "pandas_ratio",
+    "sql_ratio",
+    "duckdb_ratio",
+    "cold_s",
+    "app_peak_mb",
+    "import_visible_s",
+    "browser_warm_s",
+    "load_s",
+    "page_warm_s",
+    "peak_mb",
+)
 
 
 def sig3(x: float | None) -> str:
@@ -29,7 +41,7 @@ def sig3(x: float | None) -> str:
 
 
 def summary_line(figures: dict[str, float | None]) -> str:
-    """bench: pipeline_s=T pandas_ratio=R1 sql_ratio=R2 load_s=L page_warm_s=W peak_mb=M"""
+    """bench: pipeline_s=… pandas_ratio=… … peak_mb=… (SUMMARY_KEYS, in order)."""
     return "bench: " + " ".join(f"{k}={sig3(figures.get(k))}" for k in SUMMARY_KEYS)
 
 

@@ -9,7 +9,11 @@ app's loaders call) and the references run here, on the frames the app would loa
 snapshot). A stage that fails is reported and the others still run.
 The last line printed is the summary:
 
-    bench: pipeline_s=T pandas_ratio=R1 sql_ratio=R2 load_s=L page_warm_s=W peak_mb=M
+    bench: pipeline_s=… pandas_ratio=… sql_ratio=… duckdb_ratio=… cold_s=… app_peak_mb=…
+           import_visible_s=… browser_warm_s=… load_s=… page_warm_s=… peak_mb=…
+
+(one line). The stages of national scale (aggregates, DuckDB, the browser, the growth table,
+CPU-time ratios) are in bench/scale.py.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import Any
 
 import polars as pl
 
-from bench import compare
+from bench import compare, scale
 from bench.memory import children_peak_mb, cpu_seconds, median_time, peak_mb
 from bench.pg import admin_url, scratch_database, server_unreachable, server_version
 from bench.report import Report, sig3
@@ -38,6 +42,7 @@ from dashboard import pipeline
 from dashboard.pipeline import STAGES, window
 
 LAST_YEAR = 2025
+SKIPPABLE = ("loads", "sql", "pandas", "page")
 SNAPSHOT_ENV = "THIDUA_SNAPSHOT_DIR"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,6 +59,9 @@ class Options:
     seed: int = 2025
     keep: bool = False
     profile: str | None = None  # folder for the pyinstrument report
+    growth: tuple[int, ...] = ()  # smaller sizes (staff a year) for the growth table
+    browser: bool = True  # the app in Chromium (cold start, warm, every page, import)
+    skip: tuple[str, ...] = ()  # stages not run (SKIPPABLE), e.g. the slow loads on a busy machine
     log: Callable[[str], None] = field(default=lambda s: print(s, file=sys.stderr, flush=True))
 
 
@@ -97,11 +105,14 @@ def _years_arg(years: list[int] | None) -> str | None:
 def stage(ctx: Context, name: str) -> Iterator[None]:
     """Log the stage; a failure is reported (and fails the run) but the next stages run."""
     ctx.opts.log(f"{name} …")
+    first = len(ctx.rep.rows)
     try:
         yield
     except Exception as exc:  # noqa: BLE001 - reported; the benchmark goes on
         ctx.rep.failures.append(f"{name}: {type(exc).__name__}: {exc}")
         ctx.rep.add(name.split(":")[0], f"{name} failed", "—", type(exc).__name__)
+    for _, what, value, unit in ctx.rep.rows[first:]:  # as it goes: a long run shows progress
+        ctx.opts.log(f"  {what}: {value} {unit}".rstrip())
 
 
 # --- the stages --------------------------------------------------------------------------------
@@ -178,6 +189,7 @@ def engine(ctx: Context, eng: Any) -> tuple[Any, pipeline.Run]:
     for s in STAGES:
         rep.add("engine", f"  {s}", stages[s], f"s ({sig3(stage_cpu[s])} s CPU)")
     rep.figures["pipeline_s"] = t
+    rep.figures["pipeline_cpu_s"] = cpu
     _, ds_all = load_dataset_fast(eng)
     t_all, cpu_all, *_ = _engine_runs(ds_all, year, ctx.years, max(1, runs // 2))
     note = f"s ({sig3(cpu_all)} s CPU), {ds_all.roster.height:,} roster rows"
@@ -204,6 +216,7 @@ def sql(ctx: Context, label: str, url: str, res: pipeline.Run) -> None:
     times: dict[str, list[float]] = {f: [] for f in FAMILIES}
     parts: list[pl.DataFrame] = []
     try:
+        cpu0 = cpu_seconds()
         with eng.connect() as conn:
             for _ in range(max(1, runs)):
                 parts = []
@@ -211,6 +224,8 @@ def sql(ctx: Context, label: str, url: str, res: pipeline.Run) -> None:
                     start = time.perf_counter()
                     parts.append(run_family(conn, fam, years=[ctx.year], catalog=cat))
                     times[fam].append(time.perf_counter() - start)
+        if label == "sqlite":  # in this process: its CPU time is the query's
+            ctx.rep.figures["sql_cpu_s"] = (cpu_seconds() - cpu0) / max(1, runs)
     finally:
         eng.dispose()
     med = {f: statistics.median(t) for f, t in times.items()}
@@ -230,8 +245,11 @@ def pandas(ctx: Context, ds: Any, res: pipeline.Run) -> None:
     runs, year = ctx.opts.ref_runs, ctx.year
     t = pdref.frames(ds)  # conversion not timed: pandas would have read its own frames
     earlier = pdref.counts(t, [year - 1])  # as for the engine: the year before, once
+    cpu0 = cpu_seconds()
     med, _, ref = median_time(lambda: pdref.pipeline(t, year=year, earlier=earlier), runs)
-    ctx.rep.add("pandas", f"pandas reference, same pipeline (median of {runs})", med, "s")
+    ctx.rep.figures["pandas_cpu_s"] = cpu = (cpu_seconds() - cpu0) / max(1, runs)
+    what = f"pandas reference, same pipeline (median of {runs})"
+    ctx.rep.add("pandas", what, med, f"s ({sig3(cpu)} s CPU, mean)")
     ctx.rep.figures["pandas_s"] = med
     name = "pandas == engine: indicators, targets, quotas, rankings, trends"
     ctx.rep.check(name, compare.pandas_pipeline(res, ref))
@@ -261,6 +279,7 @@ def summarise(ctx: Context) -> None:
     f["peak_mb"] = max(peaks) if peaks else None
     rep.add("ratios", "pandas ÷ engine", f["pandas_ratio"], "×")
     rep.add("ratios", "SQL ÷ engine (fastest database)", f["sql_ratio"], "×")
+    scale.cpu_ratios(ctx)
     rep.add("memory", "peak RSS: max(engine process, app process)", f["peak_mb"], "MB")
     rep.add("memory", "  this process at the end (incl. references)", peak_mb(), "MB")
     rep.add("memory", "  largest child process (RUSAGE_CHILDREN)", children_peak_mb(), "MB")
@@ -310,23 +329,40 @@ def run(opts: Options) -> Report:
             with eng.connect() as conn:
                 ctx.years = read_years(conn)
             ctx.label = eng.url.get_backend_name()
-            with stage(ctx, f"{ctx.label}: loads"):
-                loads(ctx, ctx.label, ctx.url)
+            if "loads" in opts.skip:
+                ctx.rep.add(ctx.label, "loads not measured (--skip loads)", "", "")
+            else:
+                with stage(ctx, f"{ctx.label}: loads"):
+                    loads(ctx, ctx.label, ctx.url)
             _with_postgres(ctx, stack)
+            # What the app runs first: its figures are printed even if a later stage is cut.
+            with stage(ctx, "aggregates"):
+                scale.aggregates(ctx, probe)
+            if opts.browser:
+                with stage(ctx, "browser"):
+                    scale.browser(ctx, work)
             ds, res = None, None
             with stage(ctx, "engine"):
                 ds, res = engine(ctx, eng)
-            if res is not None:
+            if res is not None and "sql" not in opts.skip:
                 with stage(ctx, f"sql: {ctx.label}"):
                     sql(ctx, ctx.label, ctx.url, res)
                 if ctx.pg_url and ctx.pg_url != ctx.url:
                     with stage(ctx, "sql: postgresql"):
                         sql(ctx, "postgresql", ctx.pg_url, res)
+            if res is not None and "pandas" not in opts.skip:
                 with stage(ctx, "pandas"):
                     pandas(ctx, ds, res)
+            if res is not None:
+                with stage(ctx, "duckdb"):
+                    scale.duckdb(ctx, eng, res)
             del ds, res
-            with stage(ctx, "page"):
-                page(ctx)
+            if "page" not in opts.skip:
+                with stage(ctx, "page"):
+                    page(ctx)
+            if opts.growth:
+                with stage(ctx, "growth"):
+                    scale.growth(ctx, work, probe, opts.growth)
             summarise(ctx)
     finally:
         if old_snap is None:

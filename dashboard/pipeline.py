@@ -12,11 +12,17 @@ trends need every year up to the chosen one (`data_years(ds, up_to=year)`).
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
+from sqlalchemy import Engine
 
 from dashboard.budget import budget
 from dashboard.counts import counts
@@ -27,6 +33,9 @@ from dashboard.rules.quotas import quotas
 from dashboard.rules.streaks import streak_candidates
 from dashboard.targets import resolve_targets, with_targets
 from dashboard.trends import trends
+from data_access import aggregates
+from data_access.aggregates import Derived, Store
+from data_access.catalog import HERE as CATALOG_DIR
 from data_access.readers import Dataset
 
 STAGES = ("counts", "indicators", "targets", "quotas", "rankings", "trends")
@@ -79,8 +88,11 @@ def rankings_for(ind_with_targets: pl.DataFrame, ds: Dataset, year: int) -> pl.D
     return rankings(ind_with_targets, ds, year=year)
 
 
-def rank_history(ds: Dataset, up_to: int | None = None) -> pl.DataFrame:
-    """Every year's ranking up to `up_to` in one frame (the rank history chart)."""
+def rank_history(
+    ds: Dataset, up_to: int | None = None, *, counts_frame: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Every year's ranking up to `up_to` in one frame (the rank history chart); from
+    `counts_frame` (every year) when given, so `ds` needs only the small tables."""
     years = data_years(ds, up_to=up_to)
     if not years:
         return pl.DataFrame(
@@ -91,7 +103,12 @@ def rank_history(ds: Dataset, up_to: int | None = None) -> pl.DataFrame:
                 "rank": pl.Int64,
             }
         )
-    ind = indicators_with_targets(ds, [years[0] - 1, *years])
+    span = [years[0] - 1, *years]
+    if counts_frame is None:
+        ind = indicators_with_targets(ds, span)
+    else:
+        c = counts_frame.filter(pl.col("year").is_in(span))
+        ind = targeted(indicators_for(c), ds)
     return pl.concat([rankings_for(ind, ds, y) for y in years], how="diagonal_relaxed")
 
 
@@ -114,21 +131,101 @@ def budget_for(ds: Dataset, year: int) -> pl.DataFrame:
 
 
 # --- the contract tables, unshaped -------------------------------------------------------------
-def table(name: str, ds: Dataset, year: int) -> pl.DataFrame:
-    """The engine output behind contract table `name` for `year` (shaped by dashboard.tables)."""
+def table(
+    name: str,
+    ds: Dataset,
+    year: int,
+    *,
+    counts_frame: pl.DataFrame | None = None,
+    budget_frame: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """The engine output behind contract table `name` for `year` (shaped by dashboard.tables).
+
+    With the stored aggregates (`counts_frame`: every year's counts; `budget_frame`: the
+    year's budget) `ds` needs only the small tables, except for eligibility."""
+
+    def cnt(years: list[int]) -> pl.DataFrame:
+        if counts_frame is None:
+            return counts_for(ds, years)
+        return counts_frame.filter(pl.col("year").is_in(years))
+
     if name == "indicators":
-        return indicators_with_targets(ds, [year]).filter(pl.col("year") == year)
+        return targeted(indicators_for(cnt([year])), ds).filter(pl.col("year") == year)
     if name == "quotas":
-        return quotas_for(counts_for(ds, [year]), year)
+        return quotas_for(cnt([year]), year)
     if name == "eligibility":
         return eligibility_for(ds, year)
     if name == "rankings":
-        return rankings_for(indicators_with_targets(ds, window(year)), ds, year)
+        return rankings_for(targeted(indicators_for(cnt(window(year))), ds), ds, year)
     if name == "trends":
-        return trends_for(indicators_for(counts_for(ds, data_years(ds, up_to=year))), year)
+        return trends_for(indicators_for(cnt(data_years(ds, up_to=year))), year)
     if name == "budget":
-        return budget_for(ds, year)
+        return budget_for(ds, year) if budget_frame is None else budget_frame
     raise KeyError(name)
+
+
+# --- aggregates per data version (built once, stored beside the snapshot) ----------------------
+COUNT_INPUTS = ("clusters", "units", "collectives", "roster", "ratings", "awards", "unit_counts")
+BUDGET_INPUTS = ("clusters", "units", "collectives", "roster", "awards")
+RECIPE_VERSION = "1"  # bump when counts or budget change meaning: stored aggregates rebuild
+
+
+def _stored_counts(store: Store, year: int) -> pl.DataFrame:
+    return counts_for(store.dataset(years=[year], tables=COUNT_INPUTS), [year])
+
+
+def _stored_budget(store: Store, year: int) -> pl.DataFrame:
+    return budget_for(store.dataset(years=[year], tables=BUDGET_INPUTS), year)
+
+
+DERIVED = (
+    Derived("counts", COUNT_INPUTS, _stored_counts),
+    Derived("budget", BUDGET_INPUTS, _stored_budget),
+)
+
+
+def recipe() -> str:
+    """What the stored aggregates were computed with: this recipe and the catalogue."""
+    h = hashlib.sha256(RECIPE_VERSION.encode())
+    for f in sorted(CATALOG_DIR.glob("*.toml")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+BUILD_URL_ENV = "THIDUA_BUILD_URL"
+_CHILD = "from dashboard import pipeline; pipeline._build_from_env()"
+
+
+def _build_from_env() -> None:
+    from data_access.engine import make_engine
+
+    eng = make_engine(os.environ[BUILD_URL_ENV])
+    try:
+        build_aggregates(eng)
+    finally:
+        eng.dispose()
+
+
+def build_aggregates(engine: Engine, *, in_child: bool = False) -> Store:
+    """The stored aggregates of the current data version, built (incrementally) if missing.
+
+    `in_child`: build in a short-lived process (the app's choice), so the frames a build holds
+    (a year's person rows) never raise the serving process's peak; it waits for the child."""
+    if in_child and aggregates.current(engine, recipe=recipe()) is None:
+        url = engine.url.render_as_string(hide_password=False)  # in the environment, not argv
+        root = str(Path(__file__).resolve().parents[1])  # the child imports this package
+        path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
+        env = dict(os.environ, **{BUILD_URL_ENV: url, "PYTHONPATH": path})
+        done = subprocess.run([sys.executable, "-c", _CHILD], env=env, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"building the aggregates failed (exit {done.returncode})")
+    return aggregates.ensure(engine, DERIVED, recipe=recipe())
+
+
+def small_dataset(store: Store) -> Dataset:
+    """The small tables (structure, targets, roles, scores, reported counts); person-level
+    tables empty: all the aggregate pages need beside the stored counts."""
+    return store.dataset(tables=aggregates.SMALL)
 
 
 # --- one year, stage by stage (what the benchmark times) -----------------------------------------

@@ -113,16 +113,19 @@ def analytics_table(
     cluster: str | None = None,
     unit: str | None = None,
     lang: str | None = None,
+    counts_frame: pl.DataFrame | None = None,
+    budget_frame: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One contract table for `year` (trends: every year up to `year`), optionally for one
-    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names.
+    cluster and/or one unit. Unknown `name` → UnknownTable listing the valid names. With the
+    stored aggregates (`counts_frame`, `budget_frame`) `ds` needs only the small tables.
 
     With `lang` ("vi" | "en") the table is the people's file: the names beside the codes
     (`dashboard.naming`) and the eligibility reasons in that language; the contract's columns
     keep their names and order. Without it, exactly the contract's columns."""
     if name not in TABLES:
         raise UnknownTable(name)
-    raw = pipeline.table(name, ds, year)
+    raw = pipeline.table(name, ds, year, counts_frame=counts_frame, budget_frame=budget_frame)
     if lang == "en" and "reason_en" in raw.columns:
         raw = raw.with_columns(pl.col("reason_en").alias("reason"))
     out = shape(raw, name, cluster=cluster, unit=unit)

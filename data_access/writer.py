@@ -30,7 +30,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
+from data_access import changes as change_log
 from data_access import models as m
+from data_access.changes import Touched
 
 log = logging.getLogger(__name__)
 BATCH = 50_000
@@ -310,10 +312,15 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
     return UpsertResult(new_rows.height, changed.height, unchanged)
 
 
-def bump_data_version(conn: Connection) -> str:
-    """Give the data a new version token; cached frames keyed on the old one go stale."""
+def bump_data_version(conn: Connection, touched: Touched | None = None) -> str:
+    """Give the data a new version token; cached frames keyed on the old one go stale.
+
+    `touched` (table → years, None for a whole table; see data_access.changes) lets the stored
+    aggregates rebuild only those partitions; None means everything may have changed."""
     token = uuid.uuid4().hex
     t = m.Meta.__table__
+    parent = conn.execute(select(m.Meta.value).where(m.Meta.key == "data_version")).scalar()
+    change_log.record(conn, parent or "0", token, touched)
     ins = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
     conn.execute(
         ins.values(key="data_version", value=token).on_conflict_do_update(

@@ -4,7 +4,8 @@ Without --db it generates N staff over Y years (ending 2025) into a temporary SQ
 PostgreSQL reachable (--pg, THIDUA_TEST_PG_URL or 127.0.0.1:5432) the same rows are measured
 there too, in a scratch database dropped at the end. Exit 1 when a reference disagrees with the
 engine or the page fails. The last line printed is the summary:
-bench: pipeline_s=T pandas_ratio=R1 sql_ratio=R2 load_s=L page_warm_s=W peak_mb=M
+bench: pipeline_s=… pandas_ratio=… sql_ratio=… duckdb_ratio=… cold_s=… app_peak_mb=…
+import_visible_s=… browser_warm_s=… load_s=… page_warm_s=… peak_mb=… (one line)
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=2025, help="generator seed (default 2025)")
     p.add_argument("--profile", metavar="DIR", help="write a pyinstrument profile of the engine")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument(
+        "--growth",
+        default="",
+        metavar="N,N",
+        help="smaller sizes (staff a year) for the growth table of memory and cold start",
+    )
+    p.add_argument("--no-browser", action="store_true", help="skip the app in Chromium")
+    p.add_argument(
+        "--skip",
+        default="",
+        metavar="STAGE,…",
+        help="stages not to run: loads, sql, pandas, page (a shorter run on a busy machine)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +58,14 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         keep=args.keep,
         profile=args.profile,
+        growth=tuple(int(n) for n in args.growth.split(",") if n.strip()),
+        browser=not args.no_browser,
+        skip=tuple(x.strip() for x in args.skip.split(",") if x.strip()),
     )
+    unknown = [x for x in opts.skip if x not in runner.SKIPPABLE]
+    if unknown:
+        print(f"bench: --skip takes {', '.join(runner.SKIPPABLE)}; not {', '.join(unknown)}")
+        return 2
     rep = runner.run(opts)
     size = f"data: {args.db}" if args.db else f"data: {args.people:,} staff × {args.years} years"
     print(report.format_report(rep, [*report.machine(), size]), flush=True)

@@ -31,8 +31,11 @@ def _form_scope(cluster: str | None, unit: str | None) -> tuple[str | None, str 
 def _build(
     form: str, fmt: str, year: int, cluster: str | None, unit: str | None, lang: str
 ) -> Callable[[], bytes]:
-    ds = loaders.dataset()  # taken now: the click runs in a server thread without the session
-    return lambda: form_file(form, ds, year=year, cluster=cluster, unit=unit, fmt=fmt, lang=lang)
+    # the scope is taken now: the click runs in a server thread without the session
+    read = loaders.scope_reader(year, cluster=cluster, unit=unit)
+    return lambda: form_file(
+        form, read(), year=year, cluster=cluster, unit=unit, fmt=fmt, lang=lang
+    )
 
 
 def forms_section(year: int | None, cluster: str | None, unit: str | None, lang: str) -> None:
@@ -71,12 +74,12 @@ def meeting_pack_button(year: int | None, cluster: str | None, lang: str, key: s
     """The cluster meeting pack (PDF), for those who may see its lists."""
     if year is None or not may_have_pack(cluster):
         return
-    ds = loaders.dataset()
+    read = loaders.scope_reader(year, cluster=cluster)
     name = f"tai-lieu-hop-cum-{cluster}-{year}.pdf"
     st.download_button(
         t("files.download_report", lang),
         data=audit.audited(
-            lambda: meeting_pack(ds, year=year, cluster=str(cluster), lang=lang), name
+            lambda: meeting_pack(read(), year=year, cluster=str(cluster), lang=lang), name
         ),
         file_name=name,
         mime="application/pdf",

@@ -1,16 +1,18 @@
 """Cached loaders: thin wrappers over `dashboard.pipeline`, keyed on (database URL, data
 version, arguments), then cut to the session's scope.
 
-Keyed on `data_access.engine.data_version`, so an import invalidates them. The Dataset (every
-table, all years) is shared with `st.cache_resource` (read-only frames, no copy per rerun);
-everything computed from it is small and cached with `st.cache_data`. The cached results are
+Keyed on `data_access.engine.data_version`, so an import invalidates them. Aggregate pages read
+only the stored per-version aggregates (`pipeline.build_aggregates`: counts, budget) and the
+small tables; the pages that list people read person rows per unit (or cluster) and year from
+the same store. No loader holds the whole Dataset, so a process stays small at national size.
+Everything computed is small and cached with `st.cache_data`. The cached results are
 shared by every session; what a page gets from the public functions below is cut to its
 principal's scope on the server (`access.restrict`), after the cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -21,8 +23,8 @@ from dashboard.ui import audit, session
 from dashboard.views import unit as unit_view
 from dashboard.views import warnings as warnings_view
 from data_access import inventory
-from data_access.readers import Dataset, load_dataset_stable, read_years
-from data_access.snapshot import load_dataset_fast
+from data_access.aggregates import Store
+from data_access.readers import Dataset, read_years
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,26 +45,30 @@ class Options:
         return self.clusters["cluster_code"].to_list()
 
 
-# --- the dataset and the options -----------------------------------------------------------------
+# --- the stored aggregates, the small tables and the options ------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _dataset(url: str, ver: str) -> Dataset:
-    # Through the Parquet snapshot of this data version (national size: 2.5 s against 124 s and
-    # 7.8 GB through the driver, docs/benchmarks.md); both paths are version-checked, so an
-    # import committing mid-load never caches a mix under `ver`.
-    try:
-        return load_dataset_fast(session.engine_for(url))[1]
-    except OSError:  # no writable snapshot folder (read-only deployment): read the database
-        return load_dataset_stable(session.engine_for(url))[1]
+def _store(url: str, ver: str) -> Store:
+    # The aggregates of this data version (built once per version for every app process, only
+    # the partitions an import touched); the handle is a folder, the frames are read on demand.
+    return pipeline.build_aggregates(session.engine_for(url), in_child=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _small(url: str, ver: str) -> Dataset:
+    """The small tables (no person-level rows): what the aggregate pages read beside counts."""
+    return pipeline.small_dataset(_store(url, ver))
 
 
 def dataset() -> Dataset:
-    return _dataset(session.db_url(), session.version())
+    """The small tables of the data version (clusters, units, targets, roles, scores); the
+    person-level tables are empty here: person pages read them per unit and year."""
+    return _small(session.db_url(), session.version())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _options(url: str, ver: str) -> Options:
     """Every year, cluster and unit (unscoped: every cluster is whole)."""
-    ds = _dataset(url, ver)
+    ds = _small(url, ver)
     with session.engine_for(url).connect() as conn:
         years = tuple(read_years(conn))
     clusters = ds.clusters.select(pl.col("cluster_code").cast(pl.String), "cluster_name").sort(
@@ -103,39 +109,36 @@ def options() -> Options:
     )
 
 
-# --- the engine, stage by stage ------------------------------------------------------------------
+# --- the engine over the stored aggregates -------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=4)
 def _counts(url: str, ver: str) -> pl.DataFrame:
-    return pipeline.counts_for(_dataset(url, ver))
+    return _store(url, ver).read("counts")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _indicators(url: str, ver: str) -> pl.DataFrame:
-    return pipeline.targeted(pipeline.indicators_for(_counts(url, ver)), _dataset(url, ver))
+    return pipeline.targeted(pipeline.indicators_for(_counts(url, ver)), _small(url, ver))
 
 
-# One year at a time for the pages that show one year against the last: counts are separable by
-# year, and at national size all five years cost 5.75 s against 1.05 s for one
-# (docs/benchmarks.md), which is most of a cold start.
 @st.cache_data(show_spinner=False, max_entries=32)
 def _counts_year(url: str, ver: str, year: int) -> pl.DataFrame:
-    return pipeline.counts_for(_dataset(url, ver), [year])
+    return _store(url, ver).read("counts", [year])
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _indicators_year(url: str, ver: str, year: int) -> pl.DataFrame:
     ind = pipeline.indicators_for(_counts_year(url, ver, year))
-    return pipeline.targeted(ind, _dataset(url, ver))
+    return pipeline.targeted(ind, _small(url, ver))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _rankings(url: str, ver: str, year: int) -> pl.DataFrame:
-    return pipeline.rankings_for(_indicators(url, ver), _dataset(url, ver), year)
+    return pipeline.rankings_for(_indicators(url, ver), _small(url, ver), year)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _rank_history(url: str, ver: str) -> pl.DataFrame:
-    return pipeline.rank_history(_dataset(url, ver))
+    return pipeline.rank_history(_small(url, ver), counts_frame=_counts(url, ver))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -149,47 +152,97 @@ def _quotas(url: str, ver: str) -> pl.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _eligibility(url: str, ver: str, year: int) -> pl.DataFrame:
-    return pipeline.eligibility_for(_dataset(url, ver), year)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _streaks(url: str, ver: str, year: int) -> pl.DataFrame:
-    return pipeline.streaks_for(_dataset(url, ver), year)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
 def _budget(url: str, ver: str, year: int) -> pl.DataFrame:
-    return pipeline.budget_for(_dataset(url, ver), year)
+    return _store(url, ver).read("budget", [year])
+
+
+# --- person-level rows, read per unit (or cluster) and year ---------------------------------------
+def _units_of(url: str, ver: str, cluster: str | None, unit: str | None) -> tuple[str, ...]:
+    if unit is not None:
+        return (unit,)
+    units = _options(url, ver).units
+    if cluster is not None:
+        units = units.filter(pl.col("cluster_code") == cluster)
+    return tuple(units["unit_code"].to_list())
+
+
+def _persons_of(url: str, ver: str, units: tuple[str, ...], year: int) -> Dataset:
+    # Every year up to `year`: eligibility and streaks look back at earlier years.
+    years = [y for y in _options(url, ver).years if y <= year]
+    return _store(url, ver).dataset_for_units(units, years=years)
+
+
+def scope_reader(
+    year: int, *, cluster: str | None = None, unit: str | None = None
+) -> Callable[[], Dataset]:
+    """Reads, when called, every table with the person-level rows of the scope's units for the
+    years up to `year` (the forms and the meeting pack). The scope is fixed now, in the session;
+    the call may come later from a download's server thread, which has no session."""
+    url, ver = session.db_url(), session.version()
+    units = _units_of(url, ver, cluster, unit)
+    return lambda: _persons_of(url, ver, units, year)
+
+
+def _in_units(frame: pl.DataFrame, units: tuple[str, ...]) -> pl.DataFrame:
+    return frame.filter(pl.col("unit_code").cast(pl.String).is_in(list(units)))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _eligibility(url: str, ver: str, year: int, units: tuple[str, ...]) -> pl.DataFrame:
+    ds = _persons_of(url, ver, units, year)
+    return _in_units(pipeline.eligibility_for(ds, year), units)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _streaks(url: str, ver: str, year: int, units: tuple[str, ...]) -> pl.DataFrame:
+    ds = _persons_of(url, ver, units, year)
+    return _in_units(pipeline.streaks_for(ds, year), units)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _analytics_table(
     url: str, ver: str, name: str, year: int, cluster: str | None, unit: str | None
 ) -> pl.DataFrame:
-    ds = _dataset(url, ver)
-    return tables.analytics_table(name, ds, year=year, cluster=cluster, unit=unit)
+    if name == "eligibility":
+        units = _units_of(url, ver, cluster, unit)
+        ds = _persons_of(url, ver, units, year)
+        return tables.analytics_table(name, ds, year=year, cluster=cluster, unit=unit)
+    return tables.analytics_table(
+        name,
+        _small(url, ver),
+        year=year,
+        cluster=cluster,
+        unit=unit,
+        counts_frame=_counts(url, ver),
+        budget_frame=_budget(url, ver, year) if name == "budget" else None,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _unit_awards(url: str, ver: str, year: int, unit: str) -> pl.DataFrame:
-    return unit_view.awards_by_type(_dataset(url, ver), year=year, unit=unit)
+    ds = _store(url, ver).dataset_for_units([unit], years=[year])
+    return unit_view.awards_by_type(ds, year=year, unit=unit)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _unit_monthly(url: str, ver: str, year: int, unit: str) -> pl.DataFrame:
-    return unit_view.monthly_progress(_dataset(url, ver), year=year, unit=unit)
+    ds = _store(url, ver).dataset_for_units([unit], years=[year])
+    return unit_view.monthly_progress(ds, year=year, unit=unit)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _unit_people(url: str, ver: str, year: int, unit: str, lang: str) -> pl.DataFrame:
-    elig = _eligibility(url, ver, year)
-    return unit_view.people(_dataset(url, ver), elig, year=year, unit=unit, lang=lang)
+    elig = _eligibility(url, ver, year, (unit,))
+    ds = _persons_of(url, ver, (unit,), year)
+    return unit_view.people(ds, elig, year=year, unit=unit, lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _early_warnings(url: str, ver: str, year: int) -> pl.DataFrame:
-    return warnings_view.warnings(_dataset(url, ver), year=year)
+def _early_warnings(url: str, ver: str, year: int, cluster: str | None) -> pl.DataFrame:
+    # The monthly ratings of one year, for the cluster's units only (read per unit and year).
+    units = _units_of(url, ver, cluster, None)
+    ds = _store(url, ver).dataset_for_units(units, years=[year])
+    return _in_units(warnings_view.warnings(ds, year=year), units)
 
 
 # --- the scope cut, after the cache --------------------------------------------------------------
@@ -258,14 +311,20 @@ def quotas() -> pl.DataFrame:
     return scoped(_quotas(session.db_url(), session.version()))
 
 
-def eligibility(year: int) -> pl.DataFrame:
+def eligibility(year: int, *, cluster: str | None = None, unit: str | None = None) -> pl.DataFrame:
+    """Eligibility of the people of `unit`, else of `cluster`, else of every unit (national:
+    every person row of the year is read; pages pass their cluster)."""
     _persons("eligibility", year=year)
-    return scoped(_eligibility(session.db_url(), session.version(), year))
+    url, ver = session.db_url(), session.version()
+    return scoped(_eligibility(url, ver, year, _units_of(url, ver, cluster, unit)))
 
 
-def streak_candidates(year: int) -> pl.DataFrame:
+def streak_candidates(
+    year: int, *, cluster: str | None = None, unit: str | None = None
+) -> pl.DataFrame:
     _persons("streaks", year=year)
-    return scoped(_streaks(session.db_url(), session.version(), year))
+    url, ver = session.db_url(), session.version()
+    return scoped(_streaks(url, ver, year, _units_of(url, ver, cluster, unit)))
 
 
 def budget(year: int) -> pl.DataFrame:
@@ -297,10 +356,10 @@ def unit_people(year: int, unit: str, lang: str) -> pl.DataFrame:
     return _unit_people(session.db_url(), session.version(), year, unit, lang)
 
 
-def early_warnings(year: int) -> pl.DataFrame:
-    """Units behind on monthly ratings or at risk of breaking a rating cap (views.warnings):
-    per unit, so aggregate-only roles see them too."""
-    return scoped(_early_warnings(session.db_url(), session.version(), year))
+def early_warnings(year: int, cluster: str | None = None) -> pl.DataFrame:
+    """Units (of `cluster`, else every unit) behind on monthly ratings or at risk of breaking a
+    rating cap (views.warnings): per unit, so aggregate-only roles see them too."""
+    return scoped(_early_warnings(session.db_url(), session.version(), year, cluster))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

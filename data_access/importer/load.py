@@ -9,6 +9,7 @@ import polars as pl
 from sqlalchemy import Connection
 
 from data_access import models as m
+from data_access.changes import touched_of
 from data_access.importer.report import TableSummary
 from data_access.writer import bump_data_version, mark_imported, upsert
 
@@ -33,7 +34,8 @@ def write_tables(
             on_table(name)
         res = upsert(conn, name, storable(tables[name]))
         out.append(TableSummary(name, res.inserted, res.updated, res.unchanged))
-    if any(s.inserted or s.updated for s in out):
-        bump_data_version(conn)
+    changed = {s.table: storable(tables[s.table]) for s in out if s.inserted or s.updated}
+    if changed:
+        bump_data_version(conn, touched_of(changed))
         mark_imported(conn)  # seed --reset asks twice before deleting imported data
     return tuple(out)

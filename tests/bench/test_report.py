@@ -30,12 +30,18 @@ def test_summary_line_names_every_figure_in_order():
         "pipeline_s": 0.8123,
         "pandas_ratio": 6.04,
         "sql_ratio": 31.25,  # a tie, exact in binary: Python rounds half to even → 31.2
+        "duckdb_ratio": 2.5,
+        "cold_s": 1.234,
+        "app_peak_mb": 612.7,
+        "import_visible_s": 14.06,
+        "browser_warm_s": 0.2871,
         "load_s": 1.5,
         "page_warm_s": 0.1234,
         "peak_mb": 2941.2,
     }
     assert summary_line(figures) == (
-        "bench: pipeline_s=0.812 pandas_ratio=6.04 sql_ratio=31.2 load_s=1.50 "
+        "bench: pipeline_s=0.812 pandas_ratio=6.04 sql_ratio=31.2 duckdb_ratio=2.50 "
+        "cold_s=1.23 app_peak_mb=613 import_visible_s=14.1 browser_warm_s=0.287 load_s=1.50 "
         "page_warm_s=0.123 peak_mb=2940"
     )
 

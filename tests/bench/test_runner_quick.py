@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 NUMBER = r"(\d+(\.\d+)?|n/a)"
 LAST = re.compile(
     rf"^bench: pipeline_s={NUMBER} pandas_ratio={NUMBER} sql_ratio={NUMBER} "
-    rf"load_s={NUMBER} page_warm_s={NUMBER} peak_mb={NUMBER}$"
+    rf"duckdb_ratio={NUMBER} cold_s={NUMBER} app_peak_mb={NUMBER} import_visible_s={NUMBER} "
+    rf"browser_warm_s={NUMBER} load_s={NUMBER} page_warm_s={NUMBER} peak_mb={NUMBER}$"
 )
 
 
@@ -36,4 +37,6 @@ def test_quick_bench_prints_the_summary_and_passes_the_references():
     assert "pandas == engine: indicators, targets, quotas, rankings, trends: ok" in lines
     assert "SQL (sqlite) == engine: indicators: ok" in lines
     assert "page renders a chart without warnings: ok" in lines
+    assert "DuckDB == engine (from Parquet): indicators: ok" in lines
+    assert "DuckDB == engine (app pipeline): indicators: ok" in lines
     assert not any("FAILED" in ln for ln in lines)
