@@ -37,10 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     for name, mod in COMMANDS.items():
-        p = sub.add_parser(name, help=(mod.__doc__ or "").strip().splitlines()[0])
-        p.add_argument(
-            "--db", help="SQLAlchemy URL (else THIDUA_DB_URL, else sqlite:///data/thidua.db)"
-        )
+        options = getattr(mod, "PARSER_OPTIONS", {})
+        p = sub.add_parser(name, help=(mod.__doc__ or "").strip().splitlines()[0], **options)
+        if not getattr(mod, "OWN_DB_OPTION", False):
+            p.add_argument(
+                "--db", help="SQLAlchemy URL (else THIDUA_DB_URL, else sqlite:///data/thidua.db)"
+            )
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser
