@@ -137,15 +137,7 @@ with st.container(border=True), widgets.guard(lang):
     )
 
 with widgets.guard(lang):
-    panels.early_warnings(
-        loaders.early_warnings(f.year, f.cluster),
-        short_names(loaders.options().units),
-        lang=lang,
-        key="warnings_unit",
-        cluster=f.cluster,
-        unit=f.unit,
-        quiet=True,
-    )
+    panels.scope_warnings(f, lang=lang, key="warnings_unit", quiet=True)
 
 # --- ratings and awards --------------------------------------------------------------------------
 left, right = st.columns(2, border=True)

@@ -101,14 +101,7 @@ with widgets.guard(lang):
         )
 
 with widgets.guard(lang):
-    panels.early_warnings(
-        loaders.early_warnings(f.year, f.cluster),
-        short_names(loaders.options().units),
-        lang=lang,
-        key="warnings_table",
-        cluster=f.cluster,
-        unit=f.unit,
-    )
+    panels.scope_warnings(f, lang=lang, key="warnings_table")
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
     with st.container(border=True):

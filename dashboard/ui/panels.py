@@ -6,7 +6,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.ui import widgets
+from dashboard.names import short_names
+from dashboard.ui import loaders, widgets
+from dashboard.ui.filters import Filters
 from dashboard.views import warnings as warnings_view
 
 
@@ -48,4 +50,17 @@ def early_warnings(
         name=f"canh-bao-som-{cluster or ''}-{unit or ''}".rstrip("-"),
         lang=lang,
         key=f"dl_{key}",
+    )
+
+
+def scope_warnings(f: Filters, *, lang: str, key: str, quiet: bool = False) -> None:
+    """The early-warning panel of the filters' year, cluster and unit."""
+    early_warnings(
+        loaders.early_warnings(f.year, f.cluster),
+        short_names(loaders.options().units),
+        lang=lang,
+        key=key,
+        cluster=f.cluster,
+        unit=f.unit,
+        quiet=quiet,
     )
