@@ -220,6 +220,8 @@ def slideshow() -> None:
                 help=t("projector.next", lang),
                 shortcut="PageDown",
             )
+            # The meeting pack beside the controls (below the slide it would push it off screen)
+            files.meeting_pack_button(f.year, f.cluster, lang, key="pack_projector", compact=True)
         with st.container(key="slide_keys"):  # one shortcut per button: the arrows, unseen
             st.button("←", on_click=_step, args=(-1,), key="slide_left", shortcut="Left")
             st.button("→", on_click=_step, args=(1,), key="slide_right", shortcut="Right")
@@ -244,4 +246,3 @@ if f.year is None or f.cluster is None:
         filters.empty_state(f)
 else:
     slideshow()
-    files.meeting_pack_button(f.year, f.cluster, lang, key="pack_projector")

@@ -70,14 +70,18 @@ def may_have_pack(cluster: str | None) -> bool:
     return p.is_admin or (p.role == "cluster_secretary" and p.scope_code == cluster)
 
 
-def meeting_pack_button(year: int | None, cluster: str | None, lang: str, key: str) -> None:
-    """The cluster meeting pack (PDF), for those who may see its lists."""
+def meeting_pack_button(
+    year: int | None, cluster: str | None, lang: str, key: str, *, compact: bool = False
+) -> None:
+    """The cluster meeting pack (PDF), for those who may see its lists; `compact`: a short
+    label (the projector's control row), the full one as its tooltip."""
     if year is None or not may_have_pack(cluster):
         return
     read = loaders.scope_reader(year, cluster=cluster)
     name = f"tai-lieu-hop-cum-{cluster}-{year}.pdf"
     st.download_button(
-        t("files.download_report", lang),
+        t("files.download_report_short" if compact else "files.download_report", lang),
+        help=t("files.download_report", lang) if compact else None,
         data=audit.audited(
             lambda: meeting_pack(read(), year=year, cluster=str(cluster), lang=lang), name
         ),
