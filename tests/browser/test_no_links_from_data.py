@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import polars as pl
 import pytest
-from conftest import VIEWPORT, _wait_idle
 from sqlalchemy import text
 
 from data_access.engine import make_engine, upgrade
+from tests.browser.conftest import VIEWPORT, _wait_idle
 
 UNIT_NAME = "https://evil.example/don-vi"
 CLUSTER_NAME = "www.evil-cum.example"

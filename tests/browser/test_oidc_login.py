@@ -10,10 +10,10 @@ import secrets
 
 import polars as pl
 import pytest
-from conftest import VIEWPORT, _free_port, _need_chromium, _wait_idle, serve_app
 
 from data_access import accounts
 from data_access.engine import make_engine, upgrade
+from tests.browser.conftest import VIEWPORT, _free_port, _need_chromium, _wait_idle, serve_app
 
 EMAIL = "thu.ky@example.gov.vn"
 

@@ -11,10 +11,10 @@ import urllib.request
 
 import polars as pl
 import pytest
-from conftest import VIEWPORT, _need_chromium, _wait_idle, serve_app
 
 from data_access import accounts
 from data_access.engine import make_engine, upgrade
+from tests.browser.conftest import VIEWPORT, _need_chromium, _wait_idle, serve_app
 
 USER, PASSWORD = "thu_ky_trinh_duyet", "mật-khẩu-trình-duyệt"
 
@@ -123,7 +123,7 @@ def test_forms_and_meeting_pack_are_built_on_click_and_audited(
     before = accounts.read_audit(eng, limit=100000).height
     with pg.expect_download(timeout=120_000) as info:
         button = (
-            pg.locator(label) if label.startswith(".") else pg.get_by_role("button", name=label)
+            pg.locator(label).first if label.startswith(".") else pg.get_by_role("button", name=label)
         )
         button.click()
     got = info.value
