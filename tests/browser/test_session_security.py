@@ -122,9 +122,8 @@ def test_forms_and_meeting_pack_are_built_on_click_and_audited(
     _login(pg)
     before = accounts.read_audit(eng, limit=100000).height
     with pg.expect_download(timeout=120_000) as info:
-        button = (
-            pg.locator(label).first if label.startswith(".") else pg.get_by_role("button", name=label)
-        )
+        by_key = label.startswith(".")
+        button = pg.locator(label).first if by_key else pg.get_by_role("button", name=label)
         button.click()
     got = info.value
     data = open(got.path(), "rb").read()  # noqa: SIM115 - a temporary file of Playwright
