@@ -254,9 +254,29 @@ def _lang(lang: str) -> str:
     return lang if lang in LANGS else "vi"
 
 
+# Fields that hold a quantity (a limit, a count, a size): written with the language's digit
+# grouping (1.048.576 in Vietnamese, 1,048,576 in English). Row and line numbers, years and
+# codes stay as written, so they match the spreadsheet and the file.
+QUANTITIES = frozenset(
+    {
+        "limit", "max_rows", "max_columns", "columns", "rows", "count", "total", "shown",
+        "cells", "size", "expected", "found", "members", "inserted", "updated", "unchanged",
+    }
+)  # fmt: skip
+_GROUP = {"vi": ".", "en": ","}
+
+
+def _value(key: str, v: object, lang: str) -> object:
+    if key in QUANTITIES and isinstance(v, int) and not isinstance(v, bool):
+        return f"{v:,}".replace(",", _GROUP[_lang(lang)])
+    return v
+
+
 def text(msg_id: str, lang: str, /, **values: object) -> str:
     """One message, formatted. Unknown languages fall back to Vietnamese."""
-    return MESSAGES[msg_id][_lang(lang)].format(**values)
+    return MESSAGES[msg_id][_lang(lang)].format(
+        **{k: _value(k, v, lang) for k, v in values.items()}
+    )
 
 
 def reason_expr(msg_id: str, lang: str, /, **values: object) -> pl.Expr:
@@ -272,7 +292,7 @@ def reason_expr(msg_id: str, lang: str, /, **values: object) -> pl.Expr:
         if isinstance(v, pl.Expr):
             parts.append(v.cast(pl.String).fill_null(""))
         else:
-            parts.append(pl.lit(str(v)))
+            parts.append(pl.lit(str(_value(match.group(1), v, lang))))
         pos = match.end()
     parts.append(pl.lit(template[pos:]))
     return pl.concat_str(parts)

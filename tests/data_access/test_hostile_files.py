@@ -40,8 +40,8 @@ def test_sparse_workbook_is_refused_from_its_declared_dimension(sqlite_engine):
     [err] = report.errors
     assert (err.file, err.kind) == ("people.xlsx", "sheet_dimension")
     assert err.reason == (
-        "trang «people» khai báo vùng dữ liệu A1:XFD1048576 (16384 cột × 1048576 dòng), vượt "
-        "giới hạn 200 cột (THIDUA_IMPORT_MAX_COLUMNS) hoặc 5000000 dòng; tệp bị từ chối "
+        "trang «people» khai báo vùng dữ liệu A1:XFD1048576 (16.384 cột × 1.048.576 dòng), "
+        "vượt giới hạn 200 cột (THIDUA_IMPORT_MAX_COLUMNS) hoặc 5.000.000 dòng; tệp bị từ chối "
         "trước khi mở"
     )
     stats = _measure("sparse workbook (dimension)", report)
@@ -64,7 +64,7 @@ def test_sparse_workbook_past_the_guard_only_kills_the_child(sqlite_engine):
     report = import_files(sqlite_engine, [("people.xlsx", sparse_workbook())], limits=wide)
     [err] = report.errors
     assert err.kind in ("parse_memory", "parse_crashed")
-    assert "1536 MB" in err.reason and "THIDUA_IMPORT_CHILD_MEMORY_MB" in err.reason
+    assert "1.536 MB" in err.reason and "THIDUA_IMPORT_CHILD_MEMORY_MB" in err.reason
     stats = _measure("sparse workbook past the guard (child limit 1536 MB)", report)
     assert stats.exit != 0 and stats.peak_mb < 1536
     _still_serves(sqlite_engine)
@@ -116,13 +116,14 @@ def test_million_column_header(sqlite_engine, tmp_path):
     assert (err.file, err.row, err.kind) == ("people.csv", 1, "csv_too_wide")
     # Counted on the first MiB of bytes only, before anything is decoded: "at least".
     at_least = data[: 1024 * 1024].count(b",") + 1
-    assert f"ít nhất {at_least} cột" in err.reason and "THIDUA_IMPORT_MAX_COLUMNS" in err.reason
+    grouped = f"{at_least:,}".replace(",", ".")  # Vietnamese digit grouping
+    assert f"ít nhất {grouped} cột" in err.reason and "THIDUA_IMPORT_MAX_COLUMNS" in err.reason
     stats = _measure("1 000 000-column CSV header", report)
     assert stats.peak_mb < 1024 and stats.seconds < 30
     (tmp_path / "people.csv").write_bytes(data)
     run = cli_import(tmp_path / "people.csv", _url(sqlite_engine))
     print(f"HOSTILE 1 000 000-column header (CLI): exit={run.exit} {run.seconds:.2f}s")
-    assert run.exit == 1 and "Traceback" not in run.stderr and f"{at_least} cột" in run.stderr
+    assert run.exit == 1 and "Traceback" not in run.stderr and f"{grouped} cột" in run.stderr
 
 
 def test_sparse_workbook_on_the_command_line(sqlite_engine, tmp_path):
@@ -143,3 +144,14 @@ def test_time_limit_names_the_limit(sqlite_engine, monkeypatch):
     assert "0.05 giây" in err.reason and "THIDUA_IMPORT_CHILD_SECONDS" in err.reason
     _measure("time limit 0.05 s", report)
     _still_serves(sqlite_engine)
+
+
+def test_quantities_in_messages_are_grouped_by_language_and_row_numbers_are_not():
+    from data_access.importer.messages import text
+
+    assert text("too_many_columns", "vi", columns=1_000_000, limit=200) == (
+        "bảng có 1.000.000 cột, vượt giới hạn 200 cột"
+    )
+    assert text("too_many_columns", "en", columns=1_000_000, limit=200) == (
+        "the table has 1,000,000 columns, over the limit of 200"
+    )

@@ -46,7 +46,7 @@ CASES = [
         COUNTS + "2023,U1,staff,3000000000\n",
         "value",
         "3000000000",
-        "số quá lớn (tối đa 2147483647)",
+        "số quá lớn (tối đa 2.147.483.647)",
     ),
     (
         "targets.csv",
