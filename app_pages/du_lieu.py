@@ -70,7 +70,7 @@ def problems(report: ImportReport, *, key: str) -> None:
     CSV download) and its warnings, in the report's language."""
     if report.error_count:
         shown, note = report.screen()
-        st.dataframe(shown, hide_index=True, alt=t("data.import.errors", lang), key=f"{key}_err")
+        importing.report_table(shown, alt=t("data.import.errors", lang), key=f"{key}_err")
         if note:
             st.caption(note)
         st.download_button(
@@ -87,9 +87,8 @@ def problems(report: ImportReport, *, key: str) -> None:
             t("data.import.warnings", lang, n=report.warning_frame.height),
             icon=":material/warning:",
         )
-        st.dataframe(
+        importing.report_table(
             report.localized(report.warning_frame, warning=True),
-            hide_index=True,
             alt=t("data.import.warnings", lang, n=report.warning_frame.height),
             key=f"{key}_warn",
         )
@@ -125,9 +124,11 @@ with st.container(border=True):
         problems(report, key="import")
     if uploaded:
         files = [(u.name, u.getvalue()) for u in uploaded]
+        unreadable = False  # a file the preview could not read fails the import too
         with widgets.guard(lang):
             previews, found = importing.preview_files(files, lang=lang)
             problems(found, key="preview")
+            unreadable = found.error_count > 0
             for i, p in enumerate(previews):
                 with st.expander(
                     t(
@@ -140,8 +141,14 @@ with st.container(border=True):
                     expanded=i == 0,
                 ):
                     st.dataframe(p.head, hide_index=True, alt=t("data.preview.alt", lang))
+        if unreadable:
+            st.caption(t("data.import.blocked", lang))
         if st.button(
-            t("data.import.run", lang), type="primary", icon=":material/upload:", key="run_import"
+            t("data.import.run", lang),
+            type="primary",
+            icon=":material/upload:",
+            key="run_import",
+            disabled=unreadable,
         ):
             bar = st.progress(0.0, text=t("data.import.start", lang))
             with widgets.guard(lang):

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
+import streamlit as st
 
 from dashboard import access
+from dashboard.rounding import DASH
 from dashboard.ui import audit, loaders, session
 from data_access.importer import ImportReport, import_files
 from data_access.importer.preview import preview
@@ -35,6 +37,21 @@ def preview_files(
     res = preview(files, lang=lang, rows=rows)
     tables = [Preview(d["file"], d["table"], d["rows"], d["head"]) for d in res.tables]
     return tables, res.report
+
+
+def report_table(frame: pl.DataFrame, *, alt: str, key: str) -> None:
+    """An error or warning table of a report (localized headers, reason last): columns empty
+    on every row are left out (a refused file has no row, column or value), blanks show a dash,
+    and the reason, the answer, gets the widest column."""
+    keep = [c for c in frame.columns if frame[c].null_count() < frame.height]
+    reason = frame.columns[-1]
+    st.dataframe(
+        frame.select(keep).to_pandas().style.format(na_rep=DASH),
+        hide_index=True,
+        alt=alt,
+        key=key,
+        column_config={reason: st.column_config.TextColumn(width="large")},
+    )
 
 
 def can_upload() -> bool:

@@ -110,7 +110,7 @@ class ImportReport:
         shown = self.localized(self.error_frame.head(limit))
         total = self.error_frame.height
         note = (
-            text("errors_shown", self.lang, shown=f"{shown.height:,}", count=f"{total:,}")
+            text("errors_shown", self.lang, shown=shown.height, count=total)
             if total > shown.height
             else None
         )

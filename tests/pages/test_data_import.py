@@ -73,6 +73,9 @@ def test_a_sparse_workbook_is_refused_in_the_preview_and_the_app_still_answers(a
     (errors,) = _report_tables(at)
     assert len(errors) == 1 and "people.xlsx" in errors.to_string()
     assert not at.expander  # nothing was read, so nothing to preview
+    # a refused file has no row, column or value: only file and reason are shown
+    assert list(errors.columns) == ["Tệp", "Lỗi"]
+    assert at.button(key="run_import").disabled  # importing it would fail the same way
     at.run()  # the server process is alive and the page answers again
     assert not at.exception and at.selectbox(key="w_unit").options
 
