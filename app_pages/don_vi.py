@@ -24,6 +24,7 @@ if f.year is None or f.cluster is None:
     st.stop()
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
 if not f.unit:
     # Never an empty page: the cluster's units side by side, a click drills down.
     with widgets.guard(lang):

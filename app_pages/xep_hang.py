@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
-from dashboard.ui import files, filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, panels, widgets
 from dashboard.views import ranking as view
 
 f = filters.current_filters()
@@ -17,6 +17,7 @@ if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
 files.meeting_pack_button(f.year, f.cluster, lang, key="pack_ranking")
+panels.year_in_progress_note(f)  # a year in progress: no year-end ranking yet
 
 with st.container(border=True), widgets.guard(lang):
     ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)

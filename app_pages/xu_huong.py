@@ -8,7 +8,7 @@ from dashboard import vocabulary
 from dashboard.charts import trend
 from dashboard.i18n import t
 from dashboard.naming import with_names
-from dashboard.ui import filters, loaders, widgets
+from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import trends as view
 
 f = filters.current_filters()
@@ -20,6 +20,7 @@ if f.year is None or f.cluster is None:
     st.stop()
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
 
 with widgets.guard(lang):
     trends = loaders.trends()
