@@ -197,7 +197,8 @@ def slideshow() -> None:
         with head:
             st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
             cluster = widgets.md_escape(filters.cluster_name(f.cluster))
-            st.caption(f"{cluster} · {f.year} · {i + 1}/{len(SLIDES)}")
+            year = filters.year_shown(f.year, lang)  # "2026 · đang diễn ra" in progress
+            st.caption(f"{cluster} · {year} · {i + 1}/{len(SLIDES)}")
         # On a narrow screen the buttons show their icons only (the labels stay as tooltips).
         with (
             controls,

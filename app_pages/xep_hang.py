@@ -12,7 +12,8 @@ from dashboard.views import ranking as view
 f = filters.current_filters()
 lang = f.lang
 st.title(t("page.ranking", lang), anchor=False)
-st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + (f" · {f.year}" if f.year else ""))
+year = f" · {filters.year_shown(f.year, lang)}" if f.year else ""  # "· đang diễn ra" in progress
+st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + year)
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()

@@ -336,6 +336,11 @@ def in_progress(year: int | None) -> bool:
     return year is not None and year in _options().in_progress
 
 
+def year_shown(year: int, lang: str) -> str:
+    """The year as a caption says it: "2026 · đang diễn ra" for a year in progress."""
+    return _year_text(str(year), in_progress(year), lang)
+
+
 def _year_text(text: str, ongoing: bool, lang: str) -> str:
     """`text` (the year as shown) with "đang diễn ra" for a year in progress."""
     return t("year.in_progress", lang, year=text) if ongoing else text
@@ -345,7 +350,7 @@ def scope_title(f: Filters) -> str:
     """The unit's or cluster's name and the year (said to be in progress when it is), as plain
     text (escape it for Markdown)."""
     name = unit_name(f.unit) if f.unit else cluster_name(f.cluster)
-    return f"{name} · {_year_text(str(f.year), in_progress(f.year), f.lang)}" if f.year else name
+    return f"{name} · {year_shown(f.year, f.lang)}" if f.year else name
 
 
 def empty_state(f: Filters) -> None:

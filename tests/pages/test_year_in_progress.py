@@ -139,6 +139,7 @@ def test_every_page_says_the_year_is_in_progress(app_on, progress_url, page):
     assert any(i.value.startswith("Chưa có kết quả cả năm") for i in at.info), [
         i.value for i in at.info
     ]
+    assert any("2026 · đang diễn ra" in c.value for c in at.caption)
 
 
 # --- the demo data, as the app's first start loads it ----------------------------------------
@@ -164,5 +165,6 @@ def test_demo_military_block_in_2026_shows_both_early_warnings(app):
 def test_demo_projector_warnings_slide_in_2026(app):
     at = app("projector", year="2026", cluster="CUM4_DBSH", slides="warnings")
     assert not at.exception, at.exception
+    assert "· 2026 · đang diễn ra · 1/1" in at.caption[0].value
     heads = [s.value for s in at.subheader]
     assert "1 đơn vị chậm bình xét tháng · 1 đơn vị có nguy cơ vượt trần HTXSNV" in heads, heads
