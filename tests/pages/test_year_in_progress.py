@@ -168,3 +168,10 @@ def test_demo_projector_warnings_slide_in_2026(app):
     assert "· 2026 · đang diễn ra · 1/1" in at.caption[0].value
     heads = [s.value for s in at.subheader]
     assert "1 đơn vị chậm bình xét tháng · 1 đơn vị có nguy cơ vượt trần HTXSNV" in heads, heads
+
+
+def test_demo_unit_page_2026_shows_the_units_cap_warning(app):
+    at = app("unit", year="2026", cluster="KHOI_HVCT", unit="PKHQS_HVCT")
+    assert not at.exception, at.exception
+    assert any(_plain(m.value) == "1 đơn vị có nguy cơ vượt trần HTXSNV" for m in at.markdown)
+    assert any(i.value.startswith("Chưa có kết quả cả năm") for i in at.info)
