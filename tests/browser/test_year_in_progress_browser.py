@@ -34,3 +34,14 @@ def test_military_unit_awards_in_military_words(page, goto, shoot):
     svg = " ".join(ticks.evaluate_all("els => els.map(e => e.textContent || '')"))
     assert "Chiến sĩ tiên tiến" in svg
     assert "Lao động tiên tiến" not in svg and "Tập thể lao động" not in svg
+
+
+def test_unit_page_2026_says_in_progress_and_warns(page, goto, shoot):
+    goto("/don_vi?year=2026&cluster=KHOI_HVCT&unit=PKHQS_HVCT")
+    body = page.locator("[data-testid='stMain']")
+    assert body.get_by_text("Năm 2026 đang diễn ra").is_visible()
+    shoot("year-in-progress-unit-2026-1920")
+    cap = body.get_by_text("1 đơn vị có nguy cơ vượt trần HTXSNV")
+    cap.scroll_into_view_if_needed()
+    assert cap.is_visible()
+    shoot("year-in-progress-unit-2026-warning-1920")
