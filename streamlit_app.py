@@ -44,7 +44,14 @@ def demo_data(url: str) -> str:
     eng = session.engine_for(url)
     if not is_empty(eng):
         return "present"
-    seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
+    # 2019–2025 with their year-end results, and 2026 in progress (monthly ratings to November)
+    seed.populate(
+        eng,
+        scale="demo",
+        years=seed.DEFAULT_YEARS,
+        progress=False,
+        in_progress_months=seed.CURRENT_MONTHS,
+    )
     return "seeded"
 
 

@@ -4,9 +4,11 @@ not meet the criteria, quota headroom, streak candidates, and the award budget."
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.formatting import fmt_int, fmt_vnd
-from dashboard.i18n import label_expr, t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.i18n import t
+from dashboard.naming import with_names
+from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import review as view
 
 f = filters.current_filters()
@@ -16,6 +18,9 @@ st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+# The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT.
+profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
 
 with widgets.guard(lang):
     elig = view.in_scope(
@@ -26,8 +31,8 @@ with widgets.guard(lang):
     else:
         units = loaders.options().units
         # Unit names (short) beside the codes: the tables are read by name.
-        candidates = view.with_unit_names(view.candidates(elig, lang=lang), units)
-        to_check = view.with_unit_names(view.to_check(elig, lang=lang), units)
+        candidates = view.with_unit_names(view.candidates(elig, lang=lang, profile=profile), units)
+        to_check = view.with_unit_names(view.to_check(elig, lang=lang, profile=profile), units)
         who = ("unit_name", "subject_name")
         with st.container(horizontal=True):
             st.metric(
@@ -86,7 +91,7 @@ with st.container(border=True), widgets.guard(lang):
     if q.height == 0:
         st.caption(t("unit.no_quotas", lang))
     else:
-        shown = view.quota_rows(q, loaders.options().units, lang=lang)
+        shown = view.quota_rows(q, loaders.options().units, lang=lang, profile=profile)
         widgets.table(
             shown,
             lang=lang,
@@ -103,10 +108,14 @@ with st.container(border=True), widgets.guard(lang):
                 "remaining": "int",
             },
         )
-        for note in view.rule_notes(q, lang=lang):  # the long rule text once, not on every row
+        for note in view.rule_notes(
+            q, lang=lang, profile=profile
+        ):  # the long rule text once, not on every row
             st.caption(widgets.md_escape(note))
         widgets.downloads(
-            q.drop("rule_text_vi", "rule_text_en"),
+            with_names(
+                q.drop("rule_text_vi", "rule_text_en"), units=loaders.options().units, lang=lang
+            ),
             name=f"han-muc-{f.unit or f.cluster}-{f.year}",
             lang=lang,
             key="dl_quotas",
@@ -122,7 +131,9 @@ with st.container(border=True), widgets.guard(lang):
     if streaks.height == 0:
         st.caption(t("review.no_streaks", lang))
     else:
-        shown = view.with_unit_names(view.streak_rows(streaks, lang=lang), loaders.options().units)
+        shown = view.with_unit_names(
+            view.streak_rows(streaks, lang=lang, profile=profile), loaders.options().units
+        )
         widgets.table(
             shown,
             lang=lang,
@@ -150,7 +161,9 @@ with st.container(border=True), widgets.guard(lang):
         )
         by_award = (
             view.budget_by_award(budget)
-            .with_columns(award_name=label_expr(pl.col("award_code"), "award", lang))
+            .with_columns(
+                award_name=vocabulary.label_expr(pl.col("award_code"), "award", lang, profile)
+            )
             .select("award_code", "award_name", "count", "multiple", "amount_vnd")
         )
         widgets.table(
@@ -160,6 +173,9 @@ with st.container(border=True), widgets.guard(lang):
             key="budget",
             formats={"count": "int", "multiple": "num1", "amount_vnd": "vnd"},
         )
-        widgets.downloads(
-            budget, name=f"du-toan-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_budget"
+        widgets.downloads(  # names beside the codes, in each unit's words
+            with_names(budget, units=loaders.options().units, lang=lang),
+            name=f"du-toan-{f.unit or f.cluster}-{f.year}",
+            lang=lang,
+            key="dl_budget",
         )

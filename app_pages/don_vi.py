@@ -8,8 +8,9 @@ import streamlit as st
 
 from dashboard import vocabulary
 from dashboard.charts import awards, bullet, layout, monthly, ratings
-from dashboard.i18n import label, t
+from dashboard.i18n import t
 from dashboard.names import short_names
+from dashboard.naming import with_names
 from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import overview as ov
 from dashboard.views import unit as view
@@ -23,6 +24,7 @@ if f.year is None or f.cluster is None:
     st.stop()
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
 if not f.unit:
     # Never an empty page: the cluster's units side by side, a click drills down.
     with widgets.guard(lang):
@@ -153,8 +155,11 @@ with left, widgets.guard(lang):
     )
 with right, widgets.guard(lang):
     widgets.chart_with_downloads(
-        loaders.unit_awards(f.year, f.unit),
-        lambda d: awards.awards_chart(d, lang=lang),
+        # named in the unit's words (the download too): a military unit's TTLDXS is ĐVQT
+        loaders.unit_awards(f.year, f.unit).with_columns(
+            award_name=vocabulary.label_expr(pl.col("award_code"), "award", lang, profile)
+        ),
+        lambda d: awards.awards_chart(d, lang=lang, profile=profile),
         name=f"khen-thuong-{f.unit}-{f.year}",
         alt=t("chart.awards.title", lang),
         empty=t("unit.no_awards", lang),
@@ -184,7 +189,7 @@ with st.container(border=True), widgets.guard(lang):
         with st.container(horizontal=True):
             for r in q.to_dicts():  # one card per cap rule (two or three)
                 st.metric(
-                    label("rule", r["rule"], lang),
+                    vocabulary.label("rule", r["rule"], lang, profile),
                     t("unit.quota_remaining", lang, n=r["remaining"]),
                     help=r[f"rule_text_{lang}"] + " — " + r["source"],
                     border=True,
@@ -193,7 +198,9 @@ with st.container(border=True), widgets.guard(lang):
                     delta_arrow="off",
                 )
         widgets.downloads(
-            q.drop("rule_text_vi", "rule_text_en"),
+            with_names(
+                q.drop("rule_text_vi", "rule_text_en"), units=loaders.options().units, lang=lang
+            ),
             name=f"han-muc-{f.unit}-{f.year}",
             lang=lang,
             key="dl_quotas",

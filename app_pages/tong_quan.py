@@ -33,6 +33,10 @@ with widgets.guard(lang):
     if scope_counts.height == 0:
         filters.empty_state(f)
         st.stop()
+    if panels.year_in_progress(f, scope_counts, profile=profile):
+        # A year in progress: no year-end result to chart; its early warnings are the point.
+        panels.scope_warnings(f, lang=lang, key="warnings_table")
+        st.stop()
 
     ind = loaders.indicators(years=shown)
     cards = view.kpi_cards(

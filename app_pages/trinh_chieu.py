@@ -16,6 +16,7 @@ import time
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import ranking, targets_met, trend
 from dashboard.i18n import t
 from dashboard.names import short_names
@@ -102,6 +103,11 @@ def _chart(fig, *, name: str, alt: str) -> None:
         widgets.chart(fig, name=name, alt=alt, height="stretch")  # type: ignore[arg-type]
 
 
+def _profile() -> str:
+    # The cluster's words: a military block says quân nhân, CSTT, ĐVQT/ĐVTT.
+    return vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=None)
+
+
 def _ranked() -> pl.DataFrame:
     return rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
 
@@ -136,7 +142,9 @@ def _slide(kind: str) -> None:
         targets = tview.target_series(
             loaders.indicators(), cluster=f.cluster, unit=None, up_to=f.year
         )
-        fig = trend.trend_chart(series, lang=lang, big=True, cols=2, targets=targets)
+        fig = trend.trend_chart(
+            series, lang=lang, big=True, cols=2, targets=targets, profile=_profile()
+        )
         fig.update_layout(showlegend=False)
         _chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     elif kind == "warnings":
@@ -157,6 +165,7 @@ def _slide(kind: str) -> None:
             year=f.year,
             cluster=f.cluster,
             lang=lang,
+            profile=_profile(),
         )
         if not cards:
             st.markdown(t("projector.no_data", lang))
@@ -188,7 +197,8 @@ def slideshow() -> None:
         with head:
             st.title(t(f"projector.slide.{SLIDES[i]}", lang), anchor=False)
             cluster = widgets.md_escape(filters.cluster_name(f.cluster))
-            st.caption(f"{cluster} · {f.year} · {i + 1}/{len(SLIDES)}")
+            year = filters.year_shown(f.year, lang)  # "2026 · đang diễn ra" in progress
+            st.caption(f"{cluster} · {year} · {i + 1}/{len(SLIDES)}")
         # On a narrow screen the buttons show their icons only (the labels stay as tooltips).
         with (
             controls,

@@ -6,17 +6,19 @@ import streamlit as st
 
 from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
-from dashboard.ui import files, filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, panels, widgets
 from dashboard.views import ranking as view
 
 f = filters.current_filters()
 lang = f.lang
 st.title(t("page.ranking", lang), anchor=False)
-st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + (f" · {f.year}" if f.year else ""))
+year = f" · {filters.year_shown(f.year, lang)}" if f.year else ""  # "· đang diễn ra" in progress
+st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + year)
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
 files.meeting_pack_button(f.year, f.cluster, lang, key="pack_ranking")
+panels.year_in_progress_note(f)  # a year in progress: no year-end ranking yet
 
 with st.container(border=True), widgets.guard(lang):
     ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)

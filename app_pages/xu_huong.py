@@ -4,9 +4,11 @@ multiples), and a change table with sparklines."""
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import trend
-from dashboard.i18n import label_expr, t
-from dashboard.ui import filters, loaders, widgets
+from dashboard.i18n import t
+from dashboard.naming import with_names
+from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import trends as view
 
 f = filters.current_filters()
@@ -16,6 +18,9 @@ st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+# The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
+profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
 
 with widgets.guard(lang):
     trends = loaders.trends()
@@ -34,7 +39,7 @@ with widgets.guard(lang):
     targets = view.target_series(loaders.indicators(), cluster=f.cluster, unit=f.unit, up_to=f.year)
     with st.container(border=True):
         widgets.chart(
-            trend.trend_chart(series, lang=lang, targets=targets),
+            trend.trend_chart(series, lang=lang, targets=targets, profile=profile),
             name=f"xu-huong-{f.unit or f.cluster}",
             alt=t("chart.trend.title", lang),
         )
@@ -43,7 +48,9 @@ with widgets.guard(lang):
     st.subheader(t("trends.changes", lang, year=f.year), anchor=False)
     changes = view.change_table(trends, year=f.year, cluster=f.cluster, unit=f.unit)
     shown = changes.select(
-        label_expr(pl.col("indicator"), "indicator", lang).alias("indicator_name"),
+        vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile).alias(
+            "indicator_name"
+        ),
         "previous",
         "value_pct",
         "delta_pp",
@@ -62,4 +69,5 @@ with widgets.guard(lang):
     export = trends.filter(pl.col("cluster_code") == f.cluster).filter(
         pl.col("unit_code") == f.unit if f.unit else pl.col("unit_code").is_null()
     )
+    export = with_names(export, units=loaders.options().units, lang=lang)  # in the unit's words
     widgets.downloads(export, name=f"xu-huong-{f.unit or f.cluster}", lang=lang, key="dl_trends")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import vocabulary
 from dashboard.i18n import label, labels, t
 from data_access.readers import Dataset
 
@@ -45,9 +46,15 @@ def with_names(
     lang: str = "vi",
 ) -> pl.DataFrame:
     """`frame` with a name column right after each code column it has (NAMED) and does not
-    already name. A code without a name gets an empty name (never a wrong one)."""
+    already name. A code without a name gets an empty name (never a wrong one). Awards,
+    indicators and rules are named in the words of the row's unit profile (a military unit's
+    TTLDXS is "Đơn vị quyết thắng"; a cluster's pooled row, its units' shared profile)."""
+    columns = frame.columns
+    profile = _row_profiles(frame, units)
+    if profile is not None:
+        frame = frame.with_columns(profile)
     out_cols: list[pl.Expr] = []
-    for col in frame.columns:
+    for col in columns:
         out_cols.append(pl.col(col))
         if col not in NAMED or NAMED[col][0] in frame.columns:
             continue
@@ -55,13 +62,42 @@ def with_names(
         if kind is None and (units if col == "unit_code" else clusters) is None:
             continue
         mapping = _names(kind, col, units, clusters, lang)
-        out_cols.append(
+        named = (
             pl.col(col)
             .cast(pl.String)
             .replace_strict(mapping, default=None, return_dtype=pl.String)
-            .alias(name_col)
         )
+        if kind is not None and profile is not None:
+            own = vocabulary.row_label_expr(pl.col(col), pl.col("_profile"), kind, lang)
+            named = pl.when(named.is_not_null()).then(own)
+        out_cols.append(named.alias(name_col))
     return frame.select(out_cols)
+
+
+def _row_profiles(frame: pl.DataFrame, units: pl.DataFrame | None) -> pl.Series | None:
+    """Each row's unit profile (its unit's, else its cluster's shared one), or None when
+    nothing in `units` says a profile other than civil."""
+    if units is None or "profile" not in units.columns:
+        return None
+    prof = vocabulary.unit_profiles(units)
+    if prof["profile"].eq(vocabulary.CIVIL).all():
+        return None
+    keys = frame.select(
+        *(pl.col(c).cast(pl.String) for c in ("unit_code", "cluster_code") if c in frame.columns)
+    )
+    if keys.width == 0:
+        return None
+    out = pl.Series("_profile", [None] * frame.height, dtype=pl.String)
+    if "unit_code" in keys.columns:
+        by_unit = dict(zip(prof["unit_code"], prof["profile"], strict=True))
+        out = keys["unit_code"].replace_strict(by_unit, default=None, return_dtype=pl.String)
+    if "cluster_code" in keys.columns:
+        by_cluster = dict(prof.select("cluster_code", "cluster_profile").unique().iter_rows())
+        shared = keys["cluster_code"].replace_strict(
+            by_cluster, default=None, return_dtype=pl.String
+        )
+        out = out.fill_null(shared)
+    return out.alias("_profile")
 
 
 def scope_name(ds: Dataset, *, cluster: str | None, unit: str | None, lang: str) -> str:

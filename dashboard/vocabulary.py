@@ -59,3 +59,40 @@ def label_expr(expr: pl.Expr, kind: str, lang: str = "vi", profile: str = CIVIL)
         return i18n.label_expr(expr, kind, lang)
     names = {code: label(kind, code, lang, profile) for code in i18n.labels(kind, lang)}
     return expr.cast(pl.String).replace(names)
+
+
+def profiles() -> tuple[str, ...]:
+    """The profiles with words of their own (`[term.<profile>]` of profiles.toml)."""
+    return tuple(sorted({k.split(".", 2)[1] for k in i18n.catalogue() if k.startswith("term.")}))
+
+
+def row_label_expr(expr: pl.Expr, profile: pl.Expr, kind: str, lang: str = "vi") -> pl.Expr:
+    """`label_expr` row by row: each row's code in the words of that row's `profile` (a table
+    of several units, one of them military); a null or unknown profile says the civil word."""
+    out = i18n.label_expr(expr, kind, lang)
+    for own in profiles():
+        out = (
+            pl.when(profile.cast(pl.String) == own)
+            .then(label_expr(expr, kind, lang, own))
+            .otherwise(out)
+        )
+    return out
+
+
+def unit_profiles(units: pl.DataFrame) -> pl.DataFrame:
+    """unit_code, cluster_code, profile of `units`, and each cluster's own profile
+    (`cluster_profile`: the one every unit of it shares, else civil), for `row_label_expr`."""
+    if "profile" not in units.columns:
+        return units.select(
+            pl.col("unit_code").cast(pl.String),
+            pl.col("cluster_code").cast(pl.String),
+            profile=pl.lit(CIVIL),
+            cluster_profile=pl.lit(CIVIL),
+        )
+    u = units.select(
+        pl.col("unit_code").cast(pl.String),
+        pl.col("cluster_code").cast(pl.String),
+        pl.col("profile").cast(pl.String).fill_null(CIVIL),
+    )
+    shared = pl.when(pl.col("profile").n_unique().over("cluster_code") == 1)
+    return u.with_columns(cluster_profile=shared.then(pl.col("profile")).otherwise(pl.lit(CIVIL)))

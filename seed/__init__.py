@@ -3,7 +3,10 @@
 Scales (rows for the default years 2019–2025, seed 2025):
 - demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 300 staff
   a year; ≈ 1 650 people, 9 100 roster rows, 42 000 ratings, 11 600 awards, 66 000 rows in all;
-  the articles' figures reproduced exactly (demo.py).
+  the articles' figures reproduced exactly (demo.py). With `in_progress_months` the year after
+  the last is added in progress (in_progress.py: its roster and monthly ratings so far, no
+  year-end result), as a deployment holds the current year: the app's first start and
+  `python -m dashboard seed` without --years load 2019–2025 and 2026 up to November.
 - province: demo + 6 provinces × 63 units (scale.py): 405 units, 40 clusters, ≈ 52 000 staff a
   year; ≈ 65 000 people, 360 000 roster rows, 1.5 M rows in all.
 - national: demo + 63 provinces: 3 996 units, 382 clusters, ≈ 2 060 000 staff a year;
@@ -28,6 +31,7 @@ from data_access.engine import is_empty
 from seed.demo import demo_pins
 from seed.demo_world import DEMO_CLUSTERS
 from seed.generate import Pins, generate_chunk
+from seed.in_progress import CURRENT_MONTHS, CURRENT_YEAR, add_year_in_progress
 from seed.params import DEMO, SCALE
 from seed.pipeline import prefetch
 from seed.structure import World, concat_worlds, world_from_specs
@@ -51,7 +55,16 @@ TABLES = (
     "unit_counts",
 )
 
-__all__ = ["DEFAULT_SEED", "DEFAULT_YEARS", "SCALES", "SeedError", "build_world", "populate"]
+__all__ = [
+    "CURRENT_MONTHS",
+    "CURRENT_YEAR",
+    "DEFAULT_SEED",
+    "DEFAULT_YEARS",
+    "SCALES",
+    "SeedError",
+    "build_world",
+    "populate",
+]
 
 
 class SeedError(RuntimeError):
@@ -102,9 +115,14 @@ def _pins(world: World, chunk: int, years: list[int], seed: int, exceptions: boo
 
 
 def _generate(
-    world: World, years: list[int], seed: int, exceptions: bool = True
+    world: World,
+    years: list[int],
+    seed: int,
+    exceptions: bool = True,
+    in_progress_months: int | None = None,
 ) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
-    """Each chunk's rows, in chunk order (person numbers run on from chunk to chunk)."""
+    """Each chunk's rows, in chunk order (person numbers run on from chunk to chunk); the
+    demo's chunk with the year after the last in progress when `in_progress_months`."""
     next_no = 1
     for chunk in world.units["chunk"].unique().sort().to_list():
         frames, next_no = generate_chunk(
@@ -116,6 +134,15 @@ def _generate(
             params=DEMO if chunk == 0 else SCALE,
             pins=_pins(world, chunk, years, seed, exceptions),
         )
+        if chunk == 0 and in_progress_months:
+            frames = add_year_in_progress(
+                frames,
+                world.for_chunk(chunk).units,
+                year=years[-1] + 1,
+                months=in_progress_months,
+                seed=seed,
+                chunk=chunk,
+            )
         yield chunk, frames
 
 
@@ -130,6 +157,7 @@ def populate(
     world: World | None = None,
     exceptions: bool = True,
     delete_imported: bool = False,
+    in_progress_months: int | None = None,
 ) -> dict[str, int]:
     """Load a scale's data into an upgraded database; return rows written per table.
 
@@ -141,8 +169,18 @@ def populate(
     Refuses a database that already holds units unless `reset=True`, which first empties the
     contract tables (in the same transaction); a database holding imported data is refused
     even then unless `delete_imported=True` too (told twice, issue 14). Bumps the data version.
+
+    `in_progress_months` (1–12): the year after the last is also loaded, in progress — its
+    roster and the demo's monthly ratings of months 1 … N, no year-end result (in_progress.py).
     """
     ys = _years(years)
+    if in_progress_months is not None and not (0 <= in_progress_months <= 12):
+        raise SeedError(
+            f"Số tháng của năm đang diễn ra phải từ 0 đến 12, không phải {in_progress_months} / "
+            f"months of the year in progress must be 0-12, got {in_progress_months}"
+        )
+    if in_progress_months:
+        _years((ys[0], ys[-1] + 1))  # the year in progress is a valid year too
     if world is None:
         world = build_world(scale, ys, seed=seed)
     if not reset and not is_empty(engine):
@@ -182,7 +220,7 @@ def populate(
         counts["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
         counts["units"] = writer.bulk_insert(conn, "units", world.units)
         started = time.perf_counter()
-        for chunk, frames in prefetch(_generate(world, ys, seed, exceptions)):
+        for chunk, frames in prefetch(_generate(world, ys, seed, exceptions, in_progress_months)):
             for name in TABLES[2:]:
                 counts[name] += writer.bulk_insert(conn, name, frames[name])
             bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))

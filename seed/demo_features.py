@@ -80,9 +80,10 @@ def failing(years: list[int]) -> pl.DataFrame:
     )
 
 
-def behind(years: list[int]) -> pl.DataFrame:
-    """unit_code, year, last_month: the behind unit has rated months 1..last_month only."""
-    rows = [(units[y % 2], y, 12 - (1 + y % 3)) for units in MONTHLY.values() for y in years]
+def behind(years: list[int], months: int = 12) -> pl.DataFrame:
+    """unit_code, year, last_month: the behind unit has rated months 1..last_month only (of the
+    `months` its cluster has rated)."""
+    rows = [(units[y % 2], y, months - (1 + y % 3)) for units in MONTHLY.values() for y in years]
     return pl.DataFrame(
         rows,
         schema={"unit_code": pl.String, "year": pl.Int32, "last_month": pl.Int32},
@@ -118,10 +119,11 @@ def pin_failing(py: pl.DataFrame, years: list[int]) -> pl.DataFrame:
     ).drop("kind")
 
 
-def pin_behind(monthly: pl.DataFrame, years: list[int]) -> pl.DataFrame:
+def pin_behind(monthly: pl.DataFrame, years: list[int], months: int = 12) -> pl.DataFrame:
     """Drop the behind units' months after their last rated month."""
+    late = behind(years, months)
     return (
-        monthly.join(behind(years), on=["unit_code", "year"], how="left", maintain_order="left")
+        monthly.join(late, on=["unit_code", "year"], how="left", maintain_order="left")
         .filter(pl.col("last_month").is_null() | (pl.col("month") <= pl.col("last_month")))
         .drop("last_month")
     )
@@ -168,3 +170,37 @@ def pin_htxsnv_share(monthly: pl.DataFrame, years: list[int]) -> pl.DataFrame:
     return rows.with_columns(
         pl.when(pl.col("_i").is_in(flip)).then(pl.lit("HTXSNV")).otherwise("rating").alias("rating")
     ).drop("_i")
+
+
+def pin_htxsnv_in_progress(monthly: pl.DataFrame, year: int) -> pl.DataFrame:
+    """The year in progress, when the HTXSNV cap is in force: in each cluster the monthly unit
+    that is not behind is over the cap's ratio so far (the fewest HTTNV person-months rated
+    HTXSNV instead, as `pin_htxsnv_share`), and the behind one within it (the fewest HTXSNV
+    person-months, the last by person and month, rated HTTNV instead): one warning of each
+    kind per cluster, on two different units."""
+    person = pl.col("subject_kind") == "person"
+    rows = monthly.with_row_index("_i")
+    to_xs: list[int] = []
+    to_tt: list[int] = []
+    for units in MONTHLY.values():
+        late, over = units[year % 2], units[(year + 1) % 2]
+        for unit, flip_to in ((over, to_xs), (late, to_tt)):
+            mine = rows.filter(person & (pl.col("unit_code") == unit) & (pl.col("year") == year))
+            xs = int((mine["rating"] == "HTXSNV").sum())
+            tt = int((mine["rating"] == "HTTNV").sum())
+            if flip_to is to_xs:
+                k = next((k for k in range(0, tt + 1) if _over_htxsnv(xs + k, tt - k)), 0)
+                picked = mine.filter(pl.col("rating") == "HTTNV").sort("subject_code", "month")
+                flip_to.extend(picked.head(k)["_i"].to_list())
+            else:
+                k = next((k for k in range(0, xs + 1) if not _over_htxsnv(xs - k, tt + k)), 0)
+                picked = mine.filter(pl.col("rating") == "HTXSNV").sort("subject_code", "month")
+                flip_to.extend(picked.tail(k)["_i"].to_list())
+    rating = (
+        pl.when(pl.col("_i").is_in(to_xs))
+        .then(pl.lit("HTXSNV"))
+        .when(pl.col("_i").is_in(to_tt))
+        .then(pl.lit("HTTNV"))
+        .otherwise("rating")
+    )
+    return rows.with_columns(rating.alias("rating")).drop("_i")

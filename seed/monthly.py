@@ -67,9 +67,11 @@ def monthly_ratings(
     seed: int,
     chunk: int,
     months: int = 12,
+    step: str = "monthly",
 ) -> pl.DataFrame:
-    """Person-month and department-month ratings of `monthly_units` (SCHEMA columns)."""
-    rng = rng_for(seed, chunk, "monthly")
+    """Person-month and department-month ratings of `monthly_units` (SCHEMA columns), months
+    1 … `months` of each year; `step` names the draws (another step, other draws)."""
+    rng = rng_for(seed, chunk, step)
     units = monthly_units.implode()
     pm = _months(
         py.filter(pl.col("unit_code").is_in(units))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import vocabulary
 from dashboard.charts.layout import (
     esc,
     finish,
     int_text,
-    safe_label,
 )
 from dashboard.charts.palette import (
     OKABE_ITO,
@@ -17,10 +17,18 @@ from dashboard.charts.palette import (
 from dashboard.i18n import t
 
 
-def awards_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
-    """Awards by type. Columns: award_code, count."""
+def _name(code: str, lang: str, profile: str) -> str:
+    try:
+        return vocabulary.label("award", code, lang, profile)
+    except KeyError:  # a code the catalogue does not know is shown as it is
+        return code
+
+
+def awards_chart(frame: pl.DataFrame, *, lang: str, profile: str = "civil") -> go.Figure:
+    """Awards by type, named in the words of the scope's `profile` (a military unit's TTLDXS
+    is "Đơn vị quyết thắng"). Columns: award_code, count."""
     rows = frame.sort("count", descending=True).to_dicts()
-    labels = [esc(safe_label("award", r["award_code"], lang)) for r in rows]
+    labels = [esc(_name(r["award_code"], lang, profile)) for r in rows]
     fig = go.Figure(
         go.Bar(
             y=labels,

@@ -99,8 +99,10 @@ def trend_chart(
     cols: int = 3,
     title: str | None = None,
     targets: pl.DataFrame | None = None,
+    profile: str = "civil",
 ) -> go.Figure:
-    """Small multiples, one panel per indicator: each series over the years.
+    """Small multiples, one panel per indicator: each series over the years; panels named in
+    the words of the scope's `profile`.
 
     Columns: indicator, year, value_pct, series (legend text), pooled (bool: the cluster's
     pooled line, drawn dashed in dark grey). Panels in the frame's order of indicators.
@@ -114,7 +116,7 @@ def trend_chart(
     fig = make_subplots(
         rows=nrows,
         cols=cols,
-        subplot_titles=[esc(indicator_label(i, lang)) for i in indicators],
+        subplot_titles=[esc(indicator_label(i, lang, profile=profile)) for i in indicators],
         # a gap of about 90 px between rows (the panel's ticks and the next one's title)
         vertical_spacing=min(0.28 if big else 90 / (260 * nrows + 120), 0.9 / max(nrows - 1, 1)),
         horizontal_spacing=0.12 if big else 0.06,

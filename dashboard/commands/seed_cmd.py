@@ -14,7 +14,7 @@ import time
 
 from data_access.accounts import audit, os_actor
 from data_access.engine import make_engine, upgrade
-from seed import DEFAULT_SEED, DEFAULT_YEARS, SCALES, SeedError, populate
+from seed import CURRENT_MONTHS, DEFAULT_SEED, DEFAULT_YEARS, SCALES, SeedError, populate
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -36,6 +36,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--seed", type=int, default=DEFAULT_SEED, help="random seed (same seed, same data)"
     )
+    p.add_argument(
+        "--in-progress-months",
+        type=int,
+        default=None,
+        metavar="N",
+        help="also load the year after the last in progress, months 1-N rated (0: none; default "
+        f"{CURRENT_MONTHS} for the demo scale at the default years, else none)",
+    )
     p.add_argument("--reset", action="store_true", help="replace the data already in the database")
     p.add_argument(
         "--yes-delete-imported-data",
@@ -55,7 +63,12 @@ def run(args: argparse.Namespace) -> int:
     upgrade(engine)
     started = time.perf_counter()
     action = "seed_reset" if args.reset else "seed"
+    months = args.in_progress_months
+    if months is None:  # the demo as the app starts it: the current year in progress
+        months = CURRENT_MONTHS if args.scale == "demo" and args.years == DEFAULT_YEARS else 0
     what = f"scale={args.scale} years={args.years[0]}-{args.years[1]} seed={args.seed}"
+    if months:
+        what += f" in_progress={args.years[1] + 1}-{months:02d}"
     if args.yes_delete_imported_data:
         what += " imported data deleted if any"
     try:
@@ -67,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             reset=args.reset,
             delete_imported=args.yes_delete_imported_data,
+            in_progress_months=months or None,
         )
         audit(engine, os_actor(), action, f"cli {what} rows={sum(counts.values())}")
     except SeedError as exc:

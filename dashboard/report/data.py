@@ -12,7 +12,7 @@ import datetime as dt
 
 import polars as pl
 
-from dashboard import pipeline
+from dashboard import pipeline, vocabulary
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.i18n import label, t
 from dashboard.tables import analytics_table
@@ -48,7 +48,7 @@ def _ranking(rk: pl.DataFrame, lang: str) -> list[dict]:
     return rows
 
 
-def _targets(ind: pl.DataFrame, rk: pl.DataFrame, lang: str) -> dict:
+def _targets(ind: pl.DataFrame, rk: pl.DataFrame, lang: str, profile: str) -> dict:
     """Units (in rank order) × indicators that carry a target somewhere in the cluster."""
     units = ind.filter(pl.col("unit_code").is_not_null())
     with_target = units.filter(
@@ -69,18 +69,19 @@ def _targets(ind: pl.DataFrame, rk: pl.DataFrame, lang: str) -> dict:
             cells.append({"text": fmt_pct(r["value_pct"], lang) if r["value_pct"] is not None
                           else "—", "status": r["status"] or "no_data"})  # fmt: skip
         rows.append({"unit": u["unit_name"] or u["unit_code"], "cells": cells})
-    heads = [label("indicator_short", c, lang) for c in codes]
+    heads = [vocabulary.label("indicator_short", c, lang, profile) for c in codes]
     return {"heads": heads, "rows": rows}
 
 
-def _trends(tr: pl.DataFrame, lang: str) -> list[dict]:
+def _trends(tr: pl.DataFrame, lang: str, profile: str) -> list[dict]:
     pooled = tr.filter(pl.col("unit_code").is_null(), pl.col("indicator").is_in(HEADLINE))
     out = []
     for code in HEADLINE:
         s = pooled.filter(pl.col("indicator") == code, pl.col("value_pct").is_not_null())
         if s.height:
             pts = [[int(y), float(v)] for y, v in s.sort("year").select("year", "value_pct").rows()]
-            out.append({"name": label("indicator_short", code, lang), "points": pts,
+            out.append({"name": vocabulary.label("indicator_short", code, lang, profile),
+                        "points": pts,
                         "last": fmt_pct(pts[-1][1], lang)})  # fmt: skip
     return out
 
@@ -119,7 +120,9 @@ def report_data(
     rk, ind, tr, q, elig = (table(n) for n in ("rankings", "indicators", "trends", "quotas",
                                                 "eligibility"))  # fmt: skip
     counts = pipeline.counts_for(ds, [year])
-    cards = highlights(counts, ind, rk, year=year, cluster=cluster, lang=lang)
+    # the cluster's words: a military block's pack says quân nhân, CSTT, ĐVQT/ĐVTT
+    profile = vocabulary.scope_profile(ds.units, cluster=cluster, unit=None)
+    cards = highlights(counts, ind, rk, year=year, cluster=cluster, lang=lang, profile=profile)
     name = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)["cluster_name"]
     texts = {
         k: t(f"report.{k}", lang)
@@ -165,8 +168,8 @@ def report_data(
         "texts": texts,
         "highlights": [{"label": c["label"], "value": c["value"]} for c in cards],
         "ranking": _ranking(rk, lang),
-        "targets": _targets(ind, rk, lang),
-        "trends": _trends(tr, lang),
+        "targets": _targets(ind, rk, lang, profile),
+        "trends": _trends(tr, lang, profile),
         "candidates": _verdicts(elig, pl.col("eligible") & ~pl.col("awarded")),
         "to_check": _verdicts(elig, ~pl.col("eligible") & pl.col("awarded")),
         "quotas": _quotas(q, lang),

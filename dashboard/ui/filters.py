@@ -13,6 +13,7 @@ from dashboard.i18n import LANGS, t
 from dashboard.ui import loaders, locks, login
 from dashboard.ui.loaders import Options
 from dashboard.ui.widgets import md_escape
+from dashboard.views import progress
 
 DEFAULT_LANG = "vi"
 DATA_PAGE = "app_pages/du_lieu.py"
@@ -60,7 +61,8 @@ def _default_unit(opts: Options, cluster: str | None) -> str | None:
 def _defaults(opts: Options) -> Filters:
     cluster = opts.clusters["cluster_code"][0] if opts.clusters.height else None
     return Filters(
-        year=opts.years[-1] if opts.years else None,
+        # the latest year with year-end results; a year in progress is one click away
+        year=progress.default_year(opts.years, opts.in_progress),
         cluster=cluster,
         unit=_default_unit(opts, cluster),
         lang=DEFAULT_LANG,
@@ -211,11 +213,12 @@ def sidebar_filters(notices: list[Notice]) -> Filters:
         )
         if opts.years:
             closed = locks.locked(f.cluster)  # a lock beside a closed year (khóa sổ)
+            ongoing = opts.in_progress  # "đang diễn ra" beside a year without results yet
             st.selectbox(
                 t("filter.year", lang),
                 list(reversed(opts.years)),
                 key="w_year",
-                format_func=lambda y: locks.year_label(y, closed),
+                format_func=lambda y: _year_text(locks.year_label(y, closed), y in ongoing, lang),
                 on_change=_on_change,
                 args=("year",),
             )
@@ -328,10 +331,26 @@ def cluster_name(code: str | None) -> str:
     return hit[0] if hit.len() else code
 
 
+def in_progress(year: int | None) -> bool:
+    """The year has no year-end result yet anywhere (monthly ratings only)."""
+    return year is not None and year in _options().in_progress
+
+
+def year_shown(year: int, lang: str) -> str:
+    """The year as a caption says it: "2026 · đang diễn ra" for a year in progress."""
+    return _year_text(str(year), in_progress(year), lang)
+
+
+def _year_text(text: str, ongoing: bool, lang: str) -> str:
+    """`text` (the year as shown) with "đang diễn ra" for a year in progress."""
+    return t("year.in_progress", lang, year=text) if ongoing else text
+
+
 def scope_title(f: Filters) -> str:
-    """The unit's or cluster's name and the year, as plain text (escape it for Markdown)."""
+    """The unit's or cluster's name and the year (said to be in progress when it is), as plain
+    text (escape it for Markdown)."""
     name = unit_name(f.unit) if f.unit else cluster_name(f.cluster)
-    return f"{name} · {f.year}" if f.year else name
+    return f"{name} · {year_shown(f.year, f.lang)}" if f.year else name
 
 
 def empty_state(f: Filters) -> None:

@@ -20,6 +20,7 @@ import streamlit as st
 
 from dashboard import access, pipeline, tables
 from dashboard.ui import audit, session
+from dashboard.views import progress as progress_view
 from dashboard.views import unit as unit_view
 from dashboard.views import warnings as warnings_view
 from data_access import inventory
@@ -35,6 +36,8 @@ class Options:
     clusters: pl.DataFrame  # cluster_code, cluster_name
     units: pl.DataFrame  # unit_code, unit_name, cluster_code (and profile, short_name)
     whole: frozenset[str]  # the clusters whose every unit is visible ("the whole cluster")
+    # years without any year-end result yet (the year in progress: monthly ratings only)
+    in_progress: frozenset[int] = frozenset()
 
     def units_of(self, cluster: str | None) -> list[str]:
         if cluster is None:
@@ -83,7 +86,10 @@ def _options(url: str, ver: str) -> Options:
         pl.col("cluster_code").cast(pl.String),
         *extra,
     ).sort("unit_code")
-    return Options(years, clusters, units, frozenset(clusters["cluster_code"].to_list()))
+    whole = frozenset(clusters["cluster_code"].to_list())
+    # years with no year-end result anywhere yet: the selector says so, the default skips them
+    in_progress = progress_view.in_progress_years(years, _counts(url, ver) if years else None)
+    return Options(years, clusters, units, whole, in_progress)
 
 
 def all_options() -> Options:

@@ -1,15 +1,20 @@
-"""Sections shared by several pages: the early-warning panel (Tổng quan and Đơn vị)."""
+"""Sections shared by several pages: the early-warning panel (Tổng quan and Đơn vị) and the
+notice of a year in progress (every page)."""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
+from dashboard.formatting import fmt_int
 from dashboard.i18n import t
+from dashboard.l10n import locale
 from dashboard.names import short_names
-from dashboard.ui import loaders, widgets
+from dashboard.ui import filters, loaders, widgets
 from dashboard.ui.filters import Filters
+from dashboard.views import progress
 from dashboard.views import warnings as warnings_view
+from dashboard.vocabulary import term
 
 
 def early_warnings(
@@ -64,3 +69,50 @@ def scope_warnings(f: Filters, *, lang: str, key: str, quiet: bool = False) -> N
         unit=f.unit,
         quiet=quiet,
     )
+
+
+def year_in_progress_note(f: Filters) -> bool:
+    """A year with no year-end result yet: say so, and which year last has them (instead of
+    letting empty charts speak). True when said."""
+    if not filters.in_progress(f.year):
+        return False
+    opts = loaders.options()
+    last = progress.default_year(opts.years, opts.in_progress)
+    body = (
+        t("progress.body", f.lang, last=last)
+        if last is not None and last not in opts.in_progress
+        else t("progress.body.none", f.lang)
+    )
+    st.info(body, icon=":material/pending:", title=t("progress.title", f.lang, year=f.year))
+    return True
+
+
+def year_in_progress(f: Filters, counts: pl.DataFrame, *, profile: str) -> bool:
+    """Tổng quan of a scope whose year is in progress: the notice, then what is known so far
+    (staff, monthly ratings and their HTXSNV share, pooled). True when shown: the annual
+    sections would only draw "—"."""
+    if f.year is None or not progress.scope_in_progress(
+        counts, year=f.year, cluster=f.cluster, unit=f.unit
+    ):
+        return False
+    if not year_in_progress_note(f):
+        st.info(t("progress.body.none", f.lang), icon=":material/pending:")
+    lang = f.lang
+    so_far = progress.monthly_so_far(counts, year=f.year, cluster=f.cluster, unit=f.unit)
+    loc = locale(lang)
+    dash = "—"
+    figures = [
+        (term("kpi.staff", lang, profile), so_far["staff"], None, "kpi_staff"),
+        (t("progress.months", lang), so_far["person_months_rated"], "progress.months.help", ""),
+        (t("progress.share", lang), so_far["share_pct"], "progress.share.help", "share"),
+    ]
+    for col, (label, value, help_key, kind) in zip(st.columns(3), figures, strict=True):
+        with col.container(border=True, height="stretch"):
+            if value is None:
+                text = dash
+            elif kind == "share":
+                text = loc.pct(float(value))
+            else:
+                text = fmt_int(int(value), lang)
+            st.metric(label, text, help=t(help_key, lang) if help_key else None)
+    return True

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard.i18n import t
 from dashboard.l10n import locale
+from dashboard.vocabulary import term
 
 HEADLINE: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT", "HIGHER_AWARD_RATE")
 SLIDES: tuple[str, ...] = ("ranking", "targets", "trends", "highlights")  # the default show
@@ -68,11 +68,13 @@ def highlights(
     year: int,
     cluster: str,
     lang: str,
+    profile: str = "civil",
 ) -> list[dict[str, str]]:
     """Big-number cards for the year: staff, the pooled LĐTT rate, persons with CSTĐCS or
     higher, units with every target met, the leading unit and the unit that rose most (by
     their short names when `ranking` has them).
-    Each card: key, label, value (text). A figure the data cannot give is left out, never 0."""
+    Each card: key, label, value (text), labelled in the words of the cluster's `profile`
+    (quân nhân, CSTT for a military one). A figure the data cannot give is left out, never 0."""
     c = counts.filter(pl.col("year") == year, pl.col("cluster_code") == cluster)
     pooled = ind.filter(
         pl.col("year") == year, pl.col("cluster_code") == cluster, pl.col("unit_code").is_null()
@@ -113,7 +115,7 @@ def highlights(
             r = risers.row(0, named=True)
             cards.append({"key": "riser", "value": f"{r[name]} (▲ {r['rank_change']})"})
     for card in cards:
-        card["label"] = t(f"projector.hl.{card['key']}", lang, year=year)
+        card["label"] = term(f"projector.hl.{card['key']}", lang, profile, year=year)
     return cards
 
 

@@ -1,11 +1,13 @@
 """The review page (bình xét): candidates, holders to check, quota rows, streak candidates and
-the budget by award, in the interface language."""
+the budget by award, in the interface language and in the words of the scope's unit profile
+(`profile`: a military scope's TTLDXS is "Đơn vị quyết thắng", its LĐTT criteria CSTT's)."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from dashboard.i18n import label, label_expr
+from dashboard import vocabulary
+from dashboard.i18n import label_expr
 from dashboard.l10n import locale
 from dashboard.names import short_names
 from data_access.catalog import load_catalog
@@ -22,25 +24,25 @@ def _reason(frame: pl.DataFrame, lang: str) -> pl.Expr:
     return pl.col(col if col in frame.columns else "reason").alias("reason")
 
 
-def _verdict_rows(elig: pl.DataFrame, cond: pl.Expr, lang: str) -> pl.DataFrame:
+def _verdict_rows(elig: pl.DataFrame, cond: pl.Expr, lang: str, profile: str) -> pl.DataFrame:
     return elig.filter(cond).select(
         "unit_code",
         label_expr(pl.col("subject_kind"), "subject_kind", lang).alias("subject_kind"),
         "subject_name",
-        label_expr(pl.col("award_code"), "award", lang).alias("award_name"),
+        vocabulary.label_expr(pl.col("award_code"), "award", lang, profile).alias("award_name"),
         _reason(elig, lang),
     )
 
 
-def candidates(elig: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def candidates(elig: pl.DataFrame, *, lang: str, profile: str = "civil") -> pl.DataFrame:
     """Who meets the criteria of a title they do not hold yet (the engine's order is kept:
     units, then people the Vietnamese way, then departments)."""
-    return _verdict_rows(elig, pl.col("eligible") & ~pl.col("awarded"), lang)
+    return _verdict_rows(elig, pl.col("eligible") & ~pl.col("awarded"), lang, profile)
 
 
-def to_check(elig: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def to_check(elig: pl.DataFrame, *, lang: str, profile: str = "civil") -> pl.DataFrame:
     """Who holds a title without meeting its criteria, with the reason in words."""
-    return _verdict_rows(elig, ~pl.col("eligible") & pl.col("awarded"), lang)
+    return _verdict_rows(elig, ~pl.col("eligible") & pl.col("awarded"), lang, profile)
 
 
 def with_unit_names(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
@@ -55,7 +57,9 @@ def with_unit_names(frame: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
     return out.select("unit_name", *[c for c in out.columns if c != "unit_name"])
 
 
-def quota_rows(quotas: pl.DataFrame, units: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def quota_rows(
+    quotas: pl.DataFrame, units: pl.DataFrame, *, lang: str, profile: str = "civil"
+) -> pl.DataFrame:
     """Quota headroom for display, the answer first: unit_name (short), rule (short name),
     headroom ("còn 2 (đã dùng 4/6)"), status (by name), cap_pct, base_count, allowed, used,
     remaining and status__code (the colour: met within the quota, above over it). The rule's
@@ -81,7 +85,7 @@ def quota_rows(quotas: pl.DataFrame, units: pl.DataFrame, *, lang: str) -> pl.Da
     )
     return with_unit_names(quotas, units).select(
         "unit_name",
-        label_expr(pl.col("rule"), "rule", lang).alias("rule"),
+        vocabulary.label_expr(pl.col("rule"), "rule", lang, profile).alias("rule"),
         headroom.fill_null(pl.lit("—")).alias("headroom"),
         label_expr(pl.col("status"), "quota_status", lang).alias("status"),
         "cap_pct",
@@ -96,22 +100,22 @@ def quota_rows(quotas: pl.DataFrame, units: pl.DataFrame, *, lang: str) -> pl.Da
     )
 
 
-def rule_notes(quotas: pl.DataFrame, *, lang: str) -> list[str]:
+def rule_notes(quotas: pl.DataFrame, *, lang: str, profile: str = "civil") -> list[str]:
     """One line per cap rule of the table: its short name, its text and its source."""
     rules = quotas.select("rule", f"rule_text_{lang}", "source").unique(maintain_order=True)
     return [
-        f"{label('rule', r, lang)}: {text} ({src})"
+        f"{vocabulary.label('rule', r, lang, profile)}: {text} ({src})"
         for r, text, src in rules.iter_rows()  # two or three rules, not data rows
     ]
 
 
-def streak_rows(streaks: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+def streak_rows(streaks: pl.DataFrame, *, lang: str, profile: str = "civil") -> pl.DataFrame:
     """Streak candidates for display: unit_code, full_name, award_name, eligible, awarded,
     years (e.g. "2021, 2022, 2023") and the reason."""
     return streaks.select(
         "unit_code",
         "full_name",
-        label_expr(pl.col("award_code"), "award", lang).alias("award_name"),
+        vocabulary.label_expr(pl.col("award_code"), "award", lang, profile).alias("award_name"),
         label_expr(pl.col("meets"), "bool", lang).alias("eligible"),
         label_expr(pl.col("holds"), "bool", lang).alias("awarded"),
         pl.col("years_counted")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import vocabulary
 from dashboard.collation import people_order
 from dashboard.i18n import label_expr
 from dashboard.l10n import locale
@@ -101,7 +102,13 @@ def people(ds: Dataset, elig: pl.DataFrame, *, year: int, unit: str, lang: str) 
     """The unit's staff that year, sorted the Vietnamese way (given name, then full name):
     person_code, full_name, collective_name, rating (annual, by name), titles (awards of the
     year, by name), candidate_for (titles they meet the criteria for but do not hold),
-    to_check (titles held without meeting the criteria), reason."""
+    to_check (titles held without meeting the criteria), reason. Titles are named in the words
+    of the unit's profile (ds.units; a military unit's TTLDXS is "Đơn vị quyết thắng")."""
+    profile = vocabulary.scope_profile(
+        ds.units.with_columns(pl.col("unit_code").cast(pl.String)),
+        cluster=_cluster_of(ds, unit),
+        unit=unit,
+    )
     roster = ds.roster.filter(pl.col("year") == year, pl.col("unit_code") == unit).select(
         pl.col("person_code").cast(pl.String), pl.col("collective_code").cast(pl.String)
     )
@@ -117,7 +124,7 @@ def people(ds: Dataset, elig: pl.DataFrame, *, year: int, unit: str, lang: str) 
         ds.awards.filter(pl.col("year") == year, pl.col("recipient_kind") == "person")
         .select(
             person_code=pl.col("recipient_code").cast(pl.String),
-            title=label_expr(pl.col("award_code"), "award", lang),
+            title=vocabulary.label_expr(pl.col("award_code"), "award", lang, profile),
         )
         .unique()
         .group_by("person_code")
@@ -127,7 +134,7 @@ def people(ds: Dataset, elig: pl.DataFrame, *, year: int, unit: str, lang: str) 
     reason_col = reason_col if reason_col in elig.columns else "reason"
     e = elig.filter(pl.col("subject_kind") == "person").select(
         person_code=pl.col("subject_code").cast(pl.String),
-        award=label_expr(pl.col("award_code"), "award", lang),
+        award=vocabulary.label_expr(pl.col("award_code"), "award", lang, profile),
         eligible=pl.col("eligible").cast(pl.Boolean),
         awarded=pl.col("awarded").cast(pl.Boolean),
         reason=pl.col(reason_col),
@@ -161,6 +168,13 @@ def people(ds: Dataset, elig: pl.DataFrame, *, year: int, unit: str, lang: str) 
         "to_check",
         "reason",
     )
+
+
+def _cluster_of(ds: Dataset, unit: str) -> str | None:
+    row = ds.units.filter(pl.col("unit_code").cast(pl.String) == unit)
+    if row.height == 0 or "cluster_code" not in row.columns:
+        return None
+    return str(row["cluster_code"][0])
 
 
 def filter_people(frame: pl.DataFrame, *, query: str = "", show: str = "all") -> pl.DataFrame:

@@ -119,7 +119,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'thidua.db'}"
     eng = make_engine(url)
     upgrade(eng)
-    seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
+    # as the app's first start loads it: 2019–2025, and 2026 in progress (monthly to November)
+    seed.populate(eng, scale="demo", years=(2019, 2025), progress=False, in_progress_months=11)
     eng.dispose()
     with serve_app(url, tmp_path_factory.mktemp("log")) as base:
         yield base

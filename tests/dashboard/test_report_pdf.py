@@ -114,3 +114,15 @@ def test_command_writes_the_pack(sqlite_engine, tmp_path, monkeypatch):
     assert CLUSTER in _text(out.read_bytes())
     assert main(["report", "--year", "2024", "--cluster", "NOPE", "--out", str(out),
                  "--db", url]) == 2  # fmt: skip
+
+
+def test_a_military_blocks_pack_speaks_its_words():
+    frames = _frames()
+    frames["units"] = frames["units"].with_columns(profile=pl.lit("military"))
+    d = report_data(Dataset.empty(**frames), year=2024, cluster="C4", today=dt.date(2024, 12, 10))
+    assert d["targets"]["heads"] == ["CSTT"]
+    assert [s["name"] for s in d["trends"]] == ["CSTT"]
+    # staff 40 + 20 + 50 = 110 service members; pooled CSTT (38+15+45)/110 = 89,1 %
+    cards = {c["label"]: c["value"] for c in d["highlights"]}
+    assert cards["Quân nhân"] == "110"
+    assert cards["Tỷ lệ Chiến sĩ tiên tiến (toàn khối)"] == "89,1 %"

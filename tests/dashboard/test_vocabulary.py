@@ -74,3 +74,93 @@ def test_kpi_cards_chart_and_status_table_follow_the_profile():
         }
     )
     assert "ĐVQT/ĐVTT" in status_wide(matrix, lang="vi", profile="military").columns
+
+
+def test_row_label_expr_names_each_row_in_its_own_units_words():
+    from dashboard.vocabulary import row_label_expr
+
+    f = pl.DataFrame(
+        {"code": ["TTLDXS", "TTLDXS", "LDTT", "NOPE"], "p": ["military", "civil", "military", None]}
+    )
+    got = f.select(row_label_expr(pl.col("code"), pl.col("p"), "award", "vi"))["code"].to_list()
+    assert got == ["Đơn vị quyết thắng", "Tập thể lao động xuất sắc", "Chiến sĩ tiên tiến", "NOPE"]
+
+
+def test_unit_profiles_give_a_cluster_its_shared_profile_or_civil():
+    from dashboard.vocabulary import unit_profiles
+
+    got = unit_profiles(UNITS).select("unit_code", "cluster_profile").rows()
+    assert got == [("M1", "military"), ("M2", "military"), ("C1", "civil"), ("X1", "civil")]
+
+
+def test_exported_names_follow_each_rows_unit_profile():
+    from dashboard.naming import with_names
+
+    units = UNITS.with_columns(unit_name=pl.col("unit_code"))
+    frame = pl.DataFrame(
+        {
+            "cluster_code": ["KM", "KM", "KX", "KX"],
+            "unit_code": ["M1", None, "C1", None],
+            "award_code": ["TTLDXS", "LDTT", "TTLDXS", "TTLDTT"],
+        }
+    )
+    out = with_names(frame, units=units, lang="vi")
+    assert out.columns == ["cluster_code", "unit_code", "unit_name", "award_code", "award_name"]
+    # M1 is military; KM's pooled row shares its units' profile; KX is mixed: civil words
+    assert out["award_name"].to_list() == [
+        "Đơn vị quyết thắng",
+        "Chiến sĩ tiên tiến",
+        "Tập thể lao động xuất sắc",
+        "Tập thể lao động tiên tiến",
+    ]
+
+
+def test_review_rows_and_highlights_in_military_words():
+    from dashboard.views import projector, review
+
+    elig = pl.DataFrame(
+        {
+            "unit_code": ["M1", "M1"],
+            "subject_kind": ["collective", "person"],
+            "subject_name": ["Ban Một", "An"],
+            "award_code": ["TTLDXS", "CSTT"],
+            "eligible": [True, False],
+            "awarded": [False, True],
+            "reason": ["", "Chưa đạt HTTNV"],
+        }
+    )
+    assert review.candidates(elig, lang="vi", profile="military")["award_name"].to_list() == [
+        "Đơn vị quyết thắng"
+    ]
+    assert review.to_check(elig, lang="vi", profile="military")["award_name"].to_list() == [
+        "Chiến sĩ tiên tiến"
+    ]
+    quotas = pl.DataFrame(
+        {
+            "unit_code": ["M1"],
+            "rule": ["TTLDXS_CRITERIA"],
+            "rule_text_vi": ["…"],
+            "source": ["Luật"],
+        }
+    )
+    assert review.rule_notes(quotas, lang="vi", profile="military") == [
+        "Tiêu chuẩn Đơn vị quyết thắng: … (Luật)"
+    ]
+    counts = pl.DataFrame(
+        {"year": [2025], "cluster_code": ["KM"], "staff": [6], "persons_cstdcs_plus": [1]}
+    )
+    empty = pl.DataFrame(
+        schema={
+            "year": pl.Int64,
+            "cluster_code": pl.String,
+            "unit_code": pl.String,
+            "indicator": pl.String,
+            "value_pct": pl.Float64,
+            "status": pl.String,
+            "rank": pl.Int64,
+        }
+    )
+    cards = projector.highlights(
+        counts, empty, empty, year=2025, cluster="KM", lang="vi", profile="military"
+    )
+    assert [c["label"] for c in cards] == ["Quân nhân", "Chiến sĩ thi đua cơ sở trở lên"]

@@ -37,7 +37,8 @@ def seeded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'thidua.db'}"
     eng = make_engine(url)
     upgrade(eng)
-    populate(eng, scale="demo", years=(2019, 2025), progress=False)
+    # as the app's first start loads it: 2019–2025, and 2026 in progress (monthly to November)
+    populate(eng, scale="demo", years=(2019, 2025), progress=False, in_progress_months=11)
     eng.dispose()
     return url
 

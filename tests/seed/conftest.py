@@ -25,11 +25,12 @@ PG_ADMIN_URL = os.environ.get(
 def seeded(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Engine]:
-    """An engine on a database holding `populate(scale="demo", years=(2019, 2025))`."""
+    """An engine on a database holding the demo as the app loads it: `populate(scale="demo",
+    years=(2019, 2025), in_progress_months=11)` (2026 in progress)."""
     if request.param == "sqlite":
         eng = make_engine(f"sqlite:///{tmp_path_factory.mktemp('seed') / 'demo.db'}")
         upgrade(eng)
-        populate(eng, scale="demo", years=(2019, 2025), progress=False)
+        populate(eng, scale="demo", years=(2019, 2025), progress=False, in_progress_months=11)
         yield eng
         eng.dispose()
         return
@@ -42,7 +43,7 @@ def seeded(
     eng = make_engine(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
     try:
         upgrade(eng)
-        populate(eng, scale="demo", years=(2019, 2025), progress=False)
+        populate(eng, scale="demo", years=(2019, 2025), progress=False, in_progress_months=11)
         yield eng
     finally:
         eng.dispose()
