@@ -147,6 +147,7 @@ def table(
     helps: Mapping[str, str] | None = None,
     on_select: str = "ignore",
     hidden: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
 ) -> Any:
     """A table with human headers and numbers in the language's format (display only: the
     values stay numbers, so sorting works). `status_cols` maps a text column to the status
@@ -155,13 +156,15 @@ def table(
     Tables answer first: `pinned` columns (the name, then the figure asked for) stay in view
     when the table scrolls sideways; `helps` puts a column's long explanation in its header
     tooltip instead of repeating it on every row. `on_select="rerun"` returns the selection
-    (one row); `hidden` columns are not shown (e.g. the code a selection maps back to)."""
+    (one row); `hidden` columns are not shown (e.g. the code a selection maps back to);
+    `headers` gives a column a header of its own (e.g. with the maximum of its points)."""
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
     shown = [c for c in frame.columns if c not in {*status_cols.values(), *hidden}]
     labels: dict[str, str] = {}
+    headers = dict(headers or {})
     for c in shown:  # human headers, kept unique (two codes may share a name)
-        head = column_label(c, lang)
+        head = headers.get(c) or column_label(c, lang)
         labels[c] = head if head not in labels.values() else f"{head} ({c})"
     pdf = frame.select(shown).rename(labels).to_pandas()
     styler = pdf.style.format(na_rep=DASH)
