@@ -226,6 +226,25 @@ def _tint(hex_color: str, strength: float = 0.30) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
+# --- cards ---------------------------------------------------------------------------------------
+def wrap_card_text(key_prefix: str) -> None:
+    """The texts of the containers keyed `key_prefix…` (e.g. KPI cards) wrap onto a second line
+    instead of being cut with an ellipsis: st.metric keeps its label, delta and delta
+    description on one line each, so in a narrow column "so với năm 2024" showed as
+    "so với n…". The delta's description goes under the delta when both do not fit."""
+    card = f"[class*='st-key-{key_prefix}']"
+    st.html(
+        "<style>"
+        f"{card} .stMarkdownEllipsis,{card} .stMarkdownBadge"
+        "{white-space:normal;overflow:visible;text-overflow:clip;overflow-wrap:anywhere}"
+        f"{card} div:has(> [data-testid='stMetricDeltaDescription'])"
+        "{flex-wrap:wrap;row-gap:0.25rem}"
+        f"{card} [data-testid='stMetricLabel'],{card} [data-testid='stMetricLabel'] *"
+        "{overflow:visible;white-space:normal}"
+        "</style>"
+    )
+
+
 # --- the upload box ------------------------------------------------------------------------------
 def _css_text(text: str) -> str:
     """Text for a CSS `content:` string: backslash-escaped, one line."""
