@@ -74,6 +74,11 @@ overflow:visible !important;text-overflow:clip !important}
 {font-size:clamp(26px,4.6vh,100px) !important;white-space:normal !important;
 overflow:visible !important;text-overflow:clip !important}
 .st-key-slide_keys{display:none !important}
+.st-key-slide_body [data-testid='stTable'] th,.st-key-slide_body [data-testid='stTable'] td,
+.st-key-slide_body [data-testid='stTable'] td *,.st-key-slide_body [data-testid='stTable'] th *
+{font-size:clamp(16px,2.8vh,64px) !important;line-height:1.25 !important;color:#000 !important}
+.st-key-slide_body [data-testid='stTable'] [data-testid='stMarkdownContainer']
+{max-width:none !important}
 .st-key-slide_chart{--slide-scale:min(tan(atan2(100vh,1080px)),tan(atan2(100vw,1440px)))}
 .st-key-slide_chart [data-testid='stFullScreenFrame']
 {width:calc(100% / var(--slide-scale)) !important;height:calc(100% / var(--slide-scale)) !important}
@@ -160,7 +165,7 @@ def _slide(kind: str) -> None:
             shown = warnings_view.warning_table(
                 rows, short_names(loaders.options().units), lang=lang
             )
-            widgets.table(shown, lang=lang, alt=t("warning.title", lang), key="slide_warnings")
+            widgets.text_table(shown, lang=lang, alt=t("warning.title", lang))
     else:
         cards = view.highlights(
             loaders.counts(),

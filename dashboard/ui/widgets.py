@@ -205,6 +205,18 @@ def table(
     )
 
 
+def text_table(frame: pl.DataFrame, *, lang: str, alt: str) -> None:
+    """A short table of text as HTML (st.table), human headers, every cell shown as typed: for
+    the projector, where HTML type follows the viewport and a data grid's canvas type stays at
+    its fixed pixel size (tiny on a 4K screen)."""
+    labels = {c: md_escape(column_label(c, lang)) for c in frame.columns}
+    cells = frame.select(
+        pl.col(c).cast(pl.String).map_elements(md_escape, return_dtype=pl.String).alias(labels[c])
+        for c in frame.columns
+    )
+    st.table(cells.to_pandas(), hide_index=True, alt=alt)
+
+
 def header_width(text: str) -> int:
     """A column width in pixels that shows `text` in full in a table header (Source Sans at
     the table's size averages under 7.5 px a character; the rest is the cell padding and the
