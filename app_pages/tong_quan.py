@@ -48,6 +48,7 @@ with widgets.guard(lang):
     # The three rates with a target first (their status is the point), then targets met and staff.
     by_kpi = {c["kpi"]: c for c in cards}
     rows_of_cards = [list(view.KPI_INDICATORS), ["targets_met", "staff"]]
+    widgets.wrap_card_text("kpi_")  # nothing cut in a narrow column (1024 px, sidebar open)
     for row in rows_of_cards:
         for col, kpi in zip(st.columns(3), row, strict=False):
             card = by_kpi[kpi]

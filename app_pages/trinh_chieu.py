@@ -5,11 +5,17 @@ remote's PageUp/PageDown (or the arrow keys) also press. No sidebar. Open it str
 link: /trinh_chieu?year=2024&cluster=…&slides=ranking,targets&every=20 (or ?page=trinh_chieu).
 
 Everything is sized by the viewport: the slide fills the window below its heading (CSS vh and
-clamp()), the charts stretch to fill it (Plotly autosize), so nothing scrolls from 1024×768 to
-3840×2160. Plotly's type sizes are pixels (30 px text, 48 px numbers, set for 1920×1080): on a
-smaller screen the charts keep them and give up white space; on a 4K screen they stay 30/48 px
-in a larger chart (CSS zoom would scale them, but Streamlit sizes the figure from the zoomed
-box, so the figure would be drawn for the wrong size)."""
+clamp()), the charts fill it, so nothing scrolls from 1024×768 to 3840×2160. Plotly's type sizes
+are pixels (30 px text, 48 px numbers, set for 1920×1080), and Streamlit gives no viewport size to
+the script, so the chart is laid out on a canvas of the slide's size divided by the viewport's
+scale (its height over 1080 px, or its width over 1440 px if narrower, a unitless number from
+CSS `tan(atan2(100vh, 1080px))`) and the canvas is scaled back up with a CSS transform: on a 4K
+screen every chart text is twice its 1920×1080 size, at 1024×768 0.71 of it, as the headings are.
+The transform sits below the two boxes Streamlit measures for the chart's width (its full-screen
+frame) and height (the chart element), because it measures with getBoundingClientRect, which
+counts a transform or `zoom` of the measured box or of any box around it (the figure was drawn
+for the zoomed size). A browser without CSS trigonometry ignores these rules and draws the chart
+unscaled at the slide's size."""
 
 import time
 
@@ -69,6 +75,17 @@ overflow:visible !important;text-overflow:clip !important}
 {font-size:clamp(26px,4.6vh,100px) !important;white-space:normal !important;
 overflow:visible !important;text-overflow:clip !important}
 .st-key-slide_keys{display:none !important}
+.st-key-slide_body [data-testid='stTable'] th,.st-key-slide_body [data-testid='stTable'] td,
+.st-key-slide_body [data-testid='stTable'] td *,.st-key-slide_body [data-testid='stTable'] th *
+{font-size:clamp(16px,2.8vh,64px) !important;line-height:1.25 !important;color:#000 !important}
+.st-key-slide_body [data-testid='stTable'] [data-testid='stMarkdownContainer']
+{max-width:none !important}
+.st-key-slide_chart{--slide-scale:min(tan(atan2(100vh,1080px)),tan(atan2(100vw,1440px)))}
+.st-key-slide_chart [data-testid='stFullScreenFrame']
+{width:calc(100% / var(--slide-scale)) !important;height:calc(100% / var(--slide-scale)) !important}
+.st-key-slide_chart [data-testid='stPlotlyChart']{overflow:visible !important}
+.st-key-slide_chart [data-testid='stPlotlyChart'] > div
+{transform:scale(var(--slide-scale));transform-origin:0 0}
 </style>"""
 
 f = filters.current_filters()
@@ -156,7 +173,7 @@ def _slide(kind: str) -> None:
             shown = warnings_view.warning_table(
                 rows, short_names(loaders.options().units), lang=lang
             )
-            widgets.table(shown, lang=lang, alt=t("warning.title", lang), key="slide_warnings")
+            widgets.text_table(shown, lang=lang, alt=t("warning.title", lang))
     else:
         cards = view.highlights(
             loaders.counts(),

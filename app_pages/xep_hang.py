@@ -68,15 +68,18 @@ with st.container(border=True), widgets.guard(lang):
     if scores.height == 0:
         st.caption(t("ranking.no_scores", lang))
     else:
-        criteria = [
-            c for c in scores.columns if c not in ("unit_code", "unit_name", "role", "final_points")
-        ]
+        maxima = view.score_maxima(loaders.dataset(), year=f.year, cluster=f.cluster)
+        shown = scores.drop("unit_code")
+        if shown["role"].is_null().all():
+            shown = shown.drop("role")
         widgets.table(
-            scores.drop("unit_code"),
+            shown,
             lang=lang,
             alt=t("ranking.scores", lang),
             key="scores",
-            formats={c: "num1" for c in [*criteria, "final_points"]},
+            formats={c: "num1" for c in ["final_points", *maxima]},
+            headers=view.score_headers(maxima, lang),
+            pinned=("unit_name", "final_points"),
         )
         widgets.downloads(
             scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"

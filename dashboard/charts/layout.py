@@ -7,7 +7,8 @@ common.toml and the catalogue), numbers from the locale object `dashboard.l10n.l
 from the data is escaped, because Plotly reads a few HTML tags in labels: a unit named
 "<b>x</b>" shows as typed.
 
-`big=True` draws for the projector: body text ≥ 28 px, numbers ≥ 48 px.
+`big=True` draws for the projector: body text ≥ 28 px, numbers ≥ 48 px on a 1920×1080 screen
+(the projector page scales the drawn chart with the viewport, `app_pages/trinh_chieu.py`).
 """
 
 from __future__ import annotations

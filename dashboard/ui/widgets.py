@@ -147,6 +147,7 @@ def table(
     helps: Mapping[str, str] | None = None,
     on_select: str = "ignore",
     hidden: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
 ) -> Any:
     """A table with human headers and numbers in the language's format (display only: the
     values stay numbers, so sorting works). `status_cols` maps a text column to the status
@@ -155,13 +156,15 @@ def table(
     Tables answer first: `pinned` columns (the name, then the figure asked for) stay in view
     when the table scrolls sideways; `helps` puts a column's long explanation in its header
     tooltip instead of repeating it on every row. `on_select="rerun"` returns the selection
-    (one row); `hidden` columns are not shown (e.g. the code a selection maps back to)."""
+    (one row); `hidden` columns are not shown (e.g. the code a selection maps back to);
+    `headers` gives a column a header of its own (e.g. with the maximum of its points)."""
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
     shown = [c for c in frame.columns if c not in {*status_cols.values(), *hidden}]
     labels: dict[str, str] = {}
+    headers = dict(headers or {})
     for c in shown:  # human headers, kept unique (two codes may share a name)
-        head = column_label(c, lang)
+        head = headers.get(c) or column_label(c, lang)
         labels[c] = head if head not in labels.values() else f"{head} ({c})"
     pdf = frame.select(shown).rename(labels).to_pandas()
     styler = pdf.style.format(na_rep=DASH)
@@ -202,6 +205,18 @@ def table(
     )
 
 
+def text_table(frame: pl.DataFrame, *, lang: str, alt: str) -> None:
+    """A short table of text as HTML (st.table), human headers, every cell shown as typed: for
+    the projector, where HTML type follows the viewport and a data grid's canvas type stays at
+    its fixed pixel size (tiny on a 4K screen)."""
+    labels = {c: md_escape(column_label(c, lang)) for c in frame.columns}
+    cells = frame.select(
+        pl.col(c).cast(pl.String).map_elements(md_escape, return_dtype=pl.String).alias(labels[c])
+        for c in frame.columns
+    )
+    st.table(cells.to_pandas(), hide_index=True, alt=alt)
+
+
 def header_width(text: str) -> int:
     """A column width in pixels that shows `text` in full in a table header (Source Sans at
     the table's size averages under 7.5 px a character; the rest is the cell padding and the
@@ -221,6 +236,25 @@ def _tint(hex_color: str, strength: float = 0.30) -> str:
     r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * strength) for c in (r, g, b)]
     return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+# --- cards ---------------------------------------------------------------------------------------
+def wrap_card_text(key_prefix: str) -> None:
+    """The texts of the containers keyed `key_prefix…` (e.g. KPI cards) wrap onto a second line
+    instead of being cut with an ellipsis: st.metric keeps its label, delta and delta
+    description on one line each, so in a narrow column "so với năm 2024" showed as
+    "so với n…". The delta's description goes under the delta when both do not fit."""
+    card = f"[class*='st-key-{key_prefix}']"
+    st.html(
+        "<style>"
+        f"{card} .stMarkdownEllipsis,{card} .stMarkdownBadge"
+        "{white-space:normal;overflow:visible;text-overflow:clip;overflow-wrap:anywhere}"
+        f"{card} div:has(> [data-testid='stMetricDeltaDescription'])"
+        "{flex-wrap:wrap;row-gap:0.25rem}"
+        f"{card} [data-testid='stMetricLabel'],{card} [data-testid='stMetricLabel'] *"
+        "{overflow:visible;white-space:normal}"
+        "</style>"
+    )
 
 
 # --- the upload box ------------------------------------------------------------------------------

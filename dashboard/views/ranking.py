@@ -1,11 +1,15 @@
-"""The ranking page: unit names on the ranking, the score table by criterion with the cluster's
-leader and deputies, and the rank history across years."""
+"""The ranking page: unit names on the ranking, the score table by criterion (the total first,
+each criterion's maximum in its header) with the cluster's leader and deputies, and the rank
+history across years."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import polars as pl
 
-from dashboard.i18n import label_expr
+from dashboard.i18n import label_expr, t
+from dashboard.l10n import locale
 from dashboard.names import short_names
 from data_access.readers import Dataset
 
@@ -29,14 +33,13 @@ def named_ranking(ranking: pl.DataFrame, ds: Dataset, *, cluster: str) -> pl.Dat
     )
 
 
-def score_table(ds: Dataset, *, year: int, cluster: str, lang: str) -> pl.DataFrame:
-    """One row per unit of the cluster: unit_name, role (leader/deputy by name), one column per
-    criterion with the final points (self points where no final score), and the total.
-    Criteria keep the order in which they were entered. No scores → no rows."""
+def _cluster_scores(ds: Dataset, *, year: int, cluster: str) -> pl.DataFrame:
+    """unit_code, unit_name, criterion, max_points and points (final, else self) of the
+    cluster's units in `year`."""
     units = ds.units.filter(pl.col("cluster_code") == cluster).select(
         pl.col("unit_code").cast(pl.String), "unit_name"
     )
-    scores = (
+    return (
         ds.scores.filter(pl.col("year") == year)
         .select(
             pl.col("unit_code").cast(pl.String),
@@ -46,8 +49,17 @@ def score_table(ds: Dataset, *, year: int, cluster: str, lang: str) -> pl.DataFr
         )
         .join(units, on="unit_code")
     )
+
+
+def score_table(ds: Dataset, *, year: int, cluster: str, lang: str) -> pl.DataFrame:
+    """One row per unit of the cluster, the answer first: unit_code, unit_name, the total
+    (final_points), role (leader/deputy by name), then one column per criterion with the final
+    points (self points where no final score). Criteria keep the order in which they were
+    entered; rows go by total, highest first. No scores → no rows."""
+    scores = _cluster_scores(ds, year=year, cluster=cluster)
     if scores.height == 0:
         return pl.DataFrame(schema={"unit_code": pl.String, "unit_name": pl.String})
+    units = scores.select("unit_code", "unit_name").unique("unit_code", maintain_order=True)
     criteria = scores["criterion"].unique(maintain_order=True).to_list()
     roles = ds.cluster_roles.filter(
         pl.col("year") == year, pl.col("cluster_code") == cluster
@@ -59,8 +71,30 @@ def score_table(ds: Dataset, *, year: int, cluster: str, lang: str) -> pl.DataFr
         .join(wide, on="unit_code", how="inner")
         .join(total, on="unit_code", how="left")
         .sort("final_points", "unit_code", descending=[True, False], nulls_last=True)
-        .select("unit_code", "unit_name", "role", *criteria, "final_points")
+        .select("unit_code", "unit_name", "final_points", "role", *criteria)
     )
+
+
+def score_maxima(ds: Dataset, *, year: int, cluster: str) -> dict[str, float]:
+    """Each criterion's maximum points in the cluster's score table, in the table's order (the
+    largest where units were marked out of different maxima)."""
+    scores = _cluster_scores(ds, year=year, cluster=cluster)
+    top = scores.group_by("criterion", maintain_order=True).agg(pl.col("max_points").max())
+    return dict(top.iter_rows())
+
+
+def score_headers(maxima: Mapping[str, float], lang: str) -> dict[str, str]:
+    """The score table's headers with each maximum: the total "Tổng điểm (tối đa 100)" over the
+    sum of the criteria's maxima, and each criterion "<criterion> (tối đa 30)"."""
+    loc = locale(lang)
+
+    def pts(v: float) -> str:
+        return loc.num(v, 0 if float(v).is_integer() else 1)
+
+    heads = {"final_points": t("ranking.total_max", lang, max=pts(sum(maxima.values())))}
+    for criterion, top in maxima.items():
+        heads[criterion] = t("ranking.criterion_max", lang, criterion=criterion, max=pts(top))
+    return heads
 
 
 def rank_history(

@@ -21,6 +21,7 @@ PAGES = {
     "don_vi_unit": "/don_vi?unit=BN_TCT&",
     "binh_xet": "/binh_xet?",
     "du_lieu": "/du_lieu?",
+    "xep_hang": "/xep_hang?",
 }
 # Per page, the headers that answer its question: they must be drawn at 1440 px without a
 # sideways scroll (the grid draws only the columns in view, also in its accessible table).
@@ -36,6 +37,8 @@ KEY_HEADERS = {
         ("Tên đơn vị", "Quy định", "Còn được đề nghị (đã dùng/được phép)"),
     ],
     "du_lieu": [("Bảng", "2025")],
+    # the score table: the unit, then its total out of the criteria's maxima (5 × … = 100)
+    "xep_hang": [("Tên đơn vị", "Tổng điểm (tối đa 100)")],
 }
 
 
@@ -119,3 +122,39 @@ def test_screenshot_at_1440(wide_page, name, lang):
     wide_page.set_viewport_size({"width": 1440, "height": max(900, int(tall) + 40)})
     _wait_idle(wide_page)
     wide_page.screenshot(path=str(OUT / f"{name}_{lang}_full.png"))
+
+
+# Every element of a KPI card whose text is cut: wider content than its box where the box clips
+# (overflow not visible), or an ellipsis drawn (text-overflow: ellipsis with content cut).
+_CUT_IN_KPI_CARDS = """
+() => [...document.querySelectorAll("[class*='st-key-kpi_'] *")].filter(e => {
+  const cs = getComputedStyle(e);
+  return e.textContent.trim() && cs.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1;
+}).map(e => (e.getAttribute('data-testid') || e.className) + ': ' + e.textContent.trim())
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(
+    ("size", "path"),
+    [
+        ((1024, 768), "/?"),
+        ((1440, 900), "/?"),
+        ((1024, 768), "/?cluster=KHOI_HVCT&"),  # the military words ("Quân nhân", CSTT)
+    ],
+)
+def test_no_kpi_card_text_is_cut(browser, app_url, size, path, lang):
+    """1024×768 with the sidebar open gives each card ~175 px: "so với năm 2024" and "Cán bộ,
+    công chức, viên chức" wrap onto a second line instead of ending in "…"."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    pg = context.new_page()
+    pg.base_url = app_url  # type: ignore[attr-defined]
+    try:
+        _open(pg, path + f"lang={lang}")
+        sidebar = pg.locator("[data-testid='stSidebar']").bounding_box()
+        assert sidebar and sidebar["width"] >= 250  # open, as a first visit shows it
+        assert pg.locator("[class*='st-key-kpi_'] [data-testid='stMetric']").count() == 5
+        assert pg.evaluate(_CUT_IN_KPI_CARDS) == []
+    finally:
+        context.close()

@@ -1,7 +1,7 @@
 """Trình chiếu fits every meeting-room screen: at each of five resolutions, on every slide,
 nothing scrolls (the document, or any scrolling box inside it), no text lies outside the window
 or outside the slide's body, and no two visible pieces of text overlap (HTML text and Plotly's
-SVG text alike). One server, one browser; one test per resolution walks the four slides.
+SVG text alike). One server, one browser; one test per resolution walks the five slides.
 
 Screenshots: $THIDUA_SHOTS_DIR/<width>x<height>-<slide>.png (default: a temporary folder).
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.views.projector import SLIDES
+from dashboard.views.projector import EXTRA_SLIDES, SLIDES
 
 RESOLUTIONS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)]
 
@@ -147,7 +147,7 @@ def test_every_slide_fits_without_scroll_or_overlap(browser, app_url, width, hei
     pg = context.new_page()
     problems: dict[str, list[str]] = {}
     try:
-        for slide in SLIDES:
+        for slide in (*SLIDES, *EXTRA_SLIDES):  # the default show and the early warnings
             pg.goto(f"{app_url}/trinh_chieu?year=2025&slides={slide}&every=600")
             settle(pg)
             pg.screenshot(path=str(out / f"{width}x{height}-{slide}.png"))

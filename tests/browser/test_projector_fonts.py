@@ -1,5 +1,6 @@
 """Trình chiếu at 1920×1080: body text ≥ 28 px and numbers ≥ 48 px, read from the browser's
-computed styles, on the ranking slide and on the highlights slide; no sidebar."""
+computed styles, on the ranking slide and on the highlights slide; no sidebar. At 3840×2160 and
+1024×768 the charts' text is the same share of the window's height as at 1920×1080."""
 
 import pytest
 
@@ -70,3 +71,43 @@ def test_slides_advance_on_their_own(page, goto, shoot):
     assert page.locator("h1").first.inner_text() == "Số chỉ tiêu đạt theo đơn vị"
     page.wait_for_timeout(2000)
     shoot("trinh_chieu_targets")
+
+
+# Each chart text's size on screen in px: its computed font size times the scale its SVG is
+# drawn at (the chart is laid out on a smaller or larger canvas and scaled to the slide).
+ON_SCREEN = """() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('.st-key-slide_chart svg.main-svg')) {
+    const scale = svg.getBoundingClientRect().height / svg.height.baseVal.value;
+    for (const e of svg.querySelectorAll('.xtick text, .ytick text, .annotation-text')) {
+      if (e.textContent.trim() && e.getBoundingClientRect().height > 0) {
+        const px = parseFloat(getComputedStyle(e).fontSize) * scale;
+        out.push([e.textContent.trim().slice(0, 30), px]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height"), [(3840, 2160), (1024, 768)])
+@pytest.mark.parametrize("slide", ["ranking", "targets", "trends"])
+def test_chart_text_follows_the_viewport(browser, app_url, width, height, slide):
+    """The charts' unit names, ticks and column headers ("Điểm", "So với năm trước") are a
+    share of the window's height, as the headings are: 30 px at 1080 is 2.8 %, so at 2160 they
+    are ≥ 2.5 % (54 px, not Plotly's fixed 30 px), and at 768 ≤ 3.5 % (27 px: not the 30 px that
+    crowded a 1024×768 slide)."""
+    from tests.browser.test_projector_fit import settle
+
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/trinh_chieu?year=2025&slides={slide}&every=600")
+        settle(pg)
+        sizes = pg.evaluate(ON_SCREEN)
+    finally:
+        context.close()
+    assert len(sizes) >= 5, sizes
+    share = [(text, round(px / height * 100, 2)) for text, px in sizes]
+    assert all(2.5 <= pct <= 3.5 for _, pct in share), share

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from dashboard.views.ranking import rank_history, score_table
+from dashboard.views.ranking import rank_history, score_headers, score_maxima, score_table
 from data_access.readers import Dataset
 
 DS = Dataset.empty(
@@ -35,21 +35,62 @@ DS = Dataset.empty(
 )
 
 
-def test_final_points_by_criterion_with_total_and_role():
+def test_total_first_then_role_then_criteria():
     out = score_table(DS, year=2024, cluster="C", lang="vi")
     assert out.columns == [
         "unit_code",
         "unit_name",
+        "final_points",
         "role",
         "Công tác chuyên môn",
         "Phong trào",
-        "final_points",
     ]
     # U2: 57 + 39 (no final score for "Phong trào": its self score) = 96; U1: 50 + 30 = 80
     assert out.rows() == [
-        ("U2", "Trường B", "Cụm trưởng", 57.0, 39.0, 96.0),
-        ("U1", "Trường A", None, 50.0, 30.0, 80.0),
+        ("U2", "Trường B", 96.0, "Cụm trưởng", 57.0, 39.0),
+        ("U1", "Trường A", 80.0, None, 50.0, 30.0),
     ]
+
+
+def test_each_criterion_header_carries_its_maximum_and_the_total_their_sum():
+    maxima = score_maxima(DS, year=2024, cluster="C")
+    # cluster C only: unit X of cluster D is not counted
+    assert maxima == {"Công tác chuyên môn": 60.0, "Phong trào": 40.0}
+    # 60 + 40 = 100
+    assert score_headers(maxima, "vi") == {
+        "final_points": "Tổng điểm (tối đa 100)",
+        "Công tác chuyên môn": "Công tác chuyên môn (tối đa 60)",
+        "Phong trào": "Phong trào (tối đa 40)",
+    }
+    assert score_headers(maxima, "en")["final_points"] == "Total (max 100)"
+
+
+def test_a_half_point_maximum_keeps_its_decimal_in_the_language_format():
+    # 12.5 + 7.5 = 20; Vietnamese writes the decimal with a comma
+    heads = score_headers({"A": 12.5, "B": 7.5}, "vi")
+    assert heads == {
+        "final_points": "Tổng điểm (tối đa 20)",
+        "A": "A (tối đa 12,5)",
+        "B": "B (tối đa 7,5)",
+    }
+    assert score_headers({"A": 12.5}, "en")["A"] == "A (max 12.5)"
+
+
+def test_the_largest_maximum_when_units_were_marked_out_of_different_maxima():
+    ds = Dataset.empty(
+        units=DS.units,
+        scores=pl.DataFrame(
+            {
+                "year": [2024, 2024],
+                "unit_code": ["U1", "U2"],
+                "criterion": ["K", "K"],
+                "max_points": [10.0, 15.0],
+                "self_points": [9.0, 14.0],
+                "final_points": [None, None],
+            }
+        ),
+    )
+    assert score_maxima(ds, year=2024, cluster="C") == {"K": 15.0}
 
 
 def test_no_scores_give_no_rows():

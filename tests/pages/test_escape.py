@@ -94,3 +94,43 @@ def test_unit_name_in_a_caption_is_escaped_markdown(app_on, evil_url):
     # backslash-escaped, so the browser shows the name exactly as typed.
     assert any(c.value.startswith(md_escape(BOLD)) for c in at.caption)
     assert "\\*\\*đậm\\*\\*" in md_escape(BOLD)
+
+
+def test_warnings_slide_table_shows_a_name_as_typed(app_on, make_db):
+    """The projector's warnings table is HTML (st.table reads Markdown in its cells): the
+    unit's name comes escaped, so "**đậm**" is not bold and "<b>" is not a tag."""
+    from dashboard.ui.widgets import md_escape
+
+    # U1 rated months 1–2, U2 month 1 only: U2 is one month behind.
+    monthly = [("P1", 1), ("P1", 2), ("P2", 1)]
+    url = make_db(
+        {
+            "clusters": pl.DataFrame({"cluster_code": ["C1"], "cluster_name": ["Cụm 1"]}),
+            "units": pl.DataFrame(
+                {
+                    "unit_code": ["U1", "U2"],
+                    "unit_name": ["Một", BOLD],
+                    "cluster_code": ["C1", "C1"],
+                    "profile": ["civil", "civil"],
+                }
+            ),
+            "people": pl.DataFrame({"person_code": ["P1", "P2"], "full_name": ["A", "B"]}),
+            "roster": pl.DataFrame(
+                {"year": [2024] * 2, "person_code": ["P1", "P2"], "unit_code": ["U1", "U2"]}
+            ),
+            "ratings": pl.DataFrame(
+                {
+                    "period": [f"2024-{m:02d}" for _, m in monthly],
+                    "subject_kind": ["person"] * 3,
+                    "subject_code": [p for p, _ in monthly],
+                    "rating": ["HTTNV"] * 3,
+                    "year": [2024] * 3,
+                    "month": [m for _, m in monthly],
+                }
+            ),
+        }
+    )
+    at = app_on(url)("projector", year="2024", cluster="C1", slides="warnings", every="600")
+    assert not at.exception, at.exception
+    cells = at.table[0].value["Đơn vị"].to_list()
+    assert cells == [md_escape(BOLD)]

@@ -1,0 +1,95 @@
+"""Xếp hạng's score table on a hand-made cluster (issue 10, tables answer first): the unit's
+name, then the total headed with the sum of the maxima, then the role, then each criterion headed
+with its maximum. The figures are worked out below."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+YEAR = 2024
+
+
+@pytest.fixture
+def small_url(make_db):
+    # criteria "Chuyên môn" out of 60 and "Phong trào" out of 40 → a total out of 100.
+    # U1: 50 + 30 = 80. U2: 57 + (no final score: self 39) = 96, the cluster leader.
+    marks = [
+        ("U1", "Chuyên môn", 60.0, 55.0, 50.0),
+        ("U1", "Phong trào", 40.0, 35.0, 30.0),
+        ("U2", "Chuyên môn", 60.0, 58.0, 57.0),
+        ("U2", "Phong trào", 40.0, 39.0, None),
+    ]
+    return make_db(
+        {
+            "clusters": pl.DataFrame({"cluster_code": ["C1"], "cluster_name": ["Cụm thử"]}),
+            "units": pl.DataFrame(
+                {
+                    "unit_code": ["U1", "U2"],
+                    "unit_name": ["Trường Một", "Trường Hai"],
+                    "cluster_code": ["C1"] * 2,
+                    "profile": ["civil"] * 2,
+                }
+            ),
+            # the year is offered once it has staff
+            "people": pl.DataFrame({"person_code": ["P1", "P2"], "full_name": ["A", "B"]}),
+            "roster": pl.DataFrame(
+                {"year": [YEAR] * 2, "person_code": ["P1", "P2"], "unit_code": ["U1", "U2"]}
+            ),
+            "scores": pl.DataFrame(
+                {
+                    "year": [YEAR] * 4,
+                    "unit_code": [m[0] for m in marks],
+                    "criterion": [m[1] for m in marks],
+                    "max_points": [m[2] for m in marks],
+                    "self_points": [m[3] for m in marks],
+                    "final_points": [m[4] for m in marks],
+                },
+                schema_overrides={"final_points": pl.Float64},
+            ),
+            "cluster_roles": pl.DataFrame(
+                {"year": [YEAR], "cluster_code": ["C1"], "unit_code": ["U2"], "role": ["leader"]}
+            ),
+        }
+    )
+
+
+def _scores(at, total_header: str):
+    hits = [d.value for d in at.dataframe if total_header in list(d.value.columns)]
+    assert hits, [list(d.value.columns) for d in at.dataframe]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heads"),
+    [
+        (
+            "vi",
+            [
+                "Tên đơn vị",
+                "Tổng điểm (tối đa 100)",
+                "Vai trò trong cụm",
+                "Chuyên môn (tối đa 60)",
+                "Phong trào (tối đa 40)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Unit",
+                "Total (max 100)",
+                "Cluster role",
+                "Chuyên môn (max 60)",
+                "Phong trào (max 40)",
+            ],
+        ),
+    ],
+)
+def test_name_then_total_with_the_sum_of_maxima_then_criteria(app_on, small_url, lang, heads):
+    at = app_on(small_url)("ranking", year=str(YEAR), cluster="C1", lang=lang)
+    assert not at.exception, at.exception
+    table = _scores(at, heads[1])
+    assert list(table.columns) == heads
+    rows = [tuple(r) for r in table.itertuples(index=False)]
+    assert [r[0] for r in rows] == ["Trường Hai", "Trường Một"]
+    assert [(r[1], r[3], r[4]) for r in rows] == [(96.0, 57.0, 39.0), (80.0, 50.0, 30.0)]
