@@ -30,7 +30,6 @@ st_config.set_option(
 _booting = st.empty()
 _booting.caption(t("app.starting", "en" if st.query_params.get("lang") == "en" else "vi"))
 
-import seed  # noqa: E402 - after the first message, see above
 from dashboard.ui import filters, login, security, session  # noqa: E402
 from data_access.engine import is_empty  # noqa: E402
 
@@ -44,6 +43,8 @@ def demo_data(url: str) -> str:
     eng = session.engine_for(url)
     if not is_empty(eng):
         return "present"
+    import seed  # only for an empty database: the generator is not needed to serve data
+
     seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
     return "seeded"
 
