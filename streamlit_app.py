@@ -6,6 +6,7 @@ legacy multipage app until some session has run st.navigation, so a first reques
 ran that page's file alone (no entrypoint, no sidebar) or showed "Page not found" (Streamlit
 1.67, streamlit/runtime/scriptrunner/script_runner.py `_mpa_v1`)."""
 
+import gc
 from pathlib import Path
 
 import streamlit as st
@@ -47,6 +48,20 @@ def demo_data(url: str) -> str:
 
     seed.populate(eng, scale="demo", years=(2019, 2025), progress=False)
     return "seeded"
+
+
+@st.cache_resource(show_spinner=False)
+def heap_settled(page_path: str) -> bool:
+    """Once per page and process, after its first full run: what the imports and the first
+    computations left behind (modules, classes, cached frames) is set aside from the garbage
+    collector (`gc.freeze`). Streamlit collects every generation after every run
+    (runner.postScriptGC); walking the whole heap of Streamlit, Polars, Plotly and SQLAlchemy
+    objects each time held the interpreter, and so every session, for a large share of a
+    warm rerun. Garbage made later is still collected; frozen objects are still freed when
+    nothing refers to them."""
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 try:
@@ -116,3 +131,4 @@ else:
     filters.sidebar_filters(notices)
 
 page.run()
+heap_settled(page.url_path)
