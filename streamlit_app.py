@@ -6,6 +6,7 @@ legacy multipage app until some session has run st.navigation, so a first reques
 ran that page's file alone (no entrypoint, no sidebar) or showed "Page not found" (Streamlit
 1.67, streamlit/runtime/scriptrunner/script_runner.py `_mpa_v1`)."""
 
+import gc
 from pathlib import Path
 
 import streamlit as st
@@ -30,7 +31,6 @@ st_config.set_option(
 _booting = st.empty()
 _booting.caption(t("app.starting", "en" if st.query_params.get("lang") == "en" else "vi"))
 
-import seed  # noqa: E402 - after the first message, see above
 from dashboard.ui import filters, login, security, session  # noqa: E402
 from data_access.engine import is_empty  # noqa: E402
 
@@ -44,6 +44,8 @@ def demo_data(url: str) -> str:
     eng = session.engine_for(url)
     if not is_empty(eng):
         return "present"
+    import seed  # only for an empty database: the generator is not needed to serve data
+
     # 2019–2025 with their year-end results, and 2026 in progress (monthly ratings to November)
     seed.populate(
         eng,
@@ -53,6 +55,20 @@ def demo_data(url: str) -> str:
         in_progress_months=seed.CURRENT_MONTHS,
     )
     return "seeded"
+
+
+@st.cache_resource(show_spinner=False)
+def heap_settled(page_path: str) -> bool:
+    """Once per page and process, after its first full run: what the imports and the first
+    computations left behind (modules, classes, cached frames) is set aside from the garbage
+    collector (`gc.freeze`). Streamlit collects every generation after every run
+    (runner.postScriptGC); walking the whole heap of Streamlit, Polars, Plotly and SQLAlchemy
+    objects each time held the interpreter, and so every session, for a large share of a
+    warm rerun. Garbage made later is still collected; frozen objects are still freed when
+    nothing refers to them."""
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 try:
@@ -122,3 +138,4 @@ else:
     filters.sidebar_filters(notices)
 
 page.run()
+heap_settled(page.url_path)

@@ -50,7 +50,6 @@ def _levels(word: str) -> tuple[str, str, str]:
     )
 
 
-_SPACE = _levels(" ")
 _LEVEL_SEP = "0000"  # below every weight: a shorter key sorts first, as in the UCA
 
 
@@ -67,8 +66,11 @@ def vn_sort_key(text: str | None) -> str | None:
     if text is None:
         return None
     per_word = [_levels(w) for w in _words(text)]
+    # The space's weights are looked up here (cached), not at import: building the collator
+    # reads pyuca's whole table, and the aggregate pages never sort names.
+    space = _levels(" ")
     return _LEVEL_SEP.join(
-        _SPACE[level].join(w[level] for w in per_word) for level in range(_LEVELS)
+        space[level].join(w[level] for w in per_word) for level in range(_LEVELS)
     )
 
 

@@ -13,6 +13,7 @@ import logging
 import os
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import polars as pl
@@ -27,8 +28,6 @@ from data_access.usernames import InvalidUsername, normalise, skeleton
 
 log = logging.getLogger(__name__)
 _HASHER = PasswordHasher()
-# Verifying against this dummy keeps the time of "no such user" equal to "wrong password".
-_DUMMY_HASH = _HASHER.hash("not-a-real-password")
 MAX_PASSWORD_CHARS = 1024  # argon2 would hash a megabyte-long "password" happily, slowly
 
 _ACCOUNT_COLUMNS = select(
@@ -208,9 +207,18 @@ def change_user(
     return Account(name, role, scope, bool(row.disabled))
 
 
+@cache
+def _dummy_hash() -> str:
+    # Verifying against this dummy keeps the time of "no such user" equal to "wrong password".
+    # Made on the first login, not at import: argon2 is slow on purpose, and the app imports
+    # this module on every start, in open mode too.
+    return _HASHER.hash("not-a-real-password")
+
+
 def _verify(stored: str | None, password: str) -> bool:
+    dummy = _dummy_hash()  # on both paths, so the first login of a process costs the same
     try:
-        return _HASHER.verify(stored or _DUMMY_HASH, password)
+        return _HASHER.verify(stored or dummy, password)
     except (VerificationError, InvalidHashError):
         return False
 

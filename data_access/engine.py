@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from data_access.errors import DatabaseUnavailable
 
@@ -57,10 +58,45 @@ def alembic_config(engine: Engine):
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the latest migration (the app and the CLI call this on start)."""
-    from alembic import command
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([^'\"\s]+)['\"]?", re.MULTILINE)
 
+
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the migration files themselves (the one no
+    other migration builds on), without importing Alembic: a start-up check only needs to
+    compare it with the database's. None when the files are not a plain chain (a merge, a
+    branch): Alembic then decides. tests/data_access/test_schema.py checks it against
+    Alembic's own answer."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(m.groups() for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        parents.add(found.get("down_revision", "None"))
+    heads = revisions - parents
+    if len(heads) != 1 or len(parents) != len(revisions):  # not one chain
+        return None
+    return heads.pop()
+
+
+def schema_current(engine: Engine) -> bool:
+    """True when the database is at the newest migration (one small query; False when the
+    version table is missing, as in a new database)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except DBAPIError:
+        return False
+    head = head_revision()
+    return head is not None and rows == [head]
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the latest migration (the app and the CLI call this on start).
+    A database already there is left alone without loading Alembic: it and its migration
+    scripts cost a noticeable share of an app's cold start."""
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -69,6 +105,10 @@ def upgrade(engine: Engine) -> None:
             f"Cannot reach the database at {engine.url.render_as_string(hide_password=True)}: "
             f"{exc.orig}"
         ) from exc
+    if schema_current(engine):
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
 
 

@@ -15,13 +15,20 @@ import unicodedata
 from functools import cache
 
 from confusable_homoglyphs import categories, confusables
-from precis_i18n import get_profile
 
 MAX_LENGTH = 64  # users.username
-_PROFILE = get_profile("UsernameCaseMapped")
 _SCRIPTS = frozenset({"LATIN", "COMMON"})
 # The characters a look-alike is reduced to: what people type on a Vietnamese keyboard.
 _BASE = string.ascii_lowercase + string.digits + "._-@"
+
+
+@cache
+def _profile():
+    # Imported on the first username, not with this module: precis_i18n builds its Unicode
+    # tables on import, and the app imports this module on every start, in open mode too.
+    from precis_i18n import get_profile
+
+    return get_profile("UsernameCaseMapped")
 
 
 class InvalidUsername(ValueError):
@@ -42,7 +49,7 @@ def normalise(raw: object) -> str:
     if not text:
         raise InvalidUsername("empty")
     try:
-        text = _PROFILE.enforce(text)
+        text = _profile().enforce(text)
     except UnicodeError as exc:
         raise InvalidUsername("chars") from exc
     if len(text) > MAX_LENGTH:

@@ -7,7 +7,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from data_access.engine import alembic_config, upgrade
+from data_access.engine import alembic_config, head_revision, make_engine, schema_current, upgrade
 from data_access.models import CONTRACT_TABLES
 
 # Columns named: units has optional columns after these (short_name).
@@ -49,6 +49,22 @@ def test_upgrade_twice_is_harmless(engine):
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
     assert version == head
+
+
+def test_head_revision_is_alembics(engine):
+    # The start-up check reads the head from the migration files without Alembic.
+    upgrade(engine)
+    assert head_revision() == ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    assert schema_current(engine)
+
+
+def test_schema_current_only_at_the_head(tmp_path):
+    eng = make_engine(f"sqlite:///{tmp_path / 'v.db'}")
+    assert not schema_current(eng)  # no version table yet
+    upgrade(eng)
+    with eng.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    assert not schema_current(eng)
 
 
 @pytest.mark.parametrize(
