@@ -29,7 +29,7 @@ def test_20000_unknown_person_codes_are_a_report(engine):
     shown, note = report.screen(500)
     assert shown.height == 500
     assert shown.columns == ["Tệp", "Dòng", "Cột", "Giá trị", "Lỗi"]
-    assert note == "Hiển thị 500 trong tổng số 20,000 lỗi; tải tệp CSV để xem đủ danh sách."
+    assert note == "Hiển thị 500 trong tổng số 20.000 lỗi; tải tệp CSV để xem đủ danh sách."
     full = report.errors_csv()
     assert full.startswith(b"\xef\xbb\xbf" + "Tệp,Dòng,Cột,Giá trị,Lỗi\n".encode())
     assert full.count(b"\n") == n + 1
