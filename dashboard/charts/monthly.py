@@ -18,10 +18,15 @@ from dashboard.charts.palette import (
 from dashboard.i18n import t
 
 
-def monthly_progress_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
+def monthly_progress_chart(
+    frame: pl.DataFrame, *, lang: str, cap_pct: float | None = None
+) -> go.Figure:
     """Monthly evaluation progress in two panels on one month axis: the cumulative HTXSNV
-    share (line, top) and the cumulative person-month ratings (bars, bottom), so the labels of
-    one never sit on the other. Columns: month, rated_cum, htxsnv_cum, share_pct."""
+    share of all ratings (line, top) and the cumulative person-month ratings (bars, bottom), so
+    the labels of one never sit on the other. Columns: month, rated_cum, htxsnv_cum, share_pct.
+    With `cap_pct` (the HTXSNV cap in force) the top panel also draws the cap's own ratio,
+    HTXSNV over HTTNV (column cap_ratio_pct), against a dashed line at the cap: the two
+    percentages named apart, so a share under the cap is not read as the cap being kept."""
     rows = frame.sort("month").to_dicts()
     months = [f"{r['month']:02d}" for r in rows]
     fig = make_subplots(
@@ -44,6 +49,33 @@ def monthly_progress_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
         row=1,
         col=1,
     )
+    with_cap = cap_pct is not None and "cap_ratio_pct" in frame.columns
+    if with_cap:
+        fig.add_scatter(
+            x=months,
+            y=[r["cap_ratio_pct"] for r in rows],
+            name=t("chart.monthly.cap_ratio", lang),
+            mode="lines+markers+text",
+            line={"color": OKABE_ITO["blue"], "width": 3, "dash": "dot"},
+            marker={"symbol": "circle", "size": 9},
+            text=[pct_text(r["cap_ratio_pct"], lang) for r in rows],
+            textposition="bottom center",
+            cliponaxis=False,
+            hovertemplate=t("axis.month", lang)
+            + " %{x}<br>HTXSNV / HTTNV: %{y:.1f}"
+            + pct_suffix(lang)
+            + "<extra></extra>",
+            row=1,
+            col=1,
+        )
+        fig.add_hline(
+            y=cap_pct,
+            line={"color": OKABE_ITO["black"], "dash": "dash", "width": 1.5},
+            annotation_text=t("chart.monthly.cap", lang, cap=pct_text(cap_pct, lang)),
+            annotation_position="top left",
+            row=1,
+            col=1,
+        )
     fig.add_bar(
         x=months,
         y=[r["rated_cum"] for r in rows],
@@ -59,11 +91,17 @@ def monthly_progress_chart(frame: pl.DataFrame, *, lang: str) -> go.Figure:
         row=2,
         col=1,
     )
-    share_top = max((r["share_pct"] or 0 for r in rows), default=0)
+    tops = [r["share_pct"] or 0 for r in rows]
+    if with_cap:
+        tops += [r["cap_ratio_pct"] or 0 for r in rows] + [cap_pct or 0]
+    share_top = max(tops, default=0)
     fig.update_yaxes(
         title_text=t("axis.htxsnv_share_short", lang),
         ticksuffix=pct_suffix(lang),
-        range=[0, min(105.0, max(10.0, share_top * 1.4))],
+        range=[
+            0,
+            max(10.0, share_top * 1.3) if with_cap else min(105.0, max(10.0, share_top * 1.4)),
+        ],
         row=1,
         col=1,
     )
