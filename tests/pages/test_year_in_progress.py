@@ -189,7 +189,7 @@ def _cards(at) -> dict[str, str]:
 def test_unit_page_in_progress_answers_with_the_months_so_far(app_on, progress_url):
     at = app_on(progress_url)("unit", year="2026", cluster="C1", unit="U1")
     assert not at.exception, at.exception
-    assert [i.value for i in at.info][0].startswith("Chưa có kết quả cả năm")
+    assert at.info[0].value.startswith("Chưa có kết quả cả năm")
     # U1: 3 staff; 3 months × 3 = 9 person-months, 4 HTXSNV (P1 × 3, P2 in month 1) → 44,4 %
     # of all ratings; the cap counts HTXSNV over HTTNV: 4 / 5 = 80,0 %, allowed floor(20 % × 5)
     # = 1.
