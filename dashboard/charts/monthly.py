@@ -29,6 +29,16 @@ def monthly_progress_chart(
     percentages named apart, so a share under the cap is not read as the cap being kept."""
     rows = frame.sort("month").to_dicts()
     months = [f"{r['month']:02d}" for r in rows]
+    with_cap = cap_pct is not None and "cap_ratio_pct" in frame.columns
+    last = len(rows) - 1
+
+    def labels(col: str) -> list[str]:
+        # Two lines a few points apart: labelled month by month their figures sit on each
+        # other, so with the cap only the latest month (the figure "so far") is written.
+        return [
+            pct_text(r[col], lang) if not with_cap or i == last else "" for i, r in enumerate(rows)
+        ]
+
     fig = make_subplots(
         rows=2, cols=1, shared_xaxes=True, row_heights=[0.42, 0.58], vertical_spacing=0.12
     )
@@ -39,8 +49,8 @@ def monthly_progress_chart(
         mode="lines+markers+text",
         line={"color": OKABE_ITO["vermillion"], "width": 3},
         marker={"symbol": "diamond", "size": 10},
-        text=[pct_text(r["share_pct"], lang) for r in rows],
-        textposition="top center",
+        text=labels("share_pct"),
+        textposition="bottom center" if with_cap else "top center",
         cliponaxis=False,
         hovertemplate=t("axis.month", lang)
         + " %{x}<br>HTXSNV: %{y:.1f}"
@@ -49,7 +59,6 @@ def monthly_progress_chart(
         row=1,
         col=1,
     )
-    with_cap = cap_pct is not None and "cap_ratio_pct" in frame.columns
     if with_cap:
         fig.add_scatter(
             x=months,
@@ -58,8 +67,8 @@ def monthly_progress_chart(
             mode="lines+markers+text",
             line={"color": OKABE_ITO["blue"], "width": 3, "dash": "dot"},
             marker={"symbol": "circle", "size": 9},
-            text=[pct_text(r["cap_ratio_pct"], lang) for r in rows],
-            textposition="bottom center",
+            text=labels("cap_ratio_pct"),
+            textposition="top center",
             cliponaxis=False,
             hovertemplate=t("axis.month", lang)
             + " %{x}<br>HTXSNV / HTTNV: %{y:.1f}"
@@ -68,11 +77,14 @@ def monthly_progress_chart(
             row=1,
             col=1,
         )
-        fig.add_hline(
-            y=cap_pct,
+        # the cap as a named line in the legend: an annotation on the plot sat on the figures
+        fig.add_scatter(
+            x=months,
+            y=[cap_pct] * len(months),
+            name=t("chart.monthly.cap", lang, cap=pct_text(cap_pct, lang)),
+            mode="lines",
             line={"color": OKABE_ITO["black"], "dash": "dash", "width": 1.5},
-            annotation_text=t("chart.monthly.cap", lang, cap=pct_text(cap_pct, lang)),
-            annotation_position="top left",
+            hoverinfo="skip",
             row=1,
             col=1,
         )
@@ -114,4 +126,6 @@ def monthly_progress_chart(
     )
     fig.update_xaxes(type="category")
     fig.update_xaxes(title_text=t("axis.month", lang), row=2, col=1)
-    return finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=540)
+    fig = finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=560)
+    # below the month axis title, not over it (three or four long legend entries)
+    return fig.update_layout(legend={"y": -0.2})

@@ -22,11 +22,11 @@ def test_bars_and_share_line_by_month():
 def test_with_a_cap_the_caps_own_ratio_is_drawn_and_named_apart():
     frame = FRAME.with_columns(cap_ratio_pct=pl.Series([28.5714, 25.0]))
     fig = monthly_progress_chart(frame, lang="vi", cap_pct=20.0).to_dict()
-    share, ratio, _bars = fig["data"]
+    share, ratio, cap, _bars = fig["data"]
     assert share["name"] == "Lượt HTXSNV / tổng lượt (lũy kế)"
     assert ratio["name"] == "Lượt HTXSNV / lượt HTTNV (lũy kế, tỷ lệ tính trần)"
-    assert list(ratio["text"]) == ["25,0 %", "28,6 %"]  # months sorted: 01, 02
-    (cap_line,) = fig["layout"]["shapes"]
-    assert (cap_line["y0"], cap_line["y1"]) == (20.0, 20.0)
-    notes = [a["text"] for a in fig["layout"]["annotations"]]
-    assert "Trần HTXSNV 20,0 % số lượt HTTNV" in notes
+    # months sorted 01, 02; the two lines run close, so only the latest month is written
+    assert list(ratio["y"]) == [25.0, 28.5714]
+    assert list(ratio["text"]) == ["", "28,6 %"] and list(share["text"]) == ["", "22,2 %"]
+    assert cap["name"] == "Trần HTXSNV 20,0 % số lượt HTTNV"
+    assert list(cap["y"]) == [20.0, 20.0]
