@@ -228,3 +228,14 @@ def test_unit_page_in_progress_behind_unit_under_the_cap(app_on, progress_url):
     }
     assert any(c.value == "Trần 20,0 %: được 0 lượt, đã có 0 lượt" for c in at.caption)
     assert any(_plain(m.value) == "1 đơn vị chậm bình xét tháng" for m in at.markdown)
+
+
+def test_unit_page_in_progress_in_english(app_on, progress_url):
+    at = app_on(progress_url)("unit", year="2026", cluster="C1", unit="U1", lang="en")
+    assert not at.exception, at.exception
+    # the same figures as above, in English words and number format
+    cards = _cards(at)
+    assert cards["HTXSNV of all monthly ratings so far"] == "44.4%"
+    assert cards["HTXSNV ÷ HTTNV ratings so far"] == "80.0%"
+    assert any(c.value == "Cap 20.0%: 1 allowed, 4 so far" for c in at.caption)
+    assert "come with the year-end review" in rendered_text(at)
