@@ -13,6 +13,7 @@ from dashboard.names import short_names
 from dashboard.naming import with_names
 from dashboard.ui import filters, loaders, panels, widgets
 from dashboard.views import overview as ov
+from dashboard.views import progress
 from dashboard.views import unit as view
 
 f = filters.current_filters()
@@ -69,11 +70,61 @@ if not f.unit:
         )
     st.stop()
 
+cap_pct: float | None = None
 with widgets.guard(lang):
     counts = loaders.counts()
     if counts.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).height == 0:
         filters.empty_state(f)
         st.stop()
+    # The cap the monthly chart measures against (a rating cap in force for the unit that year).
+    caps = loaders.cap_so_far(f.year, f.cluster).filter(pl.col("unit_code") == f.unit)
+    cap_pct = float(caps["limit"][0]) if caps.height else None
+
+
+def monthly_section() -> None:
+    with st.container(border=True), widgets.guard(lang):
+        widgets.chart_with_downloads(
+            loaders.unit_monthly(f.year, f.unit),
+            lambda d: monthly.monthly_progress_chart(d, lang=lang, cap_pct=cap_pct),
+            name=f"binh-xet-thang-{f.unit}-{f.year}",
+            alt=t("chart.monthly.title", lang),
+            empty=t("unit.no_monthly", lang),
+            lang=lang,
+            key="dl_monthly",
+        )
+
+
+if progress.scope_in_progress(counts, year=f.year, cluster=None, unit=f.unit):
+    # A year in progress: what is known so far, its early warnings and the monthly evaluation;
+    # the annual sections (ratings, awards, quotas, eligibility) would only draw "—".
+    with widgets.guard(lang):
+        panels.progress_figures(f, counts, profile=profile)
+    with widgets.guard(lang):
+        panels.scope_warnings(f, lang=lang, key="warnings_unit")
+    monthly_section()
+    with st.container(border=True), widgets.guard(lang):
+        st.subheader(t("unit.progress.indicators", lang), anchor=False)
+        known = loaders.indicators(years=(f.year,)).filter(
+            pl.col("unit_code") == f.unit, pl.col("value_pct").is_not_null()
+        )
+        widgets.table(
+            known.select(
+                indicator_name=vocabulary.label_expr(
+                    pl.col("indicator"), "indicator", lang, profile
+                ),
+                value_pct="value_pct",
+                numerator="numerator",
+                denominator="denominator",
+            ),
+            lang=lang,
+            alt=t("unit.progress.indicators", lang),
+            formats={"numerator": "int", "denominator": "int", "value_pct": "pct"},
+            pinned=("indicator_name", "value_pct"),
+            key="unit_ind_so_far",
+            height=38 + 35 * max(known.height, 1),
+        )
+    st.caption(t("unit.progress.later", lang))
+    st.stop()
 
 # --- indicators against targets ------------------------------------------------------------------
 with st.container(border=True), widgets.guard(lang):
@@ -168,16 +219,7 @@ with right, widgets.guard(lang):
     )
 
 # --- monthly evaluation progress -----------------------------------------------------------------
-with st.container(border=True), widgets.guard(lang):
-    widgets.chart_with_downloads(
-        loaders.unit_monthly(f.year, f.unit),
-        lambda d: monthly.monthly_progress_chart(d, lang=lang),
-        name=f"binh-xet-thang-{f.unit}-{f.year}",
-        alt=t("chart.monthly.title", lang),
-        empty=t("unit.no_monthly", lang),
-        lang=lang,
-        key="dl_monthly",
-    )
+monthly_section()
 
 # --- quota headroom ------------------------------------------------------------------------------
 with st.container(border=True), widgets.guard(lang):

@@ -44,7 +44,8 @@ def awards_chart(frame: pl.DataFrame, *, lang: str, profile: str = "civil") -> g
     )
     xmax = max((r["count"] or 0 for r in rows), default=0)
     fig.update_xaxes(title_text=t("axis.awards_count", lang), range=[0, max(xmax * 1.2, 1)])
-    fig.update_yaxes(autorange="reversed", title_text="")
+    # Long award names end right at the axis otherwise: a gap lets the bars start clear of them.
+    fig.update_yaxes(autorange="reversed", title_text="", ticklabelstandoff=10)
     return finish(
         fig,
         title=t("chart.awards.title", lang),

@@ -251,6 +251,13 @@ def _early_warnings(url: str, ver: str, year: int, cluster: str | None) -> pl.Da
     return _in_units(warnings_view.warnings(ds, year=year), units)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cap_so_far(url: str, ver: str, year: int, cluster: str | None) -> pl.DataFrame:
+    units = _units_of(url, ver, cluster, None)
+    ds = _store(url, ver).dataset_for_units(units, years=[year])
+    return _in_units(warnings_view.cap_tallies(ds, year=year), units)
+
+
 # --- the scope cut, after the cache --------------------------------------------------------------
 def scoped(frame: pl.DataFrame) -> pl.DataFrame:
     """The rows of `frame` (with unit_code and/or cluster_code) the session's principal may see."""
@@ -366,6 +373,12 @@ def early_warnings(year: int, cluster: str | None = None) -> pl.DataFrame:
     """Units (of `cluster`, else every unit) behind on monthly ratings or at risk of breaking a
     rating cap (views.warnings): per unit, so aggregate-only roles see them too."""
     return scoped(_early_warnings(session.db_url(), session.version(), year, cluster))
+
+
+def cap_so_far(year: int, cluster: str | None = None) -> pl.DataFrame:
+    """Every unit's monthly ratings so far against the rating caps in force (the cap's own
+    ratio, allowed and used; views.warnings.cap_tallies), over the cap or not."""
+    return scoped(_cap_so_far(session.db_url(), session.version(), year, cluster))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

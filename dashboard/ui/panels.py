@@ -89,30 +89,67 @@ def year_in_progress_note(f: Filters) -> bool:
 
 def year_in_progress(f: Filters, counts: pl.DataFrame, *, profile: str) -> bool:
     """Tổng quan of a scope whose year is in progress: the notice, then what is known so far
-    (staff, monthly ratings and their HTXSNV share, pooled). True when shown: the annual
-    sections would only draw "—"."""
+    (`progress_figures`). True when shown: the annual sections would only draw "—"."""
     if f.year is None or not progress.scope_in_progress(
         counts, year=f.year, cluster=f.cluster, unit=f.unit
     ):
         return False
     if not year_in_progress_note(f):
         st.info(t("progress.body.none", f.lang), icon=":material/pending:")
+    progress_figures(f, counts, profile=profile)
+    return True
+
+
+def progress_figures(f: Filters, counts: pl.DataFrame, *, profile: str) -> None:
+    """What a year in progress knows so far, pooled over the scope: staff, the monthly ratings,
+    their HTXSNV share of all ratings, and beside it each rating cap's own ratio (HTXSNV over
+    HTTNV), its cap and allowance, so the two percentages cannot be taken for each other."""
+    assert f.year is not None
     lang = f.lang
     so_far = progress.monthly_so_far(counts, year=f.year, cluster=f.cluster, unit=f.unit)
+    caps = progress.cap_ratio_so_far(
+        loaders.cap_so_far(f.year, f.cluster), cluster=f.cluster, unit=f.unit
+    )
     loc = locale(lang)
     dash = "—"
-    figures = [
-        (term("kpi.staff", lang, profile), so_far["staff"], None, "kpi_staff"),
-        (t("progress.months", lang), so_far["person_months_rated"], "progress.months.help", ""),
-        (t("progress.share", lang), so_far["share_pct"], "progress.share.help", "share"),
+    figures: list[tuple[str, object, str | None, str, str]] = [
+        (term("kpi.staff", lang, profile), so_far["staff"], None, "int", ""),
+        (
+            t("progress.months", lang),
+            so_far["person_months_rated"],
+            "progress.months.help",
+            "int",
+            "",
+        ),
+        (t("progress.share", lang), so_far["share_pct"], "progress.share.help", "pct", ""),
     ]
-    for col, (label, value, help_key, kind) in zip(st.columns(3), figures, strict=True):
+    for cap in caps:
+        if f.unit and cap["allowed"] is not None:
+            note = t(
+                "progress.cap.unit",
+                lang,
+                cap=loc.pct(float(cap["limit"])),
+                allowed=loc.integer(int(cap["allowed"])),
+                used=loc.integer(int(cap["used"])),
+            )
+        else:
+            note = t(
+                "progress.cap.cluster",
+                lang,
+                cap=loc.pct(float(cap["limit"])),
+                n=loc.integer(int(cap["units_over"])),
+            )
+        figures.append((t("progress.cap", lang), cap["value"], "progress.cap.help", "pct", note))
+    for col, (label, value, help_key, kind, note) in zip(
+        st.columns(len(figures)), figures, strict=True
+    ):
         with col.container(border=True, height="stretch"):
             if value is None:
                 text = dash
-            elif kind == "share":
+            elif kind == "pct":
                 text = loc.pct(float(value))
             else:
                 text = fmt_int(int(value), lang)
             st.metric(label, text, help=t(help_key, lang) if help_key else None)
-    return True
+            if note:
+                st.caption(note)

@@ -102,3 +102,40 @@ def monthly_so_far(
         "person_months_htxsnv": xs,
         "share_pct": share,
     }
+
+
+def cap_ratio_so_far(
+    tallies: pl.DataFrame, *, cluster: str | None, unit: str | None
+) -> list[dict[str, object]]:
+    """Each rating cap's own ratio so far for the scope (`tallies`: views.warnings.cap_tallies),
+    one dict per rule: rule, used, base, value (used over base in percent, pooled over the
+    scope's units; None without a base), limit (the cap), allowed (one unit: floor(cap × base);
+    a cluster: None, the cap holds unit by unit) and units_over (units past their allowance).
+
+    >>> t = pl.DataFrame({"cluster_code": ["C", "C"], "unit_code": ["A", "B"],
+    ...     "rule": ["R", "R"], "used": [4, 0], "base": [5, 2], "allowed": [1, 0],
+    ...     "gap": [3, 0], "limit": [20.0, 20.0]})
+    >>> cap_ratio_so_far(t, cluster="C", unit=None)[0]["value"]
+    57.142857142857146
+    >>> cap_ratio_so_far(t, cluster="C", unit="A")[0]["allowed"]
+    1
+    """
+    rows = tallies if cluster is None else tallies.filter(pl.col("cluster_code") == cluster)
+    if unit:
+        rows = rows.filter(pl.col("unit_code") == unit)
+    out: list[dict[str, object]] = []
+    for rule in rows["rule"].unique(maintain_order=True).to_list():
+        r = rows.filter(pl.col("rule") == rule)
+        used, base = int(r["used"].sum()), int(r["base"].sum())
+        out.append(
+            {
+                "rule": rule,
+                "used": used,
+                "base": base,
+                "value": 100.0 * used / base if base else None,
+                "limit": float(r["limit"][0]),
+                "allowed": int(r["allowed"][0]) if unit and r.height == 1 else None,
+                "units_over": int((r["gap"] > 0).sum()),
+            }
+        )
+    return out

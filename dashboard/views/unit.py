@@ -77,7 +77,9 @@ def awards_by_type(ds: Dataset, *, year: int, unit: str) -> pl.DataFrame:
 
 def monthly_progress(ds: Dataset, *, year: int, unit: str) -> pl.DataFrame:
     """Monthly ratings of the unit's staff, month by month and cumulative:
-    month, rated, htxsnv, rated_cum, htxsnv_cum, share_pct (cumulative HTXSNV share)."""
+    month, rated, htxsnv, httnv, rated_cum, htxsnv_cum, httnv_cum, share_pct (cumulative
+    HTXSNV share of all ratings) and cap_ratio_pct (cumulative HTXSNV over HTTNV, the ratio the
+    HTXSNV cap counts; null while no HTTNV)."""
     staff = ds.roster.filter(pl.col("year") == year, pl.col("unit_code") == unit).select(
         subject_code=pl.col("person_code").cast(pl.String)
     )
@@ -90,12 +92,20 @@ def monthly_progress(ds: Dataset, *, year: int, unit: str) -> pl.DataFrame:
         .agg(
             rated=pl.len().cast(pl.Int64),
             htxsnv=(pl.col("rating") == "HTXSNV").sum().cast(pl.Int64),
+            httnv=(pl.col("rating") == "HTTNV").sum().cast(pl.Int64),
         )
         .sort("month")
     )
     return per_month.with_columns(
-        rated_cum=pl.col("rated").cum_sum(), htxsnv_cum=pl.col("htxsnv").cum_sum()
-    ).with_columns(share_pct=100 * pl.col("htxsnv_cum") / pl.col("rated_cum"))
+        rated_cum=pl.col("rated").cum_sum(),
+        htxsnv_cum=pl.col("htxsnv").cum_sum(),
+        httnv_cum=pl.col("httnv").cum_sum(),
+    ).with_columns(
+        share_pct=100 * pl.col("htxsnv_cum") / pl.col("rated_cum"),
+        cap_ratio_pct=pl.when(pl.col("httnv_cum") > 0).then(
+            100 * pl.col("htxsnv_cum") / pl.col("httnv_cum")
+        ),
+    )
 
 
 def people(ds: Dataset, elig: pl.DataFrame, *, year: int, unit: str, lang: str) -> pl.DataFrame:

@@ -119,10 +119,11 @@ def rating_caps(cat: Catalog) -> list[Rule]:
     ]
 
 
-def caps_at_risk(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl.DataFrame:
-    """Units whose person-month ratings so far break a rating cap in force that year for their
-    profile: `used` the counted ratings, `base` the base ratings, `allowed` = floor(cap × base),
-    `gap` = used − allowed > 0, `value` the share so far (used / base, percent)."""
+def cap_tallies(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl.DataFrame:
+    """Every unit's person-month ratings so far against each rating cap in force that year for
+    its profile, over the cap or not: cluster_code, unit_code, rule, `used` the counted ratings,
+    `base` the base ratings, `allowed` = floor(cap × base), `gap` = used − allowed, `value` the
+    cap's own ratio so far (used / base, percent; null without a base), `limit` the cap."""
     cat = catalog or load_catalog()
     monthly = _monthly(ds, year).join(_units(ds), on="unit_code")
     parts = []
@@ -142,14 +143,11 @@ def caps_at_risk(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> p
             )
             .with_columns(allowed=pl.col("base") * bp // _BASIS_POINTS)
             .with_columns(gap=pl.col("used") - pl.col("allowed"))
-            .filter(pl.col("gap") > 0)
         )
         parts.append(
             tally.select(
-                year=pl.lit(year, pl.Int64),
                 cluster_code="cluster_code",
                 unit_code="unit_code",
-                kind=pl.lit("cap_at_risk"),
                 rule=pl.lit(rule.code),
                 value=pl.when(pl.col("base") > 0).then(pl.col("used") * 100.0 / pl.col("base")),
                 limit=pl.lit(float(rule.params["cap_pct"])),
@@ -160,8 +158,29 @@ def caps_at_risk(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> p
             )
         )
     if not parts:
-        return pl.DataFrame(schema=SCHEMA)
-    return pl.concat(parts, how="vertical_relaxed")
+        return pl.DataFrame(
+            schema={k: v for k, v in SCHEMA.items() if k not in ("year", "kind")}
+        ).cast({"rule": pl.String})
+    return pl.concat(parts, how="vertical_relaxed").sort("unit_code", "rule")
+
+
+def caps_at_risk(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl.DataFrame:
+    """Units whose person-month ratings so far break a rating cap in force that year for their
+    profile (`cap_tallies` with `gap` > 0), as warning rows (`SCHEMA`)."""
+    over = cap_tallies(ds, year=year, catalog=catalog).filter(pl.col("gap") > 0)
+    return over.select(
+        year=pl.lit(year, pl.Int64),
+        cluster_code="cluster_code",
+        unit_code="unit_code",
+        kind=pl.lit("cap_at_risk"),
+        rule="rule",
+        value="value",
+        limit="limit",
+        used="used",
+        base="base",
+        allowed="allowed",
+        gap="gap",
+    )
 
 
 def warnings(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl.DataFrame:

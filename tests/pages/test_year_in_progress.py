@@ -104,12 +104,16 @@ def test_overview_of_the_year_in_progress_says_so_and_shows_the_warnings(app_on,
     note = at.info[0]
     assert "Chưa có kết quả cả năm" in note.value and "năm 2025" in note.value
     cards = {m.label: m.value for m in at.metric}
-    # so far: 5 staff; 9 + 2 = 11 person-months, 4 HTXSNV → 36,4 %; no annual card at all
+    # so far: 5 staff; 9 + 2 = 11 person-months, 4 HTXSNV → 36,4 % of all ratings; beside it
+    # the cap's own ratio, pooled: 4 HTXSNV / (5 + 2) HTTNV = 57,1 %; no annual card at all
     assert cards == {
         "Cán bộ, công chức, viên chức": "5",
         "Lượt bình xét hằng tháng đến nay": "11",
-        "Tỷ lệ lượt HTXSNV đến nay": "36,4 %",
+        "Lượt HTXSNV / tổng lượt bình xét đến nay": "36,4 %",
+        "Lượt HTXSNV / lượt HTTNV đến nay": "57,1 %",
     }
+    # the cap holds unit by unit: U1 is over (4 > 1 allowed), U2 is not (0 of 0)
+    assert any(c.value == "Trần 20,0 % tính cho từng đơn vị · 1 đơn vị vượt" for c in at.caption)
     summary = "1 đơn vị chậm bình xét tháng · 1 đơn vị có nguy cơ vượt trần HTXSNV"
     assert any(_plain(m.value) == summary for m in at.markdown), [m.value for m in at.markdown]
     rows = next(d.value for d in at.dataframe if "Cảnh báo" in d.value.columns)
@@ -175,3 +179,63 @@ def test_demo_unit_page_2026_shows_the_units_cap_warning(app):
     assert not at.exception, at.exception
     assert any(_plain(m.value) == "1 đơn vị có nguy cơ vượt trần HTXSNV" for m in at.markdown)
     assert any(i.value.startswith("Chưa có kết quả cả năm") for i in at.info)
+
+
+# --- Đơn vị of a year in progress: what is known so far, not rows of "—" ----------------------
+def _cards(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_unit_page_in_progress_answers_with_the_months_so_far(app_on, progress_url):
+    at = app_on(progress_url)("unit", year="2026", cluster="C1", unit="U1")
+    assert not at.exception, at.exception
+    assert at.info[0].value.startswith("Chưa có kết quả cả năm")
+    # U1: 3 staff; 3 months × 3 = 9 person-months, 4 HTXSNV (P1 × 3, P2 in month 1) → 44,4 %
+    # of all ratings; the cap counts HTXSNV over HTTNV: 4 / 5 = 80,0 %, allowed floor(20 % × 5)
+    # = 1.
+    assert _cards(at) == {
+        "Cán bộ, công chức, viên chức": "3",
+        "Lượt bình xét hằng tháng đến nay": "9",
+        "Lượt HTXSNV / tổng lượt bình xét đến nay": "44,4 %",
+        "Lượt HTXSNV / lượt HTTNV đến nay": "80,0 %",
+    }
+    assert any(c.value == "Trần 20,0 %: được 1 lượt, đã có 4 lượt" for c in at.caption)
+    assert any(_plain(m.value) == "1 đơn vị có nguy cơ vượt trần HTXSNV" for m in at.markdown)
+    # the indicators with a value so far: the monthly share, 4 of 9 person-months
+    known = next(d.value for d in at.dataframe if "Tên chỉ số" in d.value.columns)
+    assert known.shape[0] == 1
+    row = known.iloc[0]
+    assert row["Tên chỉ số"] == "Tỷ lệ lượt cá nhân HTXSNV (hằng tháng)"
+    assert (row["Tử số"], row["Mẫu số"]) == (4, 9)
+    assert round(float(row["Tỷ lệ (%)"]), 1) == 44.4
+    # the annual sections are left out, with one line saying when they come
+    text = rendered_text(at)
+    assert "có sau tổng kết năm" in text
+    for gone in ("Khen thưởng theo loại", "Hạn mức", "Danh sách cán bộ", "Tỷ lệ LĐTT"):
+        assert gone not in text, gone
+
+
+def test_unit_page_in_progress_behind_unit_under_the_cap(app_on, progress_url):
+    at = app_on(progress_url)("unit", year="2026", cluster="C1", unit="U2")
+    assert not at.exception, at.exception
+    # U2: 2 staff rated in month 1 only, both HTTNV: 2 person-months, 0 HTXSNV → 0,0 % of all
+    # and 0 / 2 = 0,0 % against HTTNV, allowed floor(20 % × 2) = 0.
+    assert _cards(at) == {
+        "Cán bộ, công chức, viên chức": "2",
+        "Lượt bình xét hằng tháng đến nay": "2",
+        "Lượt HTXSNV / tổng lượt bình xét đến nay": "0,0 %",
+        "Lượt HTXSNV / lượt HTTNV đến nay": "0,0 %",
+    }
+    assert any(c.value == "Trần 20,0 %: được 0 lượt, đã có 0 lượt" for c in at.caption)
+    assert any(_plain(m.value) == "1 đơn vị chậm bình xét tháng" for m in at.markdown)
+
+
+def test_unit_page_in_progress_in_english(app_on, progress_url):
+    at = app_on(progress_url)("unit", year="2026", cluster="C1", unit="U1", lang="en")
+    assert not at.exception, at.exception
+    # the same figures as above, in English words and number format
+    cards = _cards(at)
+    assert cards["HTXSNV of all monthly ratings so far"] == "44.4%"
+    assert cards["HTXSNV ÷ HTTNV ratings so far"] == "80.0%"
+    assert any(c.value == "Cap 20.0%: 1 allowed, 4 so far" for c in at.caption)
+    assert "come with the year-end review" in rendered_text(at)
