@@ -106,7 +106,8 @@ def dimensions(conn: Connection, tables: dict[str, pl.DataFrame]) -> dict[str, p
         else:
             own = pl.DataFrame(schema=dict.fromkeys(cols, pl.String))
         codes = pl.concat([pl.Series(key, [], pl.String), *wanted[name]]).unique()
-        missing = codes.filter(~codes.is_in(own[key].implode())).to_list()
+        # Sorted, so that consecutive batches probe neighbouring pages of the key's index.
+        missing = codes.filter(~codes.is_in(own[key].implode())).sort().to_list()
         stored = _db_rows(conn, name, missing) if missing else own.clear()
         out[name] = pl.concat([own, stored]).unique(key, keep="first", maintain_order=True)
     return out
