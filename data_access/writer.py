@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import polars as pl
 from sqlalchemy import (
     Connection,
+    Date,
     Engine,
     ForeignKeyConstraint,
     Index,
@@ -184,7 +185,16 @@ def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
         on = " AND ".join(f"t.{k} = s.{k}" for k in keys)
         picked = ", ".join(f"t.{c}" for c in cols)
         sql = f"SELECT {picked} FROM {s.name} AS s {join} {name} AS t ON {on}"
-        rows = conn.execute(text(sql).columns(*(t.c[c] for c in cols))).all()
+        if conn.dialect.name == "sqlite" and any(isinstance(t.c[c].type, Date) for c in cols):
+            # SQLite keeps dates as text: SQLAlchemy's result types turn them back into dates.
+            rows = conn.execute(text(sql).columns(*(t.c[c] for c in cols))).all()
+        else:  # driver tuples: no per-row SQLAlchemy work for millions of stored rows
+            cur = conn.connection.driver_connection.cursor()
+            try:
+                cur.execute(sql)
+                rows = cur.fetchall()
+            finally:
+                cur.close()
     if not rows:
         return pl.DataFrame(schema={c: frame.schema[c] for c in cols})
     return pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None)
