@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import numpy as np
 import polars as pl
 from sqlalchemy import Column, Connection, MetaData, Table
+from sqlalchemy.exc import DBAPIError
 
 ROWS_PER_INSERT = 100  # rows per INSERT statement on SQLite (≤ 32 766 parameters)
 
@@ -36,14 +37,27 @@ def write_rows(conn: Connection, name: str, cols: list[str], frame: pl.DataFrame
         # COPY is an order of magnitude faster than INSERT; Polars writes the CSV text in Rust
         # (an unquoted empty field is NULL, an empty string is written as "").
         sql = f"COPY {name} ({', '.join(cols)}) FROM STDIN (FORMAT csv)"
-        with raw.cursor() as cur, cur.copy(sql) as copy:
+        with driver_errors(conn, sql), raw.cursor() as cur, cur.copy(sql) as copy:
             for batch in _batches(frame, 200_000):
                 copy.write(batch.write_csv(include_header=False))
         return frame.height
     # SQLAlchemy stores Date on SQLite as ISO text; write the same text.
     frame = frame.with_columns(pl.col(pl.Date).dt.to_string("%Y-%m-%d"))
-    _sqlite_insert(raw, name, cols, frame)
+    with driver_errors(conn, f"INSERT INTO {name}"):
+        _sqlite_insert(raw, name, cols, frame)
     return frame.height
+
+
+@contextmanager
+def driver_errors(conn: Connection, statement: str) -> Iterator[None]:
+    """A database error met through the raw driver raised as SQLAlchemy's own (IntegrityError,
+    OperationalError, …), as `conn.execute` would: callers (the importer) catch SQLAlchemyError
+    to report "nothing was written" instead of a traceback."""
+    base = conn.dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as exc:
+        raise DBAPIError.instance(statement, None, exc, base, dialect=conn.dialect) from exc
 
 
 def _sqlite_insert(

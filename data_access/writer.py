@@ -31,7 +31,7 @@ from sqlalchemy.schema import AddConstraint, DropConstraint
 from data_access import changes as change_log
 from data_access import models as m
 from data_access.changes import Touched
-from data_access.staging import staged, write_rows
+from data_access.staging import driver_errors, staged, write_rows
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +191,9 @@ def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
         else:  # driver tuples: no per-row SQLAlchemy work for millions of stored rows
             cur = conn.connection.driver_connection.cursor()
             try:
-                cur.execute(sql)
-                rows = cur.fetchall()
+                with driver_errors(conn, sql):
+                    cur.execute(sql)
+                    rows = cur.fetchall()
             finally:
                 cur.close()
     if not rows:

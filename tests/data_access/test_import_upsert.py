@@ -5,14 +5,16 @@ lookup (keys staged in a TEMP table, one JOIN on the primary key) leaves no tabl
 from __future__ import annotations
 
 import polars as pl
+import pytest
 from import_kit import BASE, dump, run
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from data_access import changes
 from data_access import models as m
 from data_access.engine import data_version
 from data_access.importer import TableSummary
-from data_access.writer import upsert
+from data_access.writer import bulk_insert, upsert
 
 # Against BASE (roster 2023: P1 in U1/K1 with 1 initiative, P2 in U1 without collective, 0):
 #   people: P2 as stored (unchanged), P3 new                      → 1 new, 0 updated, 1 same
@@ -111,3 +113,13 @@ def test_upsert_repeating_a_key_keeps_its_last_row(engine):
         (2023, "P2", "U1", 0),
         (2025, "P9", "U2", 8),
     ]
+
+
+def test_a_driver_path_error_is_sqlalchemys_own(engine):
+    # The bulk path writes through the raw driver; a key already stored must still surface as
+    # sqlalchemy's IntegrityError, which the importer reports as "nothing was written".
+    run(engine, BASE)
+    again = pl.DataFrame({"person_code": ["P1"], "full_name": ["Nguyễn Văn An"]})
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        bulk_insert(conn, "people", again)
+    assert [r[0] for r in dump(engine)["people"]] == ["P1", "P2"]
