@@ -5,26 +5,24 @@ the data version that every import bumps. Callers own the transaction: pass a Co
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import numpy as np
 import polars as pl
 from sqlalchemy import (
-    ColumnElement,
     Connection,
+    Date,
     Engine,
     ForeignKeyConstraint,
     Index,
     Table,
-    bindparam,
-    func,
+    and_,
     select,
-    tuple_,
+    text,
+    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
@@ -33,10 +31,9 @@ from sqlalchemy.schema import AddConstraint, DropConstraint
 from data_access import changes as change_log
 from data_access import models as m
 from data_access.changes import Touched
+from data_access.staging import driver_errors, staged, write_rows
 
 log = logging.getLogger(__name__)
-BATCH = 50_000
-ROWS_PER_INSERT = 100  # rows per INSERT statement on SQLite (≤ 32 766 parameters)
 
 
 def table(name: str) -> Table:
@@ -52,18 +49,14 @@ def value_columns(name: str) -> list[str]:
     return [c.name for c in table(name).columns if c.name not in keys]
 
 
-def _batches(frame: pl.DataFrame, size: int = BATCH) -> Iterator[pl.DataFrame]:
-    for start in range(0, frame.height, size):
-        yield frame.slice(start, size)
-
-
 def _plain(frame: pl.DataFrame) -> pl.DataFrame:
     """Categoricals to strings: DBAPI drivers take Python str, not dictionary codes."""
     return frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
 
 
 def bulk_insert(conn: Connection, name: str, frame: pl.DataFrame) -> int:
-    """Append rows fast (no conflict handling): for loading an empty database.
+    """Append rows fast (no conflict handling): for loading an empty database, and an
+    upsert's new keys.
 
     Rows go in primary-key order, so every B-tree insert is an append. SQLite gets tuples through
     the driver's executemany (no per-row SQLAlchemy work); PostgreSQL gets CSV text through COPY.
@@ -76,43 +69,7 @@ def bulk_insert(conn: Connection, name: str, frame: pl.DataFrame) -> int:
     frame = _plain(frame.select(cols))
     if keys:
         frame = frame.sort(keys)
-    raw = conn.connection.driver_connection
-    if conn.dialect.name == "postgresql":
-        # COPY is an order of magnitude faster than INSERT; Polars writes the CSV text in Rust
-        # (an unquoted empty field is NULL, an empty string is written as "").
-        sql = f"COPY {name} ({', '.join(cols)}) FROM STDIN (FORMAT csv)"
-        with raw.cursor() as cur, cur.copy(sql) as copy:
-            for batch in _batches(frame, 200_000):
-                copy.write(batch.write_csv(include_header=False))
-        return frame.height
-    # SQLAlchemy stores Date on SQLite as ISO text; write the same text.
-    frame = frame.with_columns(pl.col(pl.Date).dt.to_string("%Y-%m-%d"))
-    _sqlite_insert(raw, name, cols, frame)
-    return frame.height
-
-
-def _sqlite_insert(
-    raw: sqlite3.Connection, name: str, cols: list[str], frame: pl.DataFrame
-) -> None:
-    """executemany with ROWS_PER_INSERT rows per statement: ~40 % less CPU than one row each,
-    as the per-statement work of the sqlite3 module is paid a hundred times less often."""
-    k = len(cols)
-    one = "(" + ", ".join("?" * k) + ")"
-    head = f"INSERT INTO {name} ({', '.join(cols)}) VALUES "
-    many = head + ", ".join([one] * ROWS_PER_INSERT)
-    cur = raw.cursor()
-    try:
-        for batch in _batches(frame, 100_000):
-            rows = np.empty((batch.height, k), dtype=object)
-            for j, c in enumerate(cols):
-                rows[:, j] = batch[c].to_list()
-            full = batch.height // ROWS_PER_INSERT * ROWS_PER_INSERT
-            if full:
-                cur.executemany(many, map(tuple, rows[:full].reshape(-1, k * ROWS_PER_INSERT)))
-            if full < batch.height:
-                cur.executemany(head + one, map(tuple, rows[full:]))
-    finally:
-        cur.close()
+    return write_rows(conn, name, cols, frame)
 
 
 @contextmanager
@@ -213,38 +170,35 @@ class UpsertResult:
     unchanged: int
 
 
-def _key_condition(
-    conn: Connection, t: Table, keys: list[str], batch: pl.DataFrame
-) -> ColumnElement[bool]:
-    """WHERE clause matching a batch of (possibly composite) keys."""
-    if len(keys) == 1:
-        return t.c[keys[0]].in_(batch[keys[0]].to_list())
-    if conn.dialect.name == "postgresql":
-        # psycopg prepares a statement run 5 times and PostgreSQL may then keep a generic plan,
-        # in which `(a, b) IN (<5000 parameters>)` is an OR chain tested row by row (minutes
-        # for a 100k roster). Two array parameters unnested into a key set give a semi-join
-        # whatever the plan.
-        arrays = [
-            bindparam(None, batch[k].to_list(), type_=postgresql.ARRAY(t.c[k].type)) for k in keys
-        ]
-        keyset = select(func.unnest(*arrays).table_valued(*keys).render_derived())
-        return tuple_(*(t.c[k] for k in keys)).in_(keyset)
-    return tuple_(*(t.c[k] for k in keys)).in_(batch.rows())
-
-
 def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """Rows already stored under the frame's keys (read in batches of keys)."""
+    """Rows already stored under the frame's keys: the keys staged in a TEMP table, then one
+    JOIN on the primary key (one index probe per key, on either engine)."""
     t, keys = table(name), key_columns(name)
     cols = keys + [c for c in value_columns(name) if c in frame.columns]
-    parts = []
-    for batch in _batches(frame.select(keys).unique(), 5_000):
-        cond = _key_condition(conn, t, keys, batch)
-        rows = conn.execute(select(*(t.c[c] for c in cols)).where(cond)).all()
-        if rows:
-            parts.append(pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None))
-    if not parts:
+    # Sorted keys probe the index in its own order: neighbouring keys share pages, so the
+    # lookup reads each page once instead of once per key.
+    wanted = frame.select(keys).unique().sort(keys)
+    with staged(conn, [t.c[k] for k in keys], wanted) as s:
+        # SQLite's CROSS JOIN keeps the staged keys as the outer loop whatever its statistics
+        # say, so the roster is probed by key, never scanned.
+        join = "CROSS JOIN" if conn.dialect.name == "sqlite" else "JOIN"
+        on = " AND ".join(f"t.{k} = s.{k}" for k in keys)
+        picked = ", ".join(f"t.{c}" for c in cols)
+        sql = f"SELECT {picked} FROM {s.name} AS s {join} {name} AS t ON {on}"
+        if conn.dialect.name == "sqlite" and any(isinstance(t.c[c].type, Date) for c in cols):
+            # SQLite keeps dates as text: SQLAlchemy's result types turn them back into dates.
+            rows = conn.execute(text(sql).columns(*(t.c[c] for c in cols))).all()
+        else:  # driver tuples: no per-row SQLAlchemy work for millions of stored rows
+            cur = conn.connection.driver_connection.cursor()
+            try:
+                with driver_errors(conn, sql):
+                    cur.execute(sql)
+                    rows = cur.fetchall()
+            finally:
+                cur.close()
+    if not rows:
         return pl.DataFrame(schema={c: frame.schema[c] for c in cols})
-    return pl.concat(parts, how="vertical_relaxed")
+    return pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None)
 
 
 def _marked(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -290,26 +244,24 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
     changed = marked.filter(pl.col("__present") & ~pl.col("__same")).select(keys + vals)
     unchanged = marked.height - new_rows.height - changed.height
 
-    parts = [new_rows, changed]
-    if not new_rows.select(keys).is_duplicated().any():
-        # Keys just read as absent (in this transaction) need no conflict handling: the bulk
-        # path (COPY on PostgreSQL) is several times faster than INSERT ... ON CONFLICT. A frame
-        # repeating a key keeps the old path, where the last row wins.
-        bulk_insert(conn, name, new_rows)
-        parts = [changed]
-    t = table(name)
-    ins = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
-    for part in parts:
-        if part.is_empty():
-            continue
-        stmt = (
-            ins.on_conflict_do_update(index_elements=keys, set_={c: ins.excluded[c] for c in vals})
-            if vals
-            else ins.on_conflict_do_nothing(index_elements=keys)
-        )
-        for batch in _batches(part):
-            conn.execute(stmt, batch.to_dicts())
+    # Keys just read as absent (in this transaction) need no conflict handling: the bulk path
+    # (COPY on PostgreSQL). A frame repeating a key keeps its last row, as one row per key
+    # applied in order would.
+    bulk_insert(conn, name, _last_per_key(new_rows, keys))
+    if not changed.is_empty():
+        # Changed keys are stored (read in this transaction): one UPDATE … FROM the staged
+        # rows, probing the primary key once per row; columns the frame lacks stay as stored.
+        t = table(name)
+        with staged(conn, [t.c[c] for c in keys + vals], _last_per_key(changed, keys)) as s:
+            match = and_(*(t.c[k] == s.c[k] for k in keys))
+            conn.execute(update(t).values({c: s.c[c] for c in vals}).where(match))
     return UpsertResult(new_rows.height, changed.height, unchanged)
+
+
+def _last_per_key(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    if not frame.select(keys).is_duplicated().any():
+        return frame
+    return frame.unique(subset=keys, keep="last", maintain_order=True)
 
 
 def bump_data_version(conn: Connection, touched: Touched | None = None) -> str:

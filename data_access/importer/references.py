@@ -9,8 +9,10 @@ database will hold after the import.
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
-from sqlalchemy import Connection, any_, bindparam, select
+from sqlalchemy import Connection, String, any_, bindparam, select, text
 from sqlalchemy.dialects import postgresql
 
 from data_access.catalog import load_catalog
@@ -88,6 +90,26 @@ def _db_rows(conn: Connection, name: str, codes: list[str]) -> pl.DataFrame:
     return pl.concat(parts)
 
 
+def _stored_codes(conn: Connection, name: str, codes: list[str]) -> pl.DataFrame:
+    """The `codes` stored in dimension `name`, for one without attributes (people, clusters):
+    the database is asked only for the codes it lacks, in one statement, so a new roster year
+    of millions of known people reads back nothing instead of every code."""
+    key = DIMENSIONS[name][0]
+    if conn.dialect.name == "postgresql":
+        sql = text(
+            f"SELECT u.c FROM unnest(:codes) AS u(c) "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {name} AS t WHERE t.{key} = u.c)"
+        ).bindparams(bindparam("codes", codes, type_=postgresql.ARRAY(String)))
+    else:  # one JSON array parameter: no limit on bound parameters, each code an index probe
+        sql = text(
+            f"SELECT j.value FROM json_each(:codes) AS j "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {name} AS t WHERE t.{key} = j.value)"
+        ).bindparams(codes=json.dumps(codes))
+    absent = pl.Series(key, [r[0] for r in conn.execute(sql)], pl.String)
+    wanted = pl.Series(key, codes, pl.String)
+    return wanted.filter(~wanted.is_in(absent.implode())).to_frame()
+
+
 def dimensions(conn: Connection, tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Per dimension, the rows the references can resolve to: the files', then the database's."""
     wanted: dict[str, list[pl.Series]] = {name: [] for name in DIMENSIONS}
@@ -106,8 +128,12 @@ def dimensions(conn: Connection, tables: dict[str, pl.DataFrame]) -> dict[str, p
         else:
             own = pl.DataFrame(schema=dict.fromkeys(cols, pl.String))
         codes = pl.concat([pl.Series(key, [], pl.String), *wanted[name]]).unique()
-        missing = codes.filter(~codes.is_in(own[key].implode())).to_list()
-        stored = _db_rows(conn, name, missing) if missing else own.clear()
+        # Sorted, so that consecutive batches probe neighbouring pages of the key's index.
+        missing = codes.filter(~codes.is_in(own[key].implode())).sort().to_list()
+        if not missing:
+            stored = own.clear()
+        else:
+            stored = _db_rows(conn, name, missing) if attrs else _stored_codes(conn, name, missing)
         out[name] = pl.concat([own, stored]).unique(key, keep="first", maintain_order=True)
     return out
 
