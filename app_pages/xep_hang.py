@@ -101,6 +101,8 @@ with st.container(border=True), widgets.guard(lang):
             name=f"dien-bien-thu-hang-{f.cluster}",
             alt=t("chart.bump.title", lang),
         )
+        if f.unit is None:  # the podium in colour: say so, and how to follow one unit instead
+            st.caption(t("ranking.bump_hint", lang, year=history["year"].max()))
         widgets.downloads(
             history.drop("short_name"),
             name=f"dien-bien-thu-hang-{f.cluster}",
