@@ -83,8 +83,8 @@ with st.container(border=True), widgets.guard(lang):
             helps=view.score_helps(maxima, lang),
             pinned=("unit_name", "final_points"),
         )
-        if key := view.criteria_key(maxima, lang):
-            st.caption(widgets.md_escape(t("ranking.criteria_key", lang, key=key)))
+        if criteria := view.criteria_key(maxima, lang):
+            st.caption(widgets.md_escape(t("ranking.criteria_key", lang, criteria=criteria)))
         widgets.downloads(
             scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
         )
