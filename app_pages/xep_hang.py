@@ -34,7 +34,7 @@ with st.container(border=True), widgets.guard(lang):
         st.caption(
             t("ranking.basis", lang, basis=t(f"basis.{basis[0]}", lang)) if basis.len() else ""
         )
-        shown = ranked.select(
+        shown = view.with_short_names(ranked, loaders.dataset()).select(
             "rank",
             "unit_name",
             "final_points",
@@ -52,6 +52,7 @@ with st.container(border=True), widgets.guard(lang):
             alt=t("chart.ranking.title", lang),
             key="ranking",
             formats={"final_points": "num1"},
+            helps={"unit_name": t("ranking.short_name_help", lang)},
         )
         widgets.downloads(
             ranked.drop("unit_name", "short_name"),
@@ -69,7 +70,7 @@ with st.container(border=True), widgets.guard(lang):
         st.caption(t("ranking.no_scores", lang))
     else:
         maxima = view.score_maxima(loaders.dataset(), year=f.year, cluster=f.cluster)
-        shown = scores.drop("unit_code")
+        shown = view.with_short_names(scores, loaders.dataset()).drop("unit_code")
         if shown["role"].is_null().all():
             shown = shown.drop("role")
         widgets.table(
@@ -79,8 +80,11 @@ with st.container(border=True), widgets.guard(lang):
             key="scores",
             formats={c: "num1" for c in ["final_points", *maxima]},
             headers=view.score_headers(maxima, lang),
+            helps=view.score_helps(maxima, lang),
             pinned=("unit_name", "final_points"),
         )
+        if criteria := view.criteria_key(maxima, lang):
+            st.caption(widgets.md_escape(t("ranking.criteria_key", lang, criteria=criteria)))
         widgets.downloads(
             scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
         )
@@ -97,6 +101,8 @@ with st.container(border=True), widgets.guard(lang):
             name=f"dien-bien-thu-hang-{f.cluster}",
             alt=t("chart.bump.title", lang),
         )
+        if f.unit is None:  # the podium in colour: say so, and how to follow one unit instead
+            st.caption(t("ranking.bump_hint", lang, year=history["year"].max()))
         widgets.downloads(
             history.drop("short_name"),
             name=f"dien-bien-thu-hang-{f.cluster}",

@@ -1,5 +1,6 @@
 """Bump chart: the rank history of every unit up to the chosen year, the chosen unit in colour
-and the others grey, units on the same rank in a year drawn side by side."""
+and the others grey, units on the same rank in a year drawn side by side. With no unit chosen,
+the units on the last year's podium (ranks 1 to 3) are in colour and the others grey."""
 
 from __future__ import annotations
 
@@ -15,6 +16,29 @@ OTHER = "#BDBDBD"
 OTHER_TEXT = "#595959"  # end labels of the grey lines: dark enough to read (≥ 4.5:1 on white)
 # Units tied on a rank in a year sit this far apart along the year axis (in years).
 TIE_STEP = 0.14
+# With no unit chosen: the ranks of the last year drawn in colour (the podium), the others grey,
+# so the lines a cluster meeting looks for stand out of the tangle.
+PODIUM_RANK = 3
+# Line colours of the podium units by (rank, code) in the last year, and their end labels' text
+# (the line colour darkened to read on white, ≥ 4.5:1); a tie on the podium takes the next one.
+PODIUM = (
+    (OKABE_ITO["blue"], OKABE_ITO["blue"]),
+    (OKABE_ITO["vermillion"], "#A63F00"),
+    (OKABE_ITO["bluish_green"], "#00664A"),
+    (OKABE_ITO["reddish_purple"], "#8E3B6B"),
+    ("#332288", "#332288"),
+)
+
+
+def podium_colors(frame: pl.DataFrame) -> dict[str, tuple[str, str]]:
+    """unit_code → (line colour, label colour) of the units ranked 1 to PODIUM_RANK in the last
+    year of `frame` (year, unit_code, rank), in (rank, code) order; units past the palette (a
+    many-way tie) and the others have none and are drawn grey."""
+    if frame.height == 0:
+        return {}
+    last = frame.filter(pl.col("year") == pl.col("year").max(), pl.col("rank") <= PODIUM_RANK)
+    codes = last.sort("rank", "unit_code")["unit_code"].to_list()
+    return dict(zip(codes, PODIUM, strict=False))
 
 
 def tie_offsets(frame: pl.DataFrame) -> pl.DataFrame:
@@ -39,8 +63,8 @@ def bump_chart(
 
     Columns: year, unit_code, unit_name, rank; short_name (optional) for the end labels.
     `up_to`: the last year drawn (the chosen year). `highlight`: the chosen unit, drawn last,
-    in colour and with its rank in each marker; the others grey. With no unit chosen every line
-    is drawn in the highlight colour.
+    in colour and with its rank in each marker; the others grey. With no unit chosen the last
+    year's podium (`podium_colors`) is in colour, drawn over the grey others.
     """
     f = frame.drop_nulls("rank")
     if up_to is not None:
@@ -53,13 +77,14 @@ def bump_chart(
         .agg(pl.col(label).last(), pl.col("year").last(), pl.col("x").last(), pl.col("rank").last())
         .with_columns(stack=pl.int_range(pl.len()).over("year", "rank"))
     )
+    colors = podium_colors(f) if highlight is None else {highlight: (HIGHLIGHT, HIGHLIGHT)}
     groups = list(f.group_by("unit_code", maintain_order=True))
-    groups.sort(key=lambda g: g[0][0] == highlight)  # the chosen unit on top
+    groups.sort(key=lambda g: g[0][0] in colors)  # the coloured lines over the grey ones
     fig = go.Figure()
     for (code,), g in groups:
         name = esc(g["unit_name"][0])
-        chosen = highlight is None or code == highlight
-        color = HIGHLIGHT if chosen else OTHER
+        chosen = code in colors
+        color = colors[code][0] if chosen else OTHER
         fig.add_scatter(
             x=g["x"].to_list(),
             y=g["rank"].to_list(),
@@ -77,7 +102,7 @@ def bump_chart(
             + " %{y}<extra></extra>",
         )
     for end in ends.to_dicts():  # one label per unit; tied ends stacked
-        chosen = highlight is None or end["unit_code"] == highlight
+        chosen = end["unit_code"] in colors
         text = esc(end[label])
         fig.add_annotation(
             x=end["year"] + TIE_STEP,  # past any tied marker of the last year
@@ -87,7 +112,7 @@ def bump_chart(
             xanchor="left",
             xshift=16,
             yshift=-end["stack"] * (body + 4),
-            font={"color": HIGHLIGHT if chosen else OTHER_TEXT, "size": body},
+            font={"color": colors[end["unit_code"]][1] if chosen else OTHER_TEXT, "size": body},
         )
     n = f["unit_code"].n_unique()
     fig.update_yaxes(

@@ -4,7 +4,7 @@ history across years."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
@@ -83,18 +83,67 @@ def score_maxima(ds: Dataset, *, year: int, cluster: str) -> dict[str, float]:
     return dict(top.iter_rows())
 
 
+# A criterion name longer than this makes its column wider than its figures need, so the table's
+# criteria are numbered instead (the names go in the header tooltips and the key below).
+SHORT_CRITERION = 20
+
+
+def criterion_labels(criteria: Sequence[str], lang: str) -> dict[str, str]:
+    """Each criterion's label in a header: its own name when every criterion of the table has a
+    short name, else its number in the table's order ("TC1", "TC2", …), so all the criteria fit
+    on one screen beside the unit and its total."""
+    if all(len(c) <= SHORT_CRITERION for c in criteria):
+        return {c: c for c in criteria}
+    return {c: t("ranking.criterion_no", lang, n=i) for i, c in enumerate(criteria, start=1)}
+
+
+def _points(v: float, lang: str) -> str:
+    return locale(lang).num(v, 0 if float(v).is_integer() else 1)
+
+
 def score_headers(maxima: Mapping[str, float], lang: str) -> dict[str, str]:
     """The score table's headers with each maximum: the total "Tổng điểm (tối đa 100)" over the
-    sum of the criteria's maxima, and each criterion "<criterion> (tối đa 30)"."""
-    loc = locale(lang)
-
-    def pts(v: float) -> str:
-        return loc.num(v, 0 if float(v).is_integer() else 1)
-
-    heads = {"final_points": t("ranking.total_max", lang, max=pts(sum(maxima.values())))}
+    sum of the criteria's maxima, and each criterion "<label> (tối đa 30)" (`criterion_labels`:
+    its name, or "TC1" where the names are long)."""
+    total = _points(sum(maxima.values()), lang)
+    heads = {"final_points": t("ranking.total_max", lang, max=total)}
+    labels = criterion_labels(list(maxima), lang)
     for criterion, top in maxima.items():
-        heads[criterion] = t("ranking.criterion_max", lang, criterion=criterion, max=pts(top))
+        heads[criterion] = t(
+            "ranking.criterion_max", lang, criterion=labels[criterion], max=_points(top, lang)
+        )
     return heads
+
+
+def score_helps(maxima: Mapping[str, float], lang: str) -> dict[str, str]:
+    """Header tooltips of the score table: each criterion's full name with its maximum, and the
+    unit column saying the full names are in the download."""
+    helps = {"unit_name": t("ranking.short_name_help", lang)}
+    for criterion, top in maxima.items():
+        helps[criterion] = t(
+            "ranking.criterion_max", lang, criterion=criterion, max=_points(top, lang)
+        )
+    return helps
+
+
+def criteria_key(maxima: Mapping[str, float], lang: str) -> str:
+    """ "TC1: <full name> · TC2: …" under the table when the criteria are numbered, else ""."""
+    labels = criterion_labels(list(maxima), lang)
+    if all(k == v for k, v in labels.items()):
+        return ""
+    return " · ".join(f"{labels[c]}: {c}" for c in maxima)
+
+
+def with_short_names(frame: pl.DataFrame, ds: Dataset) -> pl.DataFrame:
+    """`frame` (with unit_code) for a table on screen: unit_name holds the unit's short name
+    (`dashboard.names`; the full name where there is none). Downloads keep the full name."""
+    if "short_name" not in frame.columns:
+        names = _names(ds).select("unit_code", "short_name")
+        frame = frame.join(names, on="unit_code", how="left", maintain_order="left")
+        return frame.with_columns(unit_name=pl.coalesce("short_name", "unit_name")).drop(
+            "short_name"
+        )
+    return frame.with_columns(unit_name=pl.coalesce("short_name", "unit_name"))
 
 
 def rank_history(

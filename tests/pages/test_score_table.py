@@ -91,5 +91,59 @@ def test_name_then_total_with_the_sum_of_maxima_then_criteria(app_on, small_url,
     table = _scores(at, heads[1])
     assert list(table.columns) == heads
     rows = [tuple(r) for r in table.itertuples(index=False)]
-    assert [r[0] for r in rows] == ["Trường Hai", "Trường Một"]
+    # the short names: both units of the cluster begin with "Trường"
+    assert [r[0] for r in rows] == ["Hai", "Một"]
     assert [(r[1], r[3], r[4]) for r in rows] == [(96.0, 57.0, 39.0), (80.0, 50.0, 30.0)]
+
+
+@pytest.fixture
+def long_url(make_db):
+    # two criteria with long names, 60 + 40 → a total out of 100; U1 50 + 30 = 80
+    names = ["Thực hiện nhiệm vụ chuyên môn được giao", "Tham gia hoạt động của cụm thi đua"]
+    return make_db(
+        {
+            "clusters": pl.DataFrame({"cluster_code": ["C1"], "cluster_name": ["Cụm thử"]}),
+            "units": pl.DataFrame(
+                {
+                    "unit_code": ["U1"],
+                    "unit_name": ["Trường Một"],
+                    "cluster_code": ["C1"],
+                    "profile": ["civil"],
+                }
+            ),
+            "people": pl.DataFrame({"person_code": ["P1"], "full_name": ["A"]}),
+            "roster": pl.DataFrame({"year": [YEAR], "person_code": ["P1"], "unit_code": ["U1"]}),
+            "scores": pl.DataFrame(
+                {
+                    "year": [YEAR] * 2,
+                    "unit_code": ["U1"] * 2,
+                    "criterion": names,
+                    "max_points": [60.0, 40.0],
+                    "self_points": [55.0, 35.0],
+                    "final_points": [50.0, 30.0],
+                }
+            ),
+        }
+    )
+
+
+def test_long_criterion_names_are_numbered_with_their_key_under_the_table(app_on, long_url):
+    at = app_on(long_url)("ranking", year=str(YEAR), cluster="C1", lang="vi")
+    assert not at.exception, at.exception
+    assert not at.warning, [w.value for w in at.warning]  # no section failed
+    table = _scores(at, "Tổng điểm (tối đa 100)")
+    # a one-unit cluster keeps its full name; no role in the cluster → no role column
+    assert list(table.columns) == [
+        "Tên đơn vị",
+        "Tổng điểm (tối đa 100)",
+        "TC1 (tối đa 40)",
+        "TC2 (tối đa 60)",
+    ]
+    # the criteria come back from the database in the order of their names ("Tham" < "Thực")
+    assert [tuple(r) for r in table.itertuples(index=False)] == [("Trường Một", 80.0, 30.0, 50.0)]
+    captions = [c.value.replace("\\", "") for c in at.caption]  # Markdown escapes dropped
+    assert any(
+        "TC1: Tham gia hoạt động của cụm thi đua" in c
+        and "TC2: Thực hiện nhiệm vụ chuyên môn được giao" in c
+        for c in captions
+    ), captions
