@@ -30,6 +30,7 @@ with widgets.guard(lang):
         unit=f.unit,
         unit_name=filters.unit_name(f.unit),
         pooled_name=t("trends.pooled", lang),
+        up_to=f.year,
     )
     if series.height == 0:
         filters.empty_state(f)

@@ -14,11 +14,21 @@ def _catalog_order() -> pl.DataFrame:
 
 
 def trend_series(
-    trends: pl.DataFrame, *, cluster: str, unit: str | None, unit_name: str, pooled_name: str
+    trends: pl.DataFrame,
+    *,
+    cluster: str,
+    unit: str | None,
+    unit_name: str,
+    pooled_name: str,
+    up_to: int | None = None,
 ) -> pl.DataFrame:
     """indicator, year, value_pct, series, pooled for `charts.trend_chart`: the cluster's pooled
-    line and, when a unit is chosen, the unit's. Indicators without any value are left out."""
+    line and, when a unit is chosen, the unit's, up to the year `up_to` (the chosen year: a
+    later year, or a year in progress, is not drawn). Indicators without any value are left
+    out."""
     rows = trends.filter(pl.col("cluster_code") == cluster)
+    if up_to is not None:
+        rows = rows.filter(pl.col("year") <= up_to)
     pooled = rows.filter(pl.col("unit_code").is_null()).with_columns(
         series=pl.lit(pooled_name), pooled=pl.lit(True)
     )

@@ -22,6 +22,9 @@ PAGES = {
     "binh_xet": "/binh_xet?",
     "du_lieu": "/du_lieu?",
     "xep_hang": "/xep_hang?",
+    "xu_huong": "/xu_huong?",
+    "trinh_chieu": "/trinh_chieu?every=600&",
+    "tong_quan_2026": "/?year=2026&",  # a year in progress
 }
 # Per page, the headers that answer its question: they must be drawn at 1440 px without a
 # sideways scroll (the grid draws only the columns in view, also in its accessible table).
