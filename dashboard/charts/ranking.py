@@ -17,6 +17,7 @@ from dashboard.charts.layout import (
     num_text,
 )
 from dashboard.charts.palette import OKABE_ITO
+from dashboard.collation import vn_key
 from dashboard.i18n import t
 
 # One colour for every bar: a unit's colour would say nothing; the chosen unit stands out.
@@ -54,7 +55,7 @@ def ranking_chart(
     rank_prev, rank_change; short_name (optional) labels the bars. `highlight`: the chosen
     unit's code, drawn in the highlight colour and bold.
     """
-    f = frame.sort("rank", "unit_name", nulls_last=True)
+    f = frame.sort("rank", vn_key(pl.col("unit_name")), nulls_last=True)
     rows = f.to_dicts()
     by_score = bool(rows) and all(r["basis"] == "score" for r in rows)
     names = [unit_label(r, highlight=highlight) for r in rows]

@@ -13,6 +13,7 @@ import datetime as dt
 import polars as pl
 
 from dashboard import pipeline, vocabulary
+from dashboard.collation import vn_key
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.i18n import label, t
 from dashboard.tables import analytics_table
@@ -32,7 +33,7 @@ def _change(change: int | None, prev: int | None, lang: str) -> str:
 
 def _ranking(rk: pl.DataFrame, lang: str) -> list[dict]:
     rows = []
-    for r in rk.sort("rank", "unit_name", nulls_last=True).iter_rows(named=True):
+    for r in rk.sort("rank", vn_key(pl.col("unit_name")), nulls_last=True).iter_rows(named=True):
         points = r["final_points"]
         rows.append({
             "rank": "" if r["rank"] is None else str(r["rank"]),
@@ -55,7 +56,7 @@ def _targets(ind: pl.DataFrame, rk: pl.DataFrame, lang: str, profile: str) -> di
         pl.col("target_min").is_not_null() | pl.col("target_max").is_not_null()
     )
     codes = [c for c in with_target["indicator"].unique(maintain_order=True).to_list()]
-    order = rk.sort("rank", "unit_name", nulls_last=True)
+    order = rk.sort("rank", vn_key(pl.col("unit_name")), nulls_last=True)
     rows = []
     for u in order.iter_rows(named=True):
         mine = units.filter(pl.col("unit_code") == u["unit_code"])

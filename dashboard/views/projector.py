@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from dashboard.collation import vn_key
 from dashboard.l10n import locale
 from dashboard.vocabulary import term
 
@@ -106,7 +107,7 @@ def highlights(
         )
     if rk.height:
         name = "short_name" if "short_name" in rk.columns else "unit_name"
-        top = rk.sort("rank", "unit_name").row(0, named=True)
+        top = rk.sort("rank", vn_key(pl.col("unit_name"))).row(0, named=True)
         cards.append({"key": "leader", "value": str(top[name])})
         risers = rk.filter(pl.col("rank_change") > 0).sort(
             "rank_change", "rank", descending=[True, False]

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
+from dashboard.collation import vn_key
 from dashboard.i18n import label_expr, t
 from dashboard.l10n import locale
 from dashboard.names import short_names
@@ -29,7 +30,7 @@ def named_ranking(ranking: pl.DataFrame, ds: Dataset, *, cluster: str) -> pl.Dat
     return (
         ranking.filter(pl.col("cluster_code") == cluster)
         .join(_names(ds), on="unit_code", how="left")
-        .sort("rank", "unit_code", nulls_last=True)
+        .sort("rank", vn_key(pl.col("unit_name")), "unit_code", nulls_last=True)
     )
 
 
@@ -70,7 +71,13 @@ def score_table(ds: Dataset, *, year: int, cluster: str, lang: str) -> pl.DataFr
         units.join(roles, on="unit_code", how="left")
         .join(wide, on="unit_code", how="inner")
         .join(total, on="unit_code", how="left")
-        .sort("final_points", "unit_code", descending=[True, False], nulls_last=True)
+        .sort(
+            "final_points",
+            vn_key(pl.col("unit_name")),
+            "unit_code",
+            descending=[True, False, False],
+            nulls_last=True,
+        )
         .select("unit_code", "unit_name", "final_points", "role", *criteria)
     )
 
