@@ -95,6 +95,7 @@ def _run(
             parsed = parse_files([(name, data)], errors, limits)
             sources += parsed.sources
             stats += [parsed.stats] if parsed.stats else []
+            del parsed  # its frames live on in `sources` only, so they can be let go below
     if not files and not errors:
         errors.add("no_files")
     tell(_READ, "progress_check")
@@ -130,19 +131,23 @@ def _run(
         else:
             errors.add("db_error", detail=_db_detail(exc))
         summary = ()
+    headers = _headers(sources)
+    # The tables are done with: let them go before the report's frames are put together.
+    sources.clear()
+    tables.clear()
     if errors:
         tell(1.0, "progress_failed")
         return ImportReport(
             lang=lang,
-            error_frame=errors.frame(_headers(sources)),
-            warning_frame=errors.warning_frame(_headers(sources)),
+            error_frame=errors.frame(headers),
+            warning_frame=errors.warning_frame(headers),
             child_stats=tuple(stats),
         )
     tell(1.0, "progress_done")
     return ImportReport(
         lang=lang,
         summary=summary,
-        warning_frame=errors.warning_frame(_headers(sources)),
+        warning_frame=errors.warning_frame(headers),
         child_stats=tuple(stats),
     )
 

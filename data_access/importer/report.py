@@ -1,11 +1,14 @@
 """The outcome of one import: every error, or rows inserted/updated/unchanged per table.
 
 Errors live in one Polars frame (a bad million-row file gives a million errors); Python records
-are built only when someone asks for the listing.
+are built only when someone asks for the listing. The frame is compact: file, column, value, reason
+and kind are categorical (a reason is one of a few texts repeated down the rows, each stored once),
+so fifteen million errors stay a few hundred megabytes; the screen and `to_frame()` give strings.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -14,12 +17,12 @@ import polars as pl
 from data_access.importer.messages import REPORT_HEADERS, _lang, reason_expr, text
 
 ERROR_SCHEMA: dict[str, pl.DataType] = {
-    "file": pl.String(),
+    "file": pl.Categorical(),
     "row": pl.Int64(),  # as a spreadsheet shows it: the header is row 1
-    "column": pl.String(),
-    "value": pl.String(),
-    "reason": pl.String(),
-    "kind": pl.String(),  # message id (messages.py), stable across languages
+    "column": pl.Categorical(),
+    "value": pl.Categorical(),
+    "reason": pl.Categorical(),
+    "kind": pl.Categorical(),  # message id (messages.py), stable across languages
 }
 SUMMARY_SCHEMA: dict[str, pl.DataType] = {
     "table": pl.String(),
@@ -82,7 +85,7 @@ class ImportReport:
         """For the app: the errors (file, row, column, value, reason) when the import failed,
         else the summary per table (table, inserted, updated, unchanged)."""
         if not self.ok:
-            return self.error_frame.drop("kind")
+            return _plain(self.error_frame.drop("kind"))
         return self.summary_frame()
 
     @property
@@ -107,7 +110,7 @@ class ImportReport:
             from data_access import settings
 
             limit = int(settings.get("import_errors_on_screen"))
-        shown = self.localized(self.error_frame.head(limit))
+        shown = _plain(self.localized(self.error_frame.head(limit)))
         total = self.error_frame.height
         note = (
             text("errors_shown", self.lang, shown=shown.height, count=total)
@@ -150,14 +153,25 @@ def _lines(frame: pl.DataFrame) -> pl.Series:
         [pl.col(c).cast(pl.String).fill_null("") for c in ("file", "row", "column")],
         separator=":",
     )
-    line = pl.concat_str(
-        [where, pl.lit(": "), pl.col("value").fill_null(""), pl.lit(" — "), pl.col("reason")]
-    )
+    value, reason = (pl.col(c).cast(pl.String) for c in ("value", "reason"))
+    line = pl.concat_str([where, pl.lit(": "), value.fill_null(""), pl.lit(" — "), reason])
     return frame.select(line.alias("line"))["line"]
 
 
-def _csv(frame: pl.DataFrame) -> bytes:
-    return b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8")
+def _plain(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with its categorical columns as strings (what a table on screen expects)."""
+    return frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+
+
+def _csv(frame: pl.DataFrame, chunk: int = 1_000_000) -> bytes:
+    """UTF-8 with BOM, written a chunk at a time into one buffer: a list of millions of errors
+    is held once as bytes, not also as one text and its encoded copy."""
+    out = io.BytesIO()
+    out.write(b"\xef\xbb\xbf")
+    frame.head(0).write_csv(out)
+    for start in range(0, frame.height, chunk):
+        frame.slice(start, chunk).write_csv(out, include_header=False)
+    return out.getvalue()
 
 
 class _Store:
@@ -170,9 +184,14 @@ class _Store:
     def __bool__(self) -> bool:
         return bool(self.rows) or any(not f.is_empty() for f in self.frames)
 
-    def frame(self) -> pl.DataFrame:
+    def parts(self) -> list[pl.DataFrame]:
+        """Each part in the compact schema; a constant column (the reason of one check, its
+        column) stays one value until the parts are put together."""
         parts = [pl.DataFrame(self.rows, schema=ERROR_SCHEMA), *self.frames]
-        return pl.concat([p.select(list(ERROR_SCHEMA)) for p in parts], how="vertical")
+        return [p.select(list(ERROR_SCHEMA)).cast(ERROR_SCHEMA) for p in parts]
+
+    def frame(self) -> pl.DataFrame:
+        return pl.concat(self.parts(), how="vertical", rechunk=False)
 
 
 class ErrorCollector:
@@ -281,16 +300,13 @@ class ErrorCollector:
     ) -> None:
         # The mask as a column first: a literal predicate (pl.lit(True)) given straight to
         # filter() fails on some frames ("filter predicate length of 2 doesn't match").
-        hit = (
-            frame.with_columns(mask.fill_null(False).alias("__hit"))
-            .filter(pl.col("__hit"))
-            .drop("__hit")
-        )
-        if hit.is_empty():
-            return
+        # Lazily, so only the columns the error names are filtered, not the whole table.
         value = pl.col(column) if value is None else value
-        store.frames.append(
-            hit.select(
+        hit = (
+            frame.lazy()
+            .with_columns(mask.fill_null(False).alias("__hit"))
+            .filter(pl.col("__hit"))
+            .select(
                 pl.col("__file").alias("file"),
                 pl.col("__row").cast(pl.Int64).alias("row"),
                 pl.lit(column, pl.String).alias("column"),
@@ -298,7 +314,10 @@ class ErrorCollector:
                 reason_expr(msg_id, self.lang, **fmt).alias("reason"),
                 pl.lit(msg_id, pl.String).alias("kind"),
             )
+            .collect()
         )
+        if not hit.is_empty():
+            store.frames.append(hit)
 
     def __bool__(self) -> bool:
         return bool(self._errors)
@@ -308,9 +327,9 @@ class ErrorCollector:
         for f in files:
             self.see_file(f)
         if not errors.is_empty():
-            self._errors.frames.append(errors.select(list(ERROR_SCHEMA)))
+            self._errors.frames.append(errors.select(list(ERROR_SCHEMA)).cast(ERROR_SCHEMA))
         if not warnings.is_empty():
-            self._warnings.frames.append(warnings.select(list(ERROR_SCHEMA)))
+            self._warnings.frames.append(warnings.select(list(ERROR_SCHEMA)).cast(ERROR_SCHEMA))
 
     def raw(self) -> tuple[pl.DataFrame, pl.DataFrame]:
         """(errors, warnings) as found, unsorted, column codes as given."""
@@ -320,37 +339,73 @@ class ErrorCollector:
         """All errors sorted by file (in the order given), then row. `headers` maps
         (file, column code) to the header text the file used, so errors name what the user
         sees; codes missing from it stay as they are."""
-        out = self._errors.frame()
+        parts = self._errors.parts()
         # A formula cell without a saved value reads as empty: say so once, not "required".
-        formula = out.filter(pl.col("kind") == "formula_no_value").select("file", "row", "column")
+        formula = pl.concat([p.filter(pl.col("kind") == "formula_no_value") for p in parts]).select(
+            "file", "row", "column"
+        )
         if not formula.is_empty():
-            out = pl.concat(
-                [
-                    out.filter(pl.col("kind") == "formula_no_value"),
-                    out.filter(pl.col("kind") != "formula_no_value").join(
-                        formula, on=["file", "row", "column"], how="anti", nulls_equal=True
-                    ),
-                ]
-            )
-        return self._finish(out, headers)
+            parts = [p.filter(pl.col("kind") == "formula_no_value") for p in parts] + [
+                p.filter(pl.col("kind") != "formula_no_value").join(
+                    formula, on=["file", "row", "column"], how="anti", nulls_equal=True
+                )
+                for p in parts
+            ]
+        return self._finish(parts, headers)
 
     def warning_frame(self, headers: dict[tuple[str, str], str] | None = None) -> pl.DataFrame:
-        return self._finish(self._warnings.frame(), headers)
+        return self._finish(self._warnings.parts(), headers)
 
     def _finish(
-        self, out: pl.DataFrame, headers: dict[tuple[str, str], str] | None
+        self, parts: list[pl.DataFrame], headers: dict[tuple[str, str], str] | None
     ) -> pl.DataFrame:
+        """The parts as one frame in the report's order. `parts` is emptied: once the parts are
+        sorted into the frame nothing may hold them, or the errors would be held twice."""
         if headers:
-            lookup = pl.DataFrame(
-                [(f, c, h) for (f, c), h in headers.items()],
-                schema={"file": pl.String, "column": pl.String, "__header": pl.String},
-                orient="row",
-            )
-            out = out.join(lookup, on=["file", "column"], how="left", maintain_order="left")
-            out = out.with_columns(pl.coalesce("__header", "column").alias("column")).drop(
-                "__header"
-            )
-        order = pl.col("file").replace_strict(
-            self._file_order, default=len(self._file_order), return_dtype=pl.Int64
-        )
-        return out.sort(order, pl.col("row"), nulls_last=False, maintain_order=True)
+            # Part by part: a part is one check's rows, so the relabelled copy is that small.
+            parts[:] = [_relabel(p, headers) for p in parts]
+        # The sort key part by part, so its intermediate columns are one part long.
+        keys = [p.select(_order(p, self._file_order).alias("key")) for p in parts]
+        at = pl.concat(keys, rechunk=False).select(
+            pl.arg_sort_by("key", maintain_order=True, nulls_last=False)
+        )["key"]
+        del keys
+        out = pl.concat(parts, how="vertical", rechunk=False)
+        parts.clear()
+        # Gathered a column at a time, each unsorted column let go as soon as it is sorted.
+        names, columns = out.columns, out.get_columns()
+        del out
+        for i in range(len(columns)):
+            columns[i] = columns[i].gather(at)
+        return pl.DataFrame(dict(zip(names, columns, strict=True)))
+
+
+_ROW_BITS = 40  # a row number below 2**40: the file's rank goes above it in one sort key
+
+
+def _order(frame: pl.DataFrame, file_order: dict[str, int]) -> pl.Expr:
+    """One integer per error that sorts as (file in the order given, row), an absent file or
+    row first: one key sorts millions of rows far faster than two.
+
+    The file's rank is looked up by the category's number (a handful of files), not by casting
+    millions of file names back to text."""
+    files = frame.select(pl.col("file").unique().drop_nulls())["file"]
+    rank = {
+        code: file_order.get(name, len(file_order)) + 1
+        for code, name in zip(files.to_physical(), files, strict=True)
+    }
+    file_rank = pl.col("file").to_physical().replace_strict(rank, default=0, return_dtype=pl.Int64)
+    return file_rank * 2**_ROW_BITS + pl.col("row").fill_null(0).clip(0, 2**_ROW_BITS - 1)
+
+
+def _relabel(part: pl.DataFrame, headers: dict[tuple[str, str], str]) -> pl.DataFrame:
+    """The part with each column code replaced by the header its file used."""
+    pairs = part.select("file", "column").unique().drop_nulls()
+    label = pl.col("column")
+    for f, c in pairs.iter_rows():
+        if (f, c) in headers:
+            hit = (pl.col("file") == f) & (pl.col("column") == c)
+            label = pl.when(hit).then(pl.lit(headers[(f, c)])).otherwise(label)
+    if label.meta.eq(pl.col("column")):
+        return part
+    return part.with_columns(label.cast(pl.Categorical).alias("column"))
