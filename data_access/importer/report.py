@@ -187,8 +187,18 @@ class _Store:
     def parts(self) -> list[pl.DataFrame]:
         """Each part in the compact schema; a constant column (the reason of one check, its
         column) stays one value until the parts are put together."""
-        parts = [pl.DataFrame(self.rows, schema=ERROR_SCHEMA), *self.frames]
-        return [p.select(list(ERROR_SCHEMA)).cast(ERROR_SCHEMA) for p in parts]
+        return [pl.DataFrame(self.rows, schema=ERROR_SCHEMA), *self.frames]
+
+    def take(self) -> list[pl.DataFrame]:
+        """The parts, no longer held here: sorting them into one frame then holds them once."""
+        parts = self.parts()
+        self.rows, self.frames = [], []
+        return parts
+
+    def put(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """Hold `frame` (every problem, sorted) as the only part, and return it."""
+        self.frames = [frame]
+        return frame
 
     def frame(self) -> pl.DataFrame:
         return pl.concat(self.parts(), how="vertical", rechunk=False)
@@ -317,7 +327,7 @@ class ErrorCollector:
             .collect()
         )
         if not hit.is_empty():
-            store.frames.append(hit)
+            store.frames.append(hit.cast(ERROR_SCHEMA))
 
     def __bool__(self) -> bool:
         return bool(self._errors)
@@ -339,7 +349,7 @@ class ErrorCollector:
         """All errors sorted by file (in the order given), then row. `headers` maps
         (file, column code) to the header text the file used, so errors name what the user
         sees; codes missing from it stay as they are."""
-        parts = self._errors.parts()
+        parts = self._errors.take()
         # A formula cell without a saved value reads as empty: say so once, not "required".
         formula = pl.concat([p.filter(pl.col("kind") == "formula_no_value") for p in parts]).select(
             "file", "row", "column"
@@ -351,10 +361,10 @@ class ErrorCollector:
                 )
                 for p in parts
             ]
-        return self._finish(parts, headers)
+        return self._errors.put(self._finish(parts, headers))
 
     def warning_frame(self, headers: dict[tuple[str, str], str] | None = None) -> pl.DataFrame:
-        return self._finish(self._warnings.parts(), headers)
+        return self._warnings.put(self._finish(self._warnings.take(), headers))
 
     def _finish(
         self, parts: list[pl.DataFrame], headers: dict[tuple[str, str], str] | None
