@@ -375,7 +375,8 @@ class ErrorCollector:
             # Part by part: a part is one check's rows, so the relabelled copy is that small.
             parts[:] = [_relabel(p, headers) for p in parts]
         # The sort key part by part, so its intermediate columns are one part long.
-        keys = [p.select(_order(p, self._file_order).alias("key")) for p in parts]
+        stride = max((p["row"].max() or 0 for p in parts), default=0) + 1  # type: ignore[operator]
+        keys = [p.select(_order(p, self._file_order, stride).alias("key")) for p in parts]
         at = pl.concat(keys, rechunk=False).select(
             pl.arg_sort_by("key", maintain_order=True, nulls_last=False)
         )["key"]
@@ -390,32 +391,38 @@ class ErrorCollector:
         return pl.DataFrame(dict(zip(names, columns, strict=True)))
 
 
-_ROW_BITS = 40  # a row number below 2**40: the file's rank goes above it in one sort key
-
-
-def _order(frame: pl.DataFrame, file_order: dict[str, int]) -> pl.Expr:
+def _order(frame: pl.DataFrame, file_order: dict[str, int], stride: int) -> pl.Expr:
     """One integer per error that sorts as (file in the order given, row), an absent file or
-    row first: one key sorts millions of rows far faster than two.
+    row first: one key sorts millions of rows far faster than two, and a 32-bit one (when
+    files x rows fit) in half the memory.
 
     The file's rank is looked up by the category's number (a handful of files), not by casting
     millions of file names back to text."""
+    ranks = len(file_order) + 2  # 0: no file, then the files given, then any other
+    dtype = pl.UInt32 if ranks * stride < 2**32 else pl.Int64
     files = frame.select(pl.col("file").unique().drop_nulls())["file"]
     rank = {
         code: file_order.get(name, len(file_order)) + 1
         for code, name in zip(files.to_physical(), files, strict=True)
     }
-    file_rank = pl.col("file").to_physical().replace_strict(rank, default=0, return_dtype=pl.Int64)
-    return file_rank * 2**_ROW_BITS + pl.col("row").fill_null(0).clip(0, 2**_ROW_BITS - 1)
+    file_rank = pl.col("file").to_physical().replace_strict(rank, default=0, return_dtype=dtype)
+    return file_rank * pl.lit(stride, dtype) + pl.col("row").fill_null(0).cast(dtype)
 
 
 def _relabel(part: pl.DataFrame, headers: dict[tuple[str, str], str]) -> pl.DataFrame:
     """The part with each column code replaced by the header its file used."""
-    pairs = part.select("file", "column").unique().drop_nulls()
-    label = pl.col("column")
-    for f, c in pairs.iter_rows():
-        if (f, c) in headers:
-            hit = (pl.col("file") == f) & (pl.col("column") == c)
-            label = pl.when(hit).then(pl.lit(headers[(f, c)])).otherwise(label)
-    if label.meta.eq(pl.col("column")):
+    files = part["file"].unique().drop_nulls().to_list()
+    columns = part["column"].unique().drop_nulls().to_list()
+    found = [(f, c) for f in files for c in columns if (f, c) in headers]
+    if not found:
         return part
+    whole = part["file"].null_count() == part["column"].null_count() == 0
+    if len(files) == len(columns) == 1 and whole:
+        # One check on one file (the usual part): one label, kept as a single value.
+        label = pl.lit(headers[found[0]], pl.Categorical)
+        return part.with_columns(label.alias("column"))
+    label = pl.col("column")
+    for f, c in found:
+        hit = (pl.col("file") == f) & (pl.col("column") == c)
+        label = pl.when(hit).then(pl.lit(headers[(f, c)])).otherwise(label)
     return part.with_columns(label.cast(pl.Categorical).alias("column"))
