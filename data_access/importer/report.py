@@ -18,7 +18,7 @@ from data_access.importer.messages import REPORT_HEADERS, _lang, reason_expr, te
 
 ERROR_SCHEMA: dict[str, pl.DataType] = {
     "file": pl.Categorical(),
-    "row": pl.Int64(),  # as a spreadsheet shows it: the header is row 1
+    "row": pl.Int32(),  # as a spreadsheet shows it: the header is row 1 (at most 2**31 rows)
     "column": pl.Categorical(),
     "value": pl.Categorical(),
     "reason": pl.Categorical(),
@@ -97,7 +97,12 @@ class ImportReport:
         return [ImportErrorRecord(**row) for row in self.warning_frame.iter_rows(named=True)]
 
     def localized(self, frame: pl.DataFrame, *, warning: bool = False) -> pl.DataFrame:
-        """(file, row, column, value, reason) with headers in the report's language."""
+        """(file, row, column, value, reason) with headers in the report's language, as text
+        (for a table on screen)."""
+        return _plain(self._headed(frame, warning=warning))
+
+    def _headed(self, frame: pl.DataFrame, *, warning: bool = False) -> pl.DataFrame:
+        """The same, still compact (the CSV download writes it straight)."""
         lang = _lang(self.lang)
         names = {c: REPORT_HEADERS[c][lang] for c in ("file", "row", "column", "value")}
         names["reason"] = REPORT_HEADERS["warning" if warning else "reason"][lang]
@@ -110,7 +115,7 @@ class ImportReport:
             from data_access import settings
 
             limit = int(settings.get("import_errors_on_screen"))
-        shown = _plain(self.localized(self.error_frame.head(limit)))
+        shown = self.localized(self.error_frame.head(limit))
         total = self.error_frame.height
         note = (
             text("errors_shown", self.lang, shown=shown.height, count=total)
@@ -121,10 +126,10 @@ class ImportReport:
 
     def errors_csv(self) -> bytes:
         """Every error as CSV (UTF-8 with BOM, so Excel reads the Vietnamese), localized headers."""
-        return _csv(self.localized(self.error_frame))
+        return _csv(self._headed(self.error_frame))
 
     def warnings_csv(self) -> bytes:
-        return _csv(self.localized(self.warning_frame, warning=True))
+        return _csv(self._headed(self.warning_frame, warning=True))
 
     def changed(self) -> bool:
         return any(s.inserted or s.updated for s in self.summary)
@@ -159,8 +164,11 @@ def _lines(frame: pl.DataFrame) -> pl.Series:
 
 
 def _plain(frame: pl.DataFrame) -> pl.DataFrame:
-    """The frame with its categorical columns as strings (what a table on screen expects)."""
-    return frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+    """The frame with its categorical columns as strings and its row numbers as 64-bit integers
+    (what a table on screen expects)."""
+    return frame.with_columns(
+        pl.col(pl.Categorical).cast(pl.String), pl.col(pl.Int32).cast(pl.Int64)
+    )
 
 
 def _csv(frame: pl.DataFrame, chunk: int = 1_000_000) -> bytes:
@@ -318,7 +326,7 @@ class ErrorCollector:
             .filter(pl.col("__hit"))
             .select(
                 pl.col("__file").alias("file"),
-                pl.col("__row").cast(pl.Int64).alias("row"),
+                pl.col("__row").cast(pl.Int32).alias("row"),
                 pl.lit(column, pl.String).alias("column"),
                 value.cast(pl.String).alias("value"),
                 reason_expr(msg_id, self.lang, **fmt).alias("reason"),
