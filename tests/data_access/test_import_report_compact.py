@@ -5,10 +5,11 @@ that is the same bytes as one written at once."""
 from __future__ import annotations
 
 import polars as pl
-from import_kit import run
+from import_kit import errors, load_base, run
 
 from data_access.importer import report as report_module
 
+REF_MISSING = "không có cá nhân mã này trong cơ sở dữ liệu hay trong các tệp đang nhập"
 # Four rows, each wrong three ways (year not a number, person and unit empty): 4 x 3 = 12 errors.
 ROSTER = "year,person_code,unit_code\nabc,,\nabc,,\nabc,,\nabc,,\n"
 
@@ -54,3 +55,19 @@ def test_files_keep_the_order_given(sqlite_engine):
     report = run(sqlite_engine, {"roster.csv": ROSTER, "people.csv": people})
     files = report.error_frame["file"].to_list()
     assert files == ["roster.csv"] * 12 + ["people.csv"]
+
+
+def test_one_check_over_two_files_names_each_files_header(sqlite_engine):
+    # Both files hold the roster; the reference check runs once over the two, and each error
+    # names the column as its own file wrote it.
+    load_base(sqlite_engine)
+    files = {
+        "roster.csv": "year,person_code,unit_code\n2023,X1,U1\n",
+        "Danh sách cán bộ.csv": "Năm,Mã cá nhân,Mã đơn vị\n2023,X2,U1\n2024,X3,U1\n",
+    }
+    report = run(sqlite_engine, files)
+    assert errors(report) == [
+        ("roster.csv", 2, "person_code", "X1", REF_MISSING),
+        ("Danh sách cán bộ.csv", 2, "Mã cá nhân", "X2", REF_MISSING),
+        ("Danh sách cán bộ.csv", 3, "Mã cá nhân", "X3", REF_MISSING),
+    ]
