@@ -75,7 +75,7 @@ def problems(report: ImportReport, *, key: str) -> None:
             st.caption(note)
         st.download_button(
             t("data.import.errors_csv", lang),
-            data=report.errors_csv(),
+            data=report.errors_csv,  # built on the click: a long report is hundreds of MB
             file_name="loi-nhap-du-lieu.csv",
             mime="text/csv",
             on_click="ignore",
