@@ -1,6 +1,8 @@
-"""Who files a form and to whom: the reporting body is the scope's own name (the unit; the
-cluster's organiser, else the cluster; THIDUA_ORG_NAME for the whole database), the receiving
-body comes from the catalogue by scope (a unit's form goes to its cluster's organiser)."""
+"""Who files a form and to whom: the reporting body is the scope's own name (the unit; for a
+cluster its lead unit that year, else the cluster; THIDUA_ORG_NAME for the whole database); the
+receiving body comes from the catalogue by scope: a unit's form goes to its cluster's organiser
+(clusters.organizer, else the lead unit), a cluster's to its organiser (else THIDUA_ORG_NAME),
+the whole database's to the Ministry of Home Affairs."""
 
 from __future__ import annotations
 
@@ -25,7 +27,16 @@ def _cluster_name(ds: Dataset, cluster: str) -> str:
     return str(names["cluster_name"][0]) if names.height else cluster
 
 
-def organiser(ds: Dataset, year: int, cluster: str) -> str | None:
+def organiser_name(ds: Dataset, cluster: str) -> str | None:
+    """The body that organises `cluster` (clusters.organizer), or None."""
+    if "organizer" not in ds.clusters.columns:
+        return None
+    row = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)
+    name = row["organizer"][0] if row.height else None
+    return " ".join(str(name).split()) or None if name is not None else None
+
+
+def lead_unit(ds: Dataset, year: int, cluster: str) -> str | None:
     """The unit code that leads `cluster` in `year` (cluster_roles, role leader), or None."""
     roles = ds.cluster_roles
     if roles.is_empty():
@@ -54,7 +65,7 @@ def reporting_body(
         return _unit_name(ds, unit)
     if cluster:
         name = _cluster_name(ds, cluster)
-        lead = organiser(ds, year, cluster)
+        lead = lead_unit(ds, year, cluster)
         if lead is None:
             return name
         return t("forms.organiser_of", lang, unit=_unit_name(ds, lead), cluster=name)
@@ -66,13 +77,15 @@ def receiving_body(
 ) -> str:
     scope = "unit" if unit else "cluster" if cluster else "all"
     template = load_forms()["0602"].receivers[f"{scope}_{lang}"]
-    organiser_name = _org(lang)
+    above = _org(lang)
     if unit:
         own = _cluster_of(ds, year, unit)
-        lead = organiser(ds, year, own) if own else None
-        if own and lead and lead != unit:
-            organiser_name = _unit_name(ds, lead)
-        elif own and lead is None:
-            organiser_name = _cluster_name(ds, own)
-        # a unit in no cluster, or the organiser itself, files to the body above
-    return template.format(cluster_organiser=organiser_name, org=_org(lang))
+        lead = lead_unit(ds, year, own) if own else None
+        if own and organiser_name(ds, own):
+            above = str(organiser_name(ds, own))
+        elif own and lead and lead != unit:
+            above = _unit_name(ds, lead)
+        # a unit in no cluster, or the lead unit of one with no organiser: the body above
+    elif cluster:
+        above = organiser_name(ds, cluster) or above
+    return template.format(cluster_organiser=above, org=above)

@@ -48,7 +48,8 @@ AWARDS = [
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
     return Dataset.empty(
-        clusters=pl.DataFrame({"cluster_code": ["C1", "C2"], "cluster_name": ["Cụm 1", "Cụm 2"]}),
+        clusters=pl.DataFrame({"cluster_code": ["C1", "C2"], "cluster_name": ["Cụm 1", "Cụm 2"],
+                               "organizer": ["Ban Thi đua Học viện", None]}),
         units=pl.DataFrame(
             {"unit_code": ["U1", "U2", "U3"],
              "unit_name": ["Trường Chính trị tỉnh Hà Nam", "Hai", "Ba"],
@@ -59,7 +60,8 @@ def ds() -> Dataset:
              "cluster_code": ["C1", "C1", "C2"]}
         ),
         cluster_roles=pl.DataFrame(
-            {"year": [2025], "cluster_code": ["C1"], "unit_code": ["U1"], "role": ["leader"]}
+            {"year": [2025, 2025], "cluster_code": ["C1", "C2"], "unit_code": ["U1", "U3"],
+             "role": ["leader", "leader"]}
         ),
         collectives=pl.DataFrame(
             {"collective_code": ["K1"], "unit_code": ["U1"], "collective_name": ["Khoa"],
@@ -181,13 +183,15 @@ def test_header_names_the_scope_and_its_receiver(ds, monkeypatch):
     monkeypatch.setenv("THIDUA_ORG_NAME", "Học viện Chính trị quốc gia Hồ Chí Minh")
     unit = _top(form_layout("0603", ds, year=2025, unit="U2"))
     assert "Đơn vị báo cáo: Hai |" in unit
-    assert "Đơn vị nhận báo cáo: Trường Chính trị tỉnh Hà Nam" in unit  # C1's lead unit
+    assert "Đơn vị nhận báo cáo: Ban Thi đua Học viện |" in unit  # C1's organiser
     lead = _top(form_layout("0603", ds, year=2025, unit="U1"))
     assert "Đơn vị báo cáo: Trường Chính trị tỉnh Hà Nam |" in lead  # no "Đơn vị Trường…"
-    assert "Đơn vị nhận báo cáo: Học viện Chính trị quốc gia Hồ Chí Minh" in lead
+    c2 = _top(form_layout("0603", ds, year=2025, cluster="C2"))
+    assert "Đơn vị báo cáo: Ba (đơn vị trưởng Cụm 2)" in c2  # C2's lead unit
+    assert "Đơn vị nhận báo cáo: Học viện Chính trị quốc gia Hồ Chí Minh |" in c2  # no organiser
     cluster = _top(form_layout("0603", ds, year=2025, cluster="C1"))
     assert "Đơn vị báo cáo: Trường Chính trị tỉnh Hà Nam (đơn vị trưởng Cụm 1)" in cluster
-    assert "Đơn vị nhận báo cáo: Học viện Chính trị quốc gia Hồ Chí Minh" in cluster
+    assert "Đơn vị nhận báo cáo: Ban Thi đua Học viện |" in cluster
     whole = _top(form_layout("0603", ds, year=2025))
     assert "Đơn vị báo cáo: Học viện Chính trị quốc gia Hồ Chí Minh" in whole
     assert "Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua – Khen thưởng Trung ương)" in whole
