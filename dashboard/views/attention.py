@@ -100,7 +100,7 @@ def attention_table(
     rows: pl.DataFrame, names: pl.DataFrame, *, lang: str, profile: str = "civil"
 ) -> pl.DataFrame:
     """The list as shown: unit (short name), what is missed, the value against its target, and
-    the gap in words ("thiếu 2,8 đ.p.", "vượt 2 người"). `names`: unit_code, short_name."""
+    the gap in words ("thiếu 2,8 đ.p.", "vượt hạn mức 2 người"). `names`: unit_code, short_name."""
     loc = locale(lang)
     ind_name = vocabulary.label_expr(pl.col("code"), "indicator_short", lang, profile)
     rule_name = vocabulary.label_expr(pl.col("code"), "rule", lang, profile)

@@ -60,7 +60,7 @@ def test_misses_worst_first_with_gaps_worked_by_hand():
 def test_the_table_says_the_gap_in_words_and_the_headcount():
     out = attention_table(attention(IND, QUOTAS, year=2025, cluster="C"), NAMES, lang="vi")
     first, second, fourth = out.row(0, named=True), out.row(1, named=True), out.row(3, named=True)
-    assert (first["attention_unit"], first["attention_gap"]) == ("Ba", "vượt 3 người")
+    assert (first["attention_unit"], first["attention_gap"]) == ("Ba", "vượt hạn mức 3 người")
     assert first["attention_value"] == "10/7 người"
     assert first["attention_target"] == "≤ 15,0 %"
     assert (second["attention_gap"], second["attention_target"]) == (
