@@ -20,6 +20,7 @@ from dashboard.i18n import t
 from dashboard.l10n import locale
 from dashboard.organisation import membership
 from dashboard.tables import analytics_table
+from dashboard.views.quota_pressure import over_text
 from data_access import settings
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
@@ -62,11 +63,6 @@ class Nominations:
         if self.quota is None:
             return 0
         return max(0, len(self.candidates) - max(self.quota.remaining, 0))
-
-
-def over_text(n: int, lang: str) -> str:
-    """The one wording of a quota exceeded, on every page and document."""
-    return t("quota.over_by", lang, n=locale(lang).integer(n))
 
 
 def _rules(year: int, profile: str, award: str, kinds: tuple[str, ...]):
