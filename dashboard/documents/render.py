@@ -32,9 +32,7 @@ def header(
         "parent_body": parent.upper() if parent and parent != issuing_body else "",
         "issuing_body": issuing_body.upper(),
         "number_line": t("documents.number_line", lang, kind=kind),
-        "place_date": t(
-            "documents.place_date", lang, d=day.day, m=day.month, y=day.year, iso=day.isoformat()
-        ),
+        "place_date": t("documents.place_date", lang, d=day.day, m=day.month, y=day.year),
         "signer_name": "",
     }
 
