@@ -197,13 +197,16 @@ def form_table(
     form = forms[number]
     awards = scoped_awards(ds, year=year, cluster=cluster, unit=unit)
     counted = sorted({a for c in form.columns for a in c.awards})
-    in_form = awards.filter(pl.col("award_code").is_in(counted))
     grid = []
     for row in form.rows:
         cells = [_cell(awards, row, col) for col in form.columns]
         grid.append((_total(cells, row), *cells))
+    # what the form counts: its total row and its row of records with no method (a record no
+    # column takes — a collective's award to a person, refused at import — is in neither)
+    records = next(g[0] for g, r in zip(grid, form.rows, strict=True) if r.count == "all")
+    none = [g[0] for g, r in zip(grid, form.rows, strict=True) if r.count == METHOD_NONE]
     circular = circular_for(year)
     return FormTable(
-        form, year, cluster, unit, tuple(grid), in_form.height, in_form["method"].null_count(),
+        form, year, cluster, unit, tuple(grid), int(records), int(none[0]) if none else 0,
         circular, circular.period_of(year), unlocated(ds, year, counted),
     )  # fmt: skip

@@ -266,3 +266,15 @@ def test_command_writes_xlsx_and_pdf(ds, sqlite_engine, tmp_path, monkeypatch):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["form", "0603", "--year", "2025", "--unit", "NOPE", "--out", str(out),
                  "--db", url]) == 2  # fmt: skip
+
+
+def test_0602_one_unit(ds):
+    f = form_table("0602", ds, year=2025, unit="U3")
+    # U3's own HC Bảo vệ Tổ quốc (no method) and P3's Huy chương Quân kỳ quyết thắng
+    assert _row(f, "1") == [2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, L, L, L, L, 0, 0, 0, 0, L, L]
+    assert _row(f, "6") == [1, 0, B, 1, B, 0, B, 0, B, 0, B, B, B, L, B, 0, 0, B, B, L, B]
+    assert _row(f, "9") == [1, B, 0, B, 0, B, 0, B, 0, B, 1, L, L, B, L, B, B, 0, 0, B, L]
+    assert _row(f, "20") == [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, L, L, L, L, 0, 0, 0, 0, L, L]
+    assert _row(f, "method:none") == [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, L, L, L, L, 0, 0, 0,
+                                      0, L, L]  # fmt: skip
+    assert (f.records, f.without_method) == (2, 1)
