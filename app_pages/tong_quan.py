@@ -101,8 +101,8 @@ with widgets.guard(lang):
             height=min(420, 38 + 35 * shown_misses.height),
         )
         st.caption(t("attention.caption", lang))
-        widgets.downloads(
-            shown_misses.drop("status"),
+        widgets.downloads(  # figures as numbers with a status column: the file sorts and sums
+            attention.attention_file(misses, names, lang=lang, profile=profile),
             name=f"can-chu-y-{f.cluster}-{f.year}",
             lang=lang,
             key="dl_attention",
