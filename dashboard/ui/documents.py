@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import access, vocabulary
+from dashboard import access, organisation, vocabulary
 from dashboard.documents import files
 from dashboard.i18n import t
 from dashboard.ui import audit, loaders, session
@@ -73,10 +73,11 @@ def summary_buttons(
     if year is None or scope is None:
         return
     c, u = scope
-    # a unit's report ranks it in its cluster: read the cluster's units
-    units = loaders.all_options().units
-    own = c or next(iter(units.filter(pl.col("unit_code") == u)["cluster_code"].cast(
-        pl.String).to_list()), None)  # fmt: skip
+    # a unit's report ranks it in its cluster: read that year's cluster of the unit whole
+    own = c
+    if own is None:
+        m = organisation.membership(loaders.dataset(), [year]).filter(pl.col("unit_code") == u)
+        own = str(m["cluster_code"][0]) if m.height else None
     read = loaders.scope_reader(year, cluster=own) if own else loaders.scope_reader(year, unit=u)
     with st.container(horizontal=True):
         for fmt in files.SUMMARY_FORMATS:
