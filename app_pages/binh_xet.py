@@ -5,6 +5,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import vocabulary
+from dashboard.exports.xlsx_out import TOTAL_COLUMNS
 from dashboard.formatting import fmt_int, fmt_vnd
 from dashboard.i18n import t
 from dashboard.naming import with_names
@@ -192,4 +193,5 @@ with st.container(border=True), widgets.guard(lang):
             name=f"du-toan-{f.unit or f.cluster}-{f.year}",
             lang=lang,
             key="dl_budget",
+            totals=TOTAL_COLUMNS["budget"],  # as the command line's export of the budget
         )
