@@ -5,11 +5,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import vocabulary
-from dashboard.exports.xlsx_out import TOTAL_COLUMNS
 from dashboard.formatting import fmt_int, fmt_vnd
 from dashboard.i18n import t
-from dashboard.naming import with_names
-from dashboard.ui import documents, filters, loaders, panels, widgets
+from dashboard.ui import documents, files, filters, loaders, panels, widgets
 from dashboard.views import quota_pressure
 from dashboard.views import review as view
 
@@ -74,6 +72,7 @@ with widgets.guard(lang):
                 name=f"ung-vien-{f.unit or f.cluster}-{f.year}",
                 lang=lang,
                 key="dl_candidates",
+                title=files.title_of(f, t("review.candidates", lang)),
             )
         with st.container(border=True):
             st.subheader(t("review.to_check", lang), anchor=False)
@@ -93,6 +92,7 @@ with widgets.guard(lang):
                     name=f"can-ra-soat-{f.unit or f.cluster}-{f.year}",
                     lang=lang,
                     key="dl_to_check",
+                    title=files.title_of(f, t("review.to_check", lang)),
                 )
 
 with widgets.guard(lang):
@@ -127,14 +127,10 @@ with st.container(border=True), widgets.guard(lang):
             q, lang=lang, profile=profile
         ):  # the long rule text once, not on every row
             st.caption(widgets.md_escape(note))
-        widgets.downloads(
-            with_names(
-                q.drop("rule_text_vi", "rule_text_en"), units=loaders.options().units, lang=lang
-            ),
-            name=f"han-muc-{f.unit or f.cluster}-{f.year}",
-            lang=lang,
-            key="dl_quotas",
-        )
+        files.analytics_downloads(  # the command line's export of the quotas of this scope
+            "quotas", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
+            file_stem=f"han-muc-{f.unit or f.cluster}-{f.year}", key="dl_quotas",
+        )  # fmt: skip
 
 with st.container(border=True), widgets.guard(lang):
     st.subheader(t("review.streaks", lang), anchor=False)
@@ -158,8 +154,9 @@ with st.container(border=True), widgets.guard(lang):
             hidden=("unit_code",),
         )
         widgets.downloads(
-            shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks"
-        )
+            shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks",
+            title=files.title_of(f, t("review.streaks", lang)),
+        )  # fmt: skip
 
 with st.container(border=True), widgets.guard(lang):
     st.subheader(t("review.budget", lang), anchor=False)
@@ -188,10 +185,7 @@ with st.container(border=True), widgets.guard(lang):
             key="budget",
             formats={"count": "int", "multiple": "num1", "amount_vnd": "vnd"},
         )
-        widgets.downloads(  # names beside the codes, in each unit's words
-            with_names(budget, units=loaders.options().units, lang=lang),
-            name=f"du-toan-{f.unit or f.cluster}-{f.year}",
-            lang=lang,
-            key="dl_budget",
-            totals=TOTAL_COLUMNS["budget"],  # as the command line's export of the budget
-        )
+        files.analytics_downloads(  # the command line's export of the budget of this scope
+            "budget", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
+            file_stem=f"du-toan-{f.unit or f.cluster}-{f.year}", key="dl_budget",
+        )  # fmt: skip

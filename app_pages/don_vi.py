@@ -10,8 +10,7 @@ from dashboard import vocabulary
 from dashboard.charts import awards, bullet, layout, monthly, ratings
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.naming import with_names
-from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.ui import files, filters, loaders, panels, widgets
 from dashboard.views import overview as ov
 from dashboard.views import progress
 from dashboard.views import unit as view
@@ -67,6 +66,7 @@ if not f.unit:
             key="warnings_cluster",
             cluster=f.cluster,
             unit=None,
+            title=files.title_of(f, t("warning.title", lang), whole_cluster=True),
         )
     st.stop()
 
@@ -91,6 +91,7 @@ def monthly_section() -> None:
             empty=t("unit.no_monthly", lang),
             lang=lang,
             key="dl_monthly",
+            title=files.title_of(f, t("chart.monthly.title", lang)),
         )
 
 
@@ -171,23 +172,10 @@ with st.container(border=True), widgets.guard(lang):
         key="unit_ind",
         height=38 + 35 * shown.height,
     )
-    widgets.downloads(
-        table.select(
-            "year",
-            "unit_code",
-            "indicator",
-            "indicator_name",
-            "numerator",
-            "denominator",
-            "value_pct",
-            "target_min",
-            "target_max",
-            "status",
-        ),
-        name=f"chi-so-{f.unit}-{f.year}",
-        lang=lang,
-        key="dl_unit_ind",
-    )
+    files.analytics_downloads(  # the command line's export of the unit's indicators
+        "indicators", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
+        file_stem=f"chi-so-{f.unit}-{f.year}", key="dl_unit_ind",
+    )  # fmt: skip
 
 with widgets.guard(lang):
     panels.scope_warnings(f, lang=lang, key="warnings_unit", quiet=True)
@@ -203,6 +191,7 @@ with left, widgets.guard(lang):
         empty=t("unit.no_ratings", lang),
         lang=lang,
         key="dl_dist",
+        title=files.title_of(f, t("chart.ratings.title", lang)),
     )
 with right, widgets.guard(lang):
     widgets.chart_with_downloads(
@@ -216,6 +205,7 @@ with right, widgets.guard(lang):
         empty=t("unit.no_awards", lang),
         lang=lang,
         key="dl_awards",
+        title=files.title_of(f, t("chart.awards.title", lang)),
     )
 
 # --- monthly evaluation progress -----------------------------------------------------------------
@@ -242,14 +232,10 @@ with st.container(border=True), widgets.guard(lang):
                     delta_color="off",
                     delta_arrow="off",
                 )
-        widgets.downloads(
-            with_names(
-                q.drop("rule_text_vi", "rule_text_en"), units=loaders.options().units, lang=lang
-            ),
-            name=f"han-muc-{f.unit}-{f.year}",
-            lang=lang,
-            key="dl_quotas",
-        )
+        files.analytics_downloads(  # the command line's export of the unit's quotas
+            "quotas", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
+            file_stem=f"han-muc-{f.unit}-{f.year}", key="dl_quotas",
+        )  # fmt: skip
 
 # --- people --------------------------------------------------------------------------------------
 with st.container(border=True), widgets.guard(lang):
@@ -277,4 +263,7 @@ with st.container(border=True), widgets.guard(lang):
         key="people",
         pinned=("full_name",),
     )
-    widgets.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")
+    widgets.downloads(
+        listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people",
+        title=files.title_of(f, t("unit.people", lang)),
+    )  # fmt: skip

@@ -8,7 +8,10 @@ from dashboard.i18n import t
 from dashboard.l10n import locale
 from dashboard.tables import TABLES
 from dashboard.ui import audit, filters, importing, loaders, locks, widgets
-from dashboard.ui.files import forms_section  # `files` is the upload's list below
+from dashboard.ui.files import (  # `files` is the upload's list below
+    analytics_downloads,
+    forms_section,
+)
 from dashboard.views import loaded as loaded_view
 from data_access import settings
 from data_access.importer import ImportReport
@@ -186,12 +189,15 @@ else:
     st.caption(t("data.tables.caption", lang, scope=widgets.md_escape(filters.scope_title(f))))
     for name, cell in zip(TABLES, st.columns(3, border=True) * 2, strict=True):
         with cell, widgets.guard(lang):
-            frame = loaders.analytics_table(name, year=f.year, cluster=f.cluster, unit=f.unit)
+            frame = loaders.analytics_table(
+                name, year=f.year, cluster=f.cluster, unit=f.unit, lang=lang
+            )
             st.markdown(f"**{t(f'table.{name}', lang)}**")
             st.caption(t("data.tables.rows", lang, rows=frame.height))
-            widgets.downloads(
-                frame, name=f"{name}-{f.unit or f.cluster}-{f.year}", lang=lang, key=f"dl_{name}"
-            )
+            analytics_downloads(  # the command line's export of this table and scope
+                name, year=f.year, cluster=f.cluster, unit=f.unit, lang=lang, frame=frame,
+                file_stem=f"{name}-{f.unit or f.cluster}-{f.year}", key=f"dl_{name}",
+            )  # fmt: skip
 
 # --- audit log (administrators) -----------------------------------------------------------------
 if audit.audit_visible():  # admins under password/oidc (open mode has nobody to audit)

@@ -9,7 +9,7 @@ from dashboard import vocabulary
 from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import documents, filters, loaders, panels, widgets
+from dashboard.ui import documents, files, filters, loaders, panels, widgets
 from dashboard.views import attention
 from dashboard.views import overview as view
 
@@ -106,6 +106,7 @@ with widgets.guard(lang):
             name=f"can-chu-y-{f.cluster}-{f.year}",
             lang=lang,
             key="dl_attention",
+            title=files.title_of(f, t("attention.title", lang)),
         )
 
 with widgets.guard(lang):
@@ -155,14 +156,7 @@ with widgets.guard(lang):
                 legend=" · ".join(layout.status_label(s, lang) for s in palette.STATUSES),
             )
         )
-        export = matrix.with_columns(
-            indicator_name=vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile)
-        )
-        widgets.downloads(
-            export.select(
-                "unit_code", "unit_name", "indicator", "indicator_name", "value_pct", "status"
-            ),
-            name=f"trang-thai-chi-tieu-{f.cluster}-{f.year}",
-            lang=lang,
-            key="dl_status",
-        )
+        files.analytics_downloads(  # the command line's export of the cluster's indicators
+            "indicators", year=f.year, cluster=f.cluster, unit=None, lang=lang,
+            file_stem=f"trang-thai-chi-tieu-{f.cluster}-{f.year}", key="dl_status",
+        )  # fmt: skip

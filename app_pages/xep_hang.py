@@ -56,12 +56,10 @@ with st.container(border=True), widgets.guard(lang):
             formats={"final_points": "num1"},
             helps={"unit_name": t("ranking.short_name_help", lang)},
         )
-        widgets.downloads(
-            ranked.drop("unit_name", "short_name"),
-            name=f"xep-hang-{f.cluster}-{f.year}",
-            lang=lang,
-            key="dl_ranking",
-        )
+        files.analytics_downloads(  # the command line's export of the cluster's rankings
+            "rankings", year=f.year, cluster=f.cluster, unit=None, lang=lang,
+            file_stem=f"xep-hang-{f.cluster}-{f.year}", key="dl_ranking",
+        )  # fmt: skip
 
 with st.container(border=True), widgets.guard(lang):
     st.subheader(t("ranking.scores", lang), anchor=False)
@@ -88,8 +86,9 @@ with st.container(border=True), widgets.guard(lang):
         if criteria := view.criteria_key(maxima, lang):
             st.caption(widgets.md_escape(t("ranking.criteria_key", lang, criteria=criteria)))
         widgets.downloads(
-            scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
-        )
+            scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores",
+            title=files.title_of(f, t("ranking.scores", lang), whole_cluster=True),
+        )  # fmt: skip
 
 with st.container(border=True), widgets.guard(lang):
     history = view.rank_history(
@@ -110,4 +109,5 @@ with st.container(border=True), widgets.guard(lang):
             name=f"dien-bien-thu-hang-{f.cluster}",
             lang=lang,
             key="dl_history",
+            title=files.title_of(f, t("chart.bump.title", lang), whole_cluster=True),
         )

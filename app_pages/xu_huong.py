@@ -7,8 +7,7 @@ import streamlit as st
 from dashboard import vocabulary
 from dashboard.charts import trend
 from dashboard.i18n import t
-from dashboard.naming import with_names
-from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.ui import files, filters, loaders, panels, widgets
 from dashboard.views import trends as view
 
 f = filters.current_filters()
@@ -67,8 +66,7 @@ with widgets.guard(lang):
         column_config={"history": widgets.sparkline_column(t("trends.history", lang))},
         height=view.table_height(shown.height),  # every row, never cut after ten
     )
-    export = trends.filter(pl.col("cluster_code") == f.cluster).filter(
-        pl.col("unit_code") == f.unit if f.unit else pl.col("unit_code").is_null()
-    )
-    export = with_names(export, units=loaders.options().units, lang=lang)  # in the unit's words
-    widgets.downloads(export, name=f"xu-huong-{f.unit or f.cluster}", lang=lang, key="dl_trends")
+    files.analytics_downloads(  # the command line's export of the trends of this scope
+        "trends", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
+        file_stem=f"xu-huong-{f.unit or f.cluster}", key="dl_trends",
+    )  # fmt: skip

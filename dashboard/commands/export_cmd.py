@@ -22,21 +22,16 @@ from pathlib import Path
 import polars as pl
 
 from dashboard import access
-from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
-from dashboard.exports.xlsx_out import TOTAL_COLUMNS
-from dashboard.i18n import label, t
+from dashboard.exports import MODES
+from dashboard.exports.files import FORMATS, analytics_file
+from dashboard.i18n import t
 from dashboard.l10n import DEFAULT_LANG
-from dashboard.naming import file_title
 from dashboard.tables import TABLES, UnknownScope, analytics_table, validate_scope
 from data_access import accounts, settings
 from data_access.catalog import load_catalog
 from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
 from data_access.readers import Dataset, load_dataset, read_years
-
-# csv: the data style ("." decimals in every language); csv-excel-vi: ";" and "," decimals
-# for a Vietnamese Excel; xlsx: the people's format, set up to print (README, "Files").
-FORMATS = ("csv", "csv-excel-vi", "xlsx")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -183,15 +178,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc), 1)
     finally:
         engine.dispose()
-    if fmt == "xlsx":
-        sheet = label("table", args.table, lang) if args.headers != "codes" else args.table
-        title = file_title(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit,
-                           lang=lang)  # fmt: skip
-        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet, title=title,
-                             totals=TOTAL_COLUMNS.get(args.table, ()))  # fmt: skip
-    else:
-        style = "excel_vi" if fmt == "csv-excel-vi" else "data"
-        data = to_csv_bytes(frame, headers=args.headers, style=style)
+    # the same function as every download of this table in the app (issue 19)
+    data = analytics_file(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit,
+                          fmt=fmt, headers=args.headers, lang=lang, frame=frame)  # fmt: skip
 
     if args.out:
         Path(args.out).write_bytes(data)

@@ -27,12 +27,23 @@ from dashboard.formatting import round_expr
 from dashboard.i18n import t
 from dashboard.l10n import locale
 
-# Long free text wraps within this width so that "one page wide" keeps a readable font.
-# Long free text wraps within a bounded width (each row as tall as its longest text), so "one
-# page wide" keeps a readable font; names repeated on every row are cut at a width instead
-# (the cell keeps the whole name; the code beside it says which).
-WRAP_WIDTHS = {"reason": 40, "award_name": 28, "rule_name": 28, "indicator_name": 30}
-CLIP_WIDTHS = {"cluster_name": 20, "unit_name": 30, "subject_name": 26, "collective_name": 26}
+# Long text wraps within a bounded width (each row as tall as its longest text), so "one page
+# wide" keeps a readable font and no name is cut in print (issue 19: a collective's name was cut
+# in the printed staff list): the reasons, the names beside codes, the lists of titles.
+WRAP_WIDTHS = {
+    "reason": 40,
+    "award_name": 28,
+    "rule_name": 28,
+    "indicator_name": 30,
+    "cluster_name": 20,
+    "unit_name": 30,
+    "subject_name": 26,
+    "collective_name": 26,
+    "full_name": 24,
+    "titles": 24,
+    "candidate_for": 24,
+    "to_check": 24,
+}
 LINE_PT = 13  # one line of 10-point text
 FONT = "Arial"  # named, so no office suite falls back to a serif
 
@@ -78,7 +89,7 @@ def _sheet_title(name: str) -> str:
 
 def _width(frame: pl.DataFrame, col: str, head: str) -> float:
     longest = frame.select(pl.col(col).cast(pl.String).str.len_chars().max()).item() or 0
-    cap = WRAP_WIDTHS.get(col) or CLIP_WIDTHS.get(col) or 40
+    cap = WRAP_WIDTHS.get(col) or 40
     return min(max(min(len(head), 16), int(longest)) + 2, cap)
 
 

@@ -1,19 +1,26 @@
 """Issue 11's files in the app: the Circular 02/2023 forms (0602, 0603; XLSX and PDF) on Dữ
-liệu and the cluster meeting pack (PDF) on Xếp hạng and Trình chiếu. Every file is built when
-its button is clicked (not on each run) and audited with the user who drew the button."""
+liệu and the cluster meeting pack (PDF) on Xếp hạng and Trình chiếu; the downloads of the
+contract tables, made by the command line's own function (issue 19), and the printed titles of
+the pages' own tables. Every file is built when its button is clicked (not on each run) and
+audited with the user who drew the button."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import polars as pl
 import streamlit as st
 
 from dashboard import access
+from dashboard.exports.files import analytics_file, page_title
 from dashboard.forms.files import FORMATS, MIME, file_name, form_file
 from dashboard.i18n import t
+from dashboard.naming import scope_name
 from dashboard.report.pdf import meeting_pack
-from dashboard.ui import audit, loaders, session
+from dashboard.ui import audit, loaders, session, widgets
+from dashboard.ui.filters import Filters
 from data_access.catalog.forms import FORMS
+from data_access.readers import Dataset
 
 
 def _form_scope(cluster: str | None, unit: str | None) -> tuple[str | None, str | None] | None:
@@ -91,3 +98,54 @@ def meeting_pack_button(
         icon=":material/picture_as_pdf:",
         key=key,
     )
+
+
+# --- the analytics tables and the pages' own tables ---------------------------------------------
+def analytics_builder(
+    table: str,
+    ds: Dataset,
+    frame: pl.DataFrame,
+    *,
+    year: int,
+    cluster: str | None,
+    unit: str | None,
+    lang: str,
+) -> Callable[[str], bytes]:
+    """What a contract table's download button builds on click, per format: the command line's
+    `export TABLE --year Y [--cluster C] [--unit U] --headers LANG --format FMT` file of the
+    same `frame` (computed and cut to the session's scope when the page was drawn)."""
+    return lambda fmt: analytics_file(
+        table, ds, year=year, cluster=cluster, unit=unit, fmt=fmt, headers=lang, lang=lang,
+        frame=frame,
+    )  # fmt: skip
+
+
+def analytics_downloads(
+    table: str,
+    *,
+    year: int,
+    cluster: str | None,
+    unit: str | None,
+    lang: str,
+    key: str,
+    file_stem: str,
+    frame: pl.DataFrame | None = None,
+) -> None:
+    """The downloads of contract table `table` for the year and scope: the same files as the
+    command line's export of that table and scope, named `file_stem` + ending. `frame`: the table as
+    `loaders.analytics_table(…, lang=lang)` gave it, when the page has it already."""
+    if frame is None:
+        frame = loaders.analytics_table(table, year=year, cluster=cluster, unit=unit, lang=lang)
+    build = analytics_builder(
+        table, loaders.dataset(), frame, year=year, cluster=cluster, unit=unit, lang=lang
+    )
+    widgets.download_buttons(widgets.files_of(file_stem, build), lang=lang, key=key)
+
+
+def title_of(f: Filters, section: str, *, whole_cluster: bool = False) -> str:
+    """The printed title of a page's own table: `section` (its heading), the filters' scope by
+    name (as a contract table's title names it; `whole_cluster`: the cluster even when a unit
+    is chosen, for a cluster's table) and year."""
+    unit = None if whole_cluster else f.unit
+    scope = scope_name(loaders.dataset(), cluster=f.cluster, unit=unit, lang=f.lang)
+    return page_title(section, scope, f.year, f.lang)

@@ -213,18 +213,25 @@ def _streaks(url: str, ver: str, year: int, units: tuple[str, ...]) -> pl.DataFr
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _analytics_table(
-    url: str, ver: str, name: str, year: int, cluster: str | None, unit: str | None
+    url: str,
+    ver: str,
+    name: str,
+    year: int,
+    cluster: str | None,
+    unit: str | None,
+    lang: str | None = None,
 ) -> pl.DataFrame:
     if name == "eligibility":
         units = _units_of(url, ver, cluster, unit)
         ds = _persons_of(url, ver, units, year)
-        return tables.analytics_table(name, ds, year=year, cluster=cluster, unit=unit)
+        return tables.analytics_table(name, ds, year=year, cluster=cluster, unit=unit, lang=lang)
     return tables.analytics_table(
         name,
         _small(url, ver),
         year=year,
         cluster=cluster,
         unit=unit,
+        lang=lang,
         counts_frame=_counts(url, ver),
         budget_frame=_budget(url, ver, year) if name == "budget" else None,
     )
@@ -350,12 +357,16 @@ def budget(year: int) -> pl.DataFrame:
     return scoped(_budget(session.db_url(), session.version(), year))
 
 
-def analytics_table(name: str, *, year: int, cluster: str | None, unit: str | None) -> pl.DataFrame:
-    """Contract table `name` (export TABLE) for the year and scope chosen."""
+def analytics_table(
+    name: str, *, year: int, cluster: str | None, unit: str | None, lang: str | None = None
+) -> pl.DataFrame:
+    """Contract table `name` (export TABLE) for the year and scope chosen; with `lang`, the
+    people's file of it (names beside the codes, reasons in that language), as the command
+    line's export computes it."""
     if name in access.PERSON_TABLES:
         _persons(name, year=year, cluster=cluster, unit=unit)
     url, ver = session.db_url(), session.version()
-    return scoped(_analytics_table(url, ver, name, year, cluster, unit))
+    return scoped(_analytics_table(url, ver, name, year, cluster, unit, lang))
 
 
 def unit_awards(year: int, unit: str) -> pl.DataFrame:

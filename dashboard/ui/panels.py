@@ -10,7 +10,7 @@ from dashboard.formatting import fmt_int
 from dashboard.i18n import t
 from dashboard.l10n import locale
 from dashboard.names import short_names
-from dashboard.ui import filters, loaders, widgets
+from dashboard.ui import files, filters, loaders, widgets
 from dashboard.ui.filters import Filters
 from dashboard.views import progress
 from dashboard.views import warnings as warnings_view
@@ -26,9 +26,11 @@ def early_warnings(
     cluster: str | None,
     unit: str | None,
     quiet: bool = False,
+    title: str | None = None,
 ) -> None:
     """The early warnings of the scope: a one-line summary, then one row per unit and warning
-    (the unit first and pinned). `quiet`: no section at all when there is nothing to say."""
+    (the unit first and pinned). `quiet`: no section at all when there is nothing to say;
+    `title`: the download's printed title (dashboard.ui.files.title_of)."""
     rows = warnings_view.in_scope(frame, cluster=cluster, unit=unit)
     if rows.height == 0 and quiet:
         return  # one unit with nothing to warn about: no section (its monthly chart says more)
@@ -55,6 +57,7 @@ def early_warnings(
         name=f"canh-bao-som-{cluster or ''}-{unit or ''}".rstrip("-"),
         lang=lang,
         key=f"dl_{key}",
+        title=title or t("warning.title", lang),
     )
 
 
@@ -68,6 +71,7 @@ def scope_warnings(f: Filters, *, lang: str, key: str, quiet: bool = False) -> N
         cluster=f.cluster,
         unit=f.unit,
         quiet=quiet,
+        title=files.title_of(f, t("warning.title", lang)),
     )
 
 

@@ -4,6 +4,7 @@ format, the CSV/XLSX downloads of a table, and Markdown escaping of data text.""
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import math
 import re
@@ -19,8 +20,9 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import access, exports
+from dashboard import access
 from dashboard.charts.palette import STATUS_COLORS
+from dashboard.exports.files import table_file
 from dashboard.i18n import header, t
 from dashboard.l10n import locale
 from dashboard.rounding import DASH
@@ -90,14 +92,15 @@ def chart_with_downloads(
     empty: str,
     lang: str,
     key: str,
+    title: str,
 ) -> None:
     """The page pattern for one chart: a caption when `frame` is empty, else the chart and the
-    CSV/XLSX downloads of the frame it was drawn from."""
+    CSV/XLSX downloads of the frame it was drawn from (`title` printed on the workbook)."""
     if frame.height == 0:
         st.caption(empty)
         return
     chart(build(frame), name=name, alt=alt)
-    downloads(frame, name=name, lang=lang, key=key)
+    downloads(frame, name=name, lang=lang, key=key, title=title)
 
 
 # --- tables --------------------------------------------------------------------------------------
@@ -298,46 +301,46 @@ class DownloadFile:
     build: Callable[[], bytes]
 
 
-def download_files(
-    frame: pl.DataFrame, *, name: str, lang: str, totals: tuple[str, ...] = ()
-) -> tuple[DownloadFile, ...]:
-    """The downloads of a table, people's format first (README, "Files for people and for
-    programs"): the print-ready XLSX, the data CSV ("." decimals, sums in any locale) and the
-    CSV for a Vietnamese Excel (";" and "," decimals); human headers in the interface language."""
-    return (
-        DownloadFile(
-            "xlsx",
-            f"{name}.xlsx",
-            XLSX_MIME,
-            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang, totals=totals),
-        ),
-        DownloadFile(
-            "csv",
-            f"{name}.csv",
-            "text/csv",
-            lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang),
-        ),
-        DownloadFile(
-            "csv_excel_vi",
-            f"{name}-excel-vi.csv",
-            "text/csv",
-            lambda: exports.to_csv_bytes(frame, headers=lang, lang=lang, style="excel_vi"),
-        ),
+# button -> (format of dashboard.exports.files, file name ending, MIME type); people's format
+# first (README, "Files for people and for programs"): the print-ready XLSX, the data CSV ("."
+# decimals, sums in any locale), the CSV for a Vietnamese Excel (";" and "," decimals).
+BUTTONS: dict[str, tuple[str, str, str]] = {
+    "xlsx": ("xlsx", ".xlsx", XLSX_MIME),
+    "csv": ("csv", ".csv", "text/csv"),
+    "csv_excel_vi": ("csv-excel-vi", "-excel-vi.csv", "text/csv"),
+}
+
+
+def files_of(name: str, build: Callable[[str], bytes]) -> tuple[DownloadFile, ...]:
+    """The downloads named `name`, each built (on click) by `build(format)`."""
+    return tuple(
+        DownloadFile(key, f"{name}{ending}", mime, functools.partial(build, fmt))
+        for key, (fmt, ending, mime) in BUTTONS.items()
     )
 
 
-def downloads(
-    frame: pl.DataFrame, *, name: str, lang: str, key: str, totals: tuple[str, ...] = ()
-) -> None:
+def download_files(
+    frame: pl.DataFrame, *, name: str, lang: str, title: str, totals: tuple[str, ...] = ()
+) -> tuple[DownloadFile, ...]:
+    """The downloads of a page's own table, through the command line's writer
+    (dashboard.exports.files): human headers in the interface language, `title` printed in the
+    workbook's page header. A contract table's downloads: dashboard.ui.files."""
+    return files_of(
+        name,
+        lambda fmt: table_file(frame, fmt=fmt, headers=lang, title=title, totals=totals),
+    )
+
+
+def download_buttons(files: Sequence[DownloadFile], *, lang: str, key: str) -> None:
     """The download buttons of a table. The bytes are built on click (deferred), so a page
-    with many tables stays fast. `totals`: columns summed in the workbook's last row."""
+    with many tables stays fast."""
     icons = {
         "csv": ":material/csv:",
         "csv_excel_vi": ":material/csv:",
         "xlsx": ":material/table_view:",
     }
     with st.container(horizontal=True, key=f"{key}_box"):
-        for f in download_files(frame, name=name, lang=lang, totals=totals):
+        for f in files:
             st.download_button(
                 t(f"export.{f.fmt}", lang),
                 data=audit.audited(f.build, f.file_name),
@@ -348,3 +351,19 @@ def downloads(
                 help=t("files.download_help", lang),
                 on_click="ignore",
             )
+
+
+def downloads(
+    frame: pl.DataFrame,
+    *,
+    name: str,
+    lang: str,
+    key: str,
+    title: str,
+    totals: tuple[str, ...] = (),
+) -> None:
+    """The download buttons of a page's own table, titled `title` in print. `totals`: columns
+    summed in the workbook's last row."""
+    download_buttons(
+        download_files(frame, name=name, lang=lang, title=title, totals=totals), lang=lang, key=key
+    )
