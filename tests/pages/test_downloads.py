@@ -36,7 +36,7 @@ def test_data_page_offers_every_analytics_table(app):
 
 
 def test_csv_has_a_bom_and_vietnamese_headers_and_cells():
-    _, csv, _ = download_files(FRAME, name="chi-so-2024", lang="vi")
+    _, csv, _ = download_files(FRAME, name="chi-so-2024", lang="vi", title="Chỉ số")
     data = csv.build()
     assert csv.file_name == "chi-so-2024.csv" and csv.mime == "text/csv"
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel reads Vietnamese
@@ -47,7 +47,7 @@ def test_csv_has_a_bom_and_vietnamese_headers_and_cells():
 
 
 def test_csv_for_vietnamese_excel_has_semicolons_and_decimal_commas():
-    files = {f.fmt: f for f in download_files(FRAME, name="chi-so-2024", lang="vi")}
+    files = {f.fmt: f for f in download_files(FRAME, name="chi-so-2024", lang="vi", title="Chỉ số")}
     csv = files["csv_excel_vi"]
     head, row = csv.build().decode("utf-8-sig").splitlines()
     assert csv.file_name == "chi-so-2024-excel-vi.csv"
@@ -56,7 +56,7 @@ def test_csv_for_vietnamese_excel_has_semicolons_and_decimal_commas():
 
 
 def test_xlsx_reads_back_with_english_headers():
-    xlsx, _, _ = download_files(FRAME, name="indicators-2024", lang="en")
+    xlsx, _, _ = download_files(FRAME, name="indicators-2024", lang="en", title="Indicators")
     back = pl.read_excel(io.BytesIO(xlsx.build()))
     assert back.columns == ["Year", "Unit code", "Indicator", "Value (%)", "Status"]
     assert back.row(0) == (2024, "U1", "LDTT_RATE", 90.5, "Met")
