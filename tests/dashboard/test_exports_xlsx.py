@@ -101,3 +101,15 @@ def test_total_row_sums_the_named_columns_as_numbers():
     assert ws["C5"].font.bold and ws.auto_filter.ref == "A1:D4"  # sorting leaves it last
     plain = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(budget))).active
     assert plain.max_row == 4  # no totals asked, none written
+
+
+def test_a_long_collective_name_wraps_in_its_column_instead_of_being_cut():
+    # issue 19: the printed staff list cut collectives' names at the column's edge
+    name = "Phòng Tổ chức cán bộ và Quản lý đào tạo, bồi dưỡng"  # 50 characters
+    frame = pl.DataFrame({"full_name": ["Lê Thị B"], "collective_name": [name]})
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
+    cell = ws["B2"]
+    assert cell.value == name and cell.alignment.wrap_text
+    # a bounded column (26 wide) that holds 24 characters a line: 50 → 3 lines of 13 points
+    assert ws.column_dimensions["B"].width == pytest.approx(26, abs=0.8)
+    assert ws.row_dimensions[2].height == 39
