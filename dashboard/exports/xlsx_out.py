@@ -29,13 +29,14 @@ from dashboard.l10n import locale
 
 # Long text wraps within a bounded width (each row as tall as its longest text), so "one page
 # wide" keeps a readable font and no name is cut in print (issue 19: a collective's name was cut
-# in the printed staff list): the reasons, the names beside codes, the lists of titles.
+# in the printed staff list): the reasons, the names beside codes, the lists of titles. The
+# cluster's name is the exception, cut at a width: it repeats on every row of a cluster's table
+# (whose printed title names the cluster), and wrapped it made every row four lines tall.
 WRAP_WIDTHS = {
     "reason": 40,
     "award_name": 28,
     "rule_name": 28,
     "indicator_name": 30,
-    "cluster_name": 20,
     "unit_name": 30,
     "subject_name": 26,
     "collective_name": 26,
@@ -44,6 +45,7 @@ WRAP_WIDTHS = {
     "candidate_for": 24,
     "to_check": 24,
 }
+CLIP_WIDTHS = {"cluster_name": 20}
 LINE_PT = 13  # one line of 10-point text
 FONT = "Arial"  # named, so no office suite falls back to a serif
 
@@ -89,7 +91,7 @@ def _sheet_title(name: str) -> str:
 
 def _width(frame: pl.DataFrame, col: str, head: str) -> float:
     longest = frame.select(pl.col(col).cast(pl.String).str.len_chars().max()).item() or 0
-    cap = WRAP_WIDTHS.get(col) or 40
+    cap = WRAP_WIDTHS.get(col) or CLIP_WIDTHS.get(col) or 40
     return min(max(min(len(head), 16), int(longest)) + 2, cap)
 
 
