@@ -13,4 +13,5 @@ def test_indicators_csv_from_the_data_page(page, goto):
     data = open(download.path(), "rb").read()  # noqa: SIM115 - a temporary file of Playwright
     assert data.startswith(b"\xef\xbb\xbf")
     header = data.decode("utf-8-sig").splitlines()[0]
-    assert header.startswith("Năm,Mã cụm,Mã đơn vị,Chỉ số,Tử số,Mẫu số,Tỷ lệ (%)")
+    # names beside the codes, as the command line's export (issue 19)
+    assert header.startswith("Năm,Mã cụm,Tên cụm,Mã đơn vị,Tên đơn vị,Chỉ số,Tên chỉ số,Tử số")
