@@ -526,6 +526,7 @@ def _roles(conn: Connection, tables: dict[str, pl.DataFrame], errors: ErrorColle
         .join(mine, on=["year", "unit_code"], how="left")
         .join(firsts, on="year", how="left")
         .with_columns(
+            __left_out=pl.col("__file").is_null(),
             __file=pl.coalesce("__file", "__file0"),
             __row=pl.coalesce("__row", "__row0"),
             __role=pl.col("role").replace_strict(
@@ -533,14 +534,18 @@ def _roles(conn: Connection, tables: dict[str, pl.DataFrame], errors: ErrorColle
             ),
         )
     )
-    errors.add_rows(
-        hit,
-        pl.lit(True),
-        "role_stored_not_member",
-        column="unit_code",
-        value=pl.col("unit_code"),
-        unit=pl.col("unit_code"),
-        year=pl.col("year"),
-        row_cluster=pl.col("__role_cluster"),
-        role=pl.col("__role"),
-    )
+    for msg_id, mask in (
+        ("role_stored_not_member", ~pl.col("__left_out")),
+        ("role_stored_left_out", pl.col("__left_out")),
+    ):
+        errors.add_rows(
+            hit,
+            mask,
+            msg_id,
+            column="unit_code",
+            value=pl.col("unit_code"),
+            unit=pl.col("unit_code"),
+            year=pl.col("year"),
+            row_cluster=pl.col("__role_cluster"),
+            role=pl.col("__role"),
+        )
