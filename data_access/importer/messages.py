@@ -190,9 +190,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress_done": {"vi": "Hoàn tất", "en": "Done"},
     "progress_failed": {"vi": "Có lỗi, không ghi dữ liệu", "en": "Errors found, nothing written"},
     "summary_line": {
-        "vi": "{table}: {inserted} dòng thêm mới, {updated} dòng cập nhật, {unchanged} dòng "
-        "không đổi",
-        "en": "{table}: {inserted} inserted, {updated} updated, {unchanged} unchanged",
+        "vi": "{name} ({table}): {inserted} dòng thêm mới, {updated} dòng cập nhật, {unchanged} "
+        "dòng không đổi",
+        "en": "{name} ({table}): {inserted} inserted, {updated} updated, {unchanged} unchanged",
     },
     "summary_ok": {
         "vi": "Nhập dữ liệu thành công.",
