@@ -98,3 +98,27 @@ def test_a_membership_that_would_strand_a_stored_role(sqlite_engine):
     assert dump(sqlite_engine) == before
     # the same list keeping U2 in C1 is fine
     assert run(sqlite_engine, {"cluster_members.csv": MEMBERS + "2025,C1,U1\n2025,C1,U2\n"}).ok
+
+
+def test_moving_a_unit_warns_about_years_without_members(sqlite_engine):
+    """U1 has roster rows in 2023 (BASE) and 2024; 2024's members are listed, 2023's are not.
+    Moving U1 to C2 in units.csv imports, with a warning naming 2023 only."""
+    load_base(sqlite_engine)
+    setup = {
+        "roster.csv": "year,person_code,unit_code\n2024,P1,U1\n",
+        "cluster_members.csv": MEMBERS + "2024,C1,U1\n2024,C1,U2\n2024,C2,U3\n",
+    }
+    assert run(sqlite_engine, setup).ok
+    report = run(sqlite_engine, {"units.csv": "unit_code,unit_name,cluster_code\nU1,Phú Thọ,C2\n"})
+    assert report.ok
+    assert [(w.file, w.row, w.column, w.value, w.reason) for w in report.warnings] == [
+        (
+            "units.csv",
+            2,
+            "cluster_code",
+            "C2",
+            "đơn vị «U1» chuyển từ cụm «C1» sang cụm «C2»: các năm có dữ liệu mà chưa có danh "
+            "sách thành viên cụm (2023) sẽ tính đơn vị vào cụm «C2»; muốn giữ số liệu các năm đó "
+            "theo cụm cũ, hãy nhập «Thành viên cụm theo năm» cho các năm ấy",
+        )
+    ]
