@@ -27,6 +27,7 @@ from sqlalchemy import Connection, select
 
 from data_access import organisation_rules as rules
 from data_access.importer.org_ended import (
+    YEARLY_UNIT_ROWS,
     change_text,
     collective_units,
     date_text,
@@ -91,9 +92,11 @@ def _start_months(
 def check_organisation(
     conn: Connection, tables: dict[str, pl.DataFrame], errors: ErrorCollector
 ) -> None:
-    """Every check above, on the database and the files' typed tables together."""
-    changes = _changes(conn, tables)
-    if not changes.is_empty():
+    """Every check above, on the database and the files' typed tables together. An import of
+    none of the tables a change bears on (clusters, people, …) asks the database nothing."""
+    bearing = {"unit_changes", "awards", *(name for name, *_ in YEARLY_UNIT_ROWS)}
+    changes = _changes(conn, tables) if bearing & set(tables) else None
+    if changes is not None and not changes.is_empty():
         _loops(changes, errors)
         to_codes = changes["to_unit_code"].unique().to_list()
         dated = rules.dated_changes(changes, _start_months(conn, tables, to_codes))
