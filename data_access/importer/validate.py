@@ -194,7 +194,9 @@ def combine(
     """One typed frame per table, over every file that holds it (in the order given)."""
     if sources and all(s.frame.is_empty() for s in sources):
         # Headers only (the template as downloaded): say so rather than "succeeded" with nothing.
-        errors.add("no_rows", file=sources[0].file)
+        # Named by the workbook, not one of its sheets (Excel forbids "[" in a sheet name).
+        label = sources[0].file
+        errors.add("no_rows", file=label[: label.rindex("[")] if label.endswith("]") else label)
     parts: dict[str, list[pl.DataFrame]] = {}
     for s in sources:
         parts.setdefault(s.table, []).append(convert(s, errors, limits))

@@ -19,7 +19,7 @@ def test_template_as_downloaded_imports_nothing_and_says_so(engine):
     # Issue 21: the sample rows once created a cluster "CUM04" every user then landed on.
     before = dump(engine)
     report = import_files(engine, [("mau.xlsx", build_template())])
-    assert [(e.kind, e.row) for e in report.errors] == [("no_rows", None)]
+    assert [(e.kind, e.file, e.row) for e in report.errors] == [("no_rows", "mau.xlsx", None)]
     assert "không có dòng dữ liệu nào để nhập" in report.errors[0].reason
     assert "«Ví dụ»" in report.errors[0].reason
     assert dump(engine) == before
@@ -95,3 +95,9 @@ def test_filled_template_reads_back(engine):
     assert rows["cluster_members"] == [(2025, "VP2", "K3", "07/QĐ-VPQH", dt.date(2025, 1, 20))]
     assert rows["unit_changes"] == [("VP1", "VP2", dt.date(2026, 2, 1), "rename", None)]
     assert rows["awards"] == rows["targets"] == rows["scores"] == rows["unit_counts"] == []
+
+
+def test_a_header_only_csv_imports_nothing_and_says_so(engine):
+    report = import_files(engine, [("people.csv", b"person_code,full_name\n")], lang="en")
+    assert [(e.kind, e.file) for e in report.errors] == [("no_rows", "people.csv")]
+    assert report.errors[0].reason.startswith("no data rows to import")
