@@ -71,8 +71,8 @@ def test_rows_per_table_and_year_version_and_last_import(tmp_path):
     assert wide["Khen thưởng"][0] == {"2024": 0, "2025": 0, "all": None}
     # 0.3.0: membership by year is a yearly table, the changes a reference table
     assert wide["Thành viên cụm theo năm"][0] == {"2024": 0, "2025": 2, "all": None}
-    assert wide["Sáp nhập, chia tách, đổi tên"][0] == {"2024": None, "2025": None, "all": 1}
-    assert list(wide)[-2:] == ["Thành viên cụm theo năm", "Sáp nhập, chia tách, đổi tên"]
+    assert wide["Sáp nhập, chia tách, đổi tên đơn vị"][0] == {"2024": None, "2025": None, "all": 1}
+    assert list(wide)[-2:] == ["Thành viên cụm theo năm", "Sáp nhập, chia tách, đổi tên đơn vị"]
 
 
 def test_no_import_recorded(tmp_path):
