@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from data_access import organisation_rules as rules
 from data_access.readers import Dataset
 
 MEMBERSHIP_SCHEMA = {"year": pl.Int16, "unit_code": pl.String, "cluster_code": pl.String}
@@ -35,35 +36,21 @@ def _s(name: str) -> pl.Expr:
 
 
 # --- the emulation year --------------------------------------------------------------------------
+# The date and month rules live in data_access.organisation_rules: the importer refuses rows by
+# the same rule (one truth).
+emulation_year = rules.emulation_year
+year_of_date = rules.year_of_date
+
+
 def start_months(ds: Dataset) -> pl.DataFrame:
     """unit_code, start_month (1–12): the unit's own period_start_month, else its (current)
     cluster's, else 1."""
-    clusters = ds.clusters.select(_s("cluster_code"), cluster_m=pl.col("period_start_month"))
-    return (
-        ds.units.select(_s("unit_code"), _s("cluster_code"), pl.col("period_start_month"))
-        .join(clusters, on="cluster_code", how="left")
-        .select(
-            "unit_code",
-            start_month=pl.coalesce("period_start_month", "cluster_m", pl.lit(1)).cast(pl.Int8),
-        )
-    )
-
-
-def emulation_year(year: pl.Expr, month: pl.Expr, start_month: pl.Expr) -> pl.Expr:
-    """The emulation year a calendar (year, month) falls in: months from `start_month` on count
-    in the next year when the year does not start in January."""
-    shift = (start_month > 1) & (month >= start_month)
-    return (year.cast(pl.Int16) + shift.cast(pl.Int16)).cast(pl.Int16)
+    return rules.start_months(ds.units, ds.clusters)
 
 
 def emulation_month(month: pl.Expr, start_month: pl.Expr) -> pl.Expr:
     """The month's place in its emulation year: 1 for `start_month`, … 12 for the month before."""
     return (((month.cast(pl.Int16) - start_month.cast(pl.Int16)) % 12) + 1).cast(pl.Int8)
-
-
-def year_of_date(day: pl.Expr, start_month: pl.Expr) -> pl.Expr:
-    """The emulation year holding a date."""
-    return emulation_year(day.dt.year(), day.dt.month(), start_month)
 
 
 def year_label(year: int, start_month: int | None = 1) -> str:
@@ -112,56 +99,13 @@ def members(ds: Dataset, year: int, cluster: str) -> list[str]:
 def changes(ds: Dataset) -> pl.DataFrame:
     """Every change row with the emulation year it takes effect in (`effective_year`, in the
     successor's year) and `ends`: the source unit does not continue through it."""
-    ch = ds.unit_changes.select(
-        _s("from_unit_code"),
-        _s("to_unit_code"),
-        _s("kind"),
-        pl.col("effective_date"),
-        pl.col("decision_no"),
-    )
-    if ch.is_empty():
-        return ch.with_columns(
-            effective_year=pl.lit(None, dtype=pl.Int16), ends=pl.lit(None, dtype=pl.Boolean)
-        )
-    sm = start_months(ds)
-    continues = ch.filter(pl.col("from_unit_code") == pl.col("to_unit_code")).select(
-        "from_unit_code", "effective_date", _cont=pl.lit(True)
-    )
-    return (
-        ch.join(sm, left_on="to_unit_code", right_on="unit_code", how="left")
-        .join(continues, on=["from_unit_code", "effective_date"], how="left")
-        .with_columns(
-            effective_year=year_of_date(
-                pl.col("effective_date"), pl.col("start_month").fill_null(1)
-            ),
-            ends=pl.col("_cont").is_null(),
-        )
-        .drop("start_month", "_cont")
-        .sort("effective_date", "to_unit_code", "from_unit_code")
-    )
+    return rules.dated_changes(ds.unit_changes, start_months(ds))
 
 
 def ended(ds: Dataset) -> pl.DataFrame:
     """unit_code, last_year, effective_date, kind, to_codes: units that a change ended (merged
     away, split up, renamed), with the last emulation year they existed."""
-    ch = changes(ds).filter(pl.col("ends"))
-    return (
-        ch.group_by("from_unit_code")
-        .agg(
-            pl.col("effective_year").min(),
-            pl.col("effective_date").min(),
-            pl.col("kind").first(),
-            pl.col("to_unit_code").unique().sort().alias("to_codes"),
-        )
-        .select(
-            pl.col("from_unit_code").alias("unit_code"),
-            (pl.col("effective_year") - 1).cast(pl.Int16).alias("last_year"),
-            "effective_date",
-            "kind",
-            "to_codes",
-        )
-        .sort("unit_code")
-    )
+    return rules.ended_units(changes(ds))
 
 
 def changed_in(ds: Dataset) -> pl.DataFrame:
