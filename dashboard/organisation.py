@@ -232,3 +232,99 @@ def predecessors(ds: Dataset, unit: str) -> pl.DataFrame:
     return ch.filter((pl.col("to_unit_code") == unit) & (pl.col("from_unit_code") != unit)).select(
         "from_unit_code", "kind", "effective_date", "effective_year", "decision_no"
     )
+
+
+# --- what the engine joins once per data version -------------------------------------------------
+def affiliations(ds: Dataset) -> pl.DataFrame:
+    """unit_code, cluster_code: every (unit, cluster) pair the organisation ever had — the
+    current clusters and every listed year's. Access scoping uses it, so a cluster secretary
+    keeps the units their cluster had in any year and never loses its current members."""
+    current = ds.units.select(_s("unit_code"), _s("cluster_code"))
+    listed = ds.cluster_members.select(_s("unit_code"), _s("cluster_code"))
+    return (
+        pl.concat([current, listed])
+        .filter(pl.col("cluster_code").is_not_null())
+        .unique()
+        .sort("cluster_code", "unit_code")
+    )
+
+
+RANK_NOTES = ("unit_change", "cluster_change")
+
+
+def rank_change_notes(ds: Dataset, year: int) -> pl.DataFrame:
+    """unit_code, rank_change_note: why a unit of `year` has no rank change although it may
+    have a rank the year before — `unit_change` (a merger, split or rename took effect on it
+    that year), else `cluster_change` (it was in another cluster the year before)."""
+    changed = (
+        changed_in(ds)
+        .filter(pl.col("year") == year)
+        .select("unit_code", rank_change_note=pl.lit("unit_change"))
+    )
+    m = membership(ds, [year - 1, year])
+    now = m.filter(pl.col("year") == year).select("unit_code", "cluster_code")
+    before = m.filter(pl.col("year") == year - 1).select("unit_code", _before="cluster_code")
+    moved = (
+        now.join(before, on="unit_code", how="inner")
+        .filter(pl.col("cluster_code") != pl.col("_before"))
+        .select("unit_code", rank_change_note=pl.lit("cluster_change"))
+        .join(changed, on="unit_code", how="anti")
+    )
+    return pl.concat([changed, moved]).unique("unit_code").sort("unit_code")
+
+
+def shifted_subjects(ds: Dataset) -> pl.DataFrame:
+    """subject_kind, subject_code, start_month: the rating subjects whose emulation year does
+    not start in January — units with such a start month, their collectives, and persons on
+    their roster (in any year `ds` holds). Empty when every year starts in January, so the
+    common case costs nothing."""
+    sm = start_months(ds).filter(pl.col("start_month") > 1)
+    schema = {"subject_kind": pl.String, "subject_code": pl.String, "start_month": pl.Int8}
+    if sm.is_empty():
+        return pl.DataFrame(schema=schema)
+    units = sm.select(
+        subject_kind=pl.lit("unit"), subject_code="unit_code", start_month="start_month"
+    )
+    colls = (
+        ds.collectives.select(_s("collective_code"), _s("unit_code"))
+        .join(sm, on="unit_code")
+        .select(
+            subject_kind=pl.lit("collective"),
+            subject_code="collective_code",
+            start_month="start_month",
+        )
+    )
+    # A person who moved between a calendar-year and a school-year unit takes the later start.
+    persons = (
+        ds.roster.lazy()
+        .select(_s("person_code"), _s("unit_code"))
+        .join(sm.lazy(), on="unit_code")
+        .group_by("person_code")
+        .agg(pl.col("start_month").max())
+        .select(
+            subject_kind=pl.lit("person"), subject_code="person_code", start_month="start_month"
+        )
+        .collect()
+    )
+    return pl.concat([units, colls, persons]).cast(schema).unique(["subject_kind", "subject_code"])  # type: ignore[arg-type]
+
+
+def rating_years(ratings: pl.LazyFrame, shifted: pl.DataFrame) -> pl.LazyFrame:
+    """`ratings` with `year` the emulation year of each monthly rating (annual ratings keep
+    theirs) and `em_month` its place in that year (1–12; null on annual rows). `shifted` is
+    `shifted_subjects(ds)`."""
+    month = pl.col("month")
+    if shifted.is_empty():
+        return ratings.with_columns(em_month=month.cast(pl.Int8))
+    sm = pl.col("start_month").fill_null(1)
+    return (
+        ratings.with_columns(_s("subject_kind"), _s("subject_code"))
+        .join(shifted.lazy(), on=["subject_kind", "subject_code"], how="left")
+        .with_columns(
+            year=pl.when(month.is_null())
+            .then(pl.col("year").cast(pl.Int16))
+            .otherwise(emulation_year(pl.col("year"), month, sm)),
+            em_month=pl.when(month.is_not_null()).then(emulation_month(month, sm)),
+        )
+        .drop("start_month")
+    )
