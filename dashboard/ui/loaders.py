@@ -165,6 +165,17 @@ def _trends(url: str, ver: str) -> pl.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
+def _history_sources(url: str, ver: str) -> pl.DataFrame:
+    years = _options(url, ver).years
+    return organisation.history_sources(_small(url, ver), years)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _ended(url: str, ver: str) -> pl.DataFrame:
+    return organisation.ended(_small(url, ver))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
 def _quotas(url: str, ver: str) -> pl.DataFrame:
     return pipeline.quotas_for(_counts(url, ver))
 
@@ -338,6 +349,19 @@ def rank_history() -> pl.DataFrame:
 
 def trends() -> pl.DataFrame:
     return scoped(_trends(session.db_url(), session.version()))
+
+
+def history_sources() -> pl.DataFrame:
+    """unit_code, year, source_code: whose figures stand for a merged, split or renamed unit's
+    years before its change (organisation.history_sources; `views.overview.kpis(sources=…)`)."""
+    return _history_sources(session.db_url(), session.version())
+
+
+def ended_units() -> pl.DataFrame:
+    """unit_code, last_year, effective_date, kind, to_codes: units a change ended, with the
+    last emulation year they existed (organisation.ended): the unit selector offers such a
+    unit only up to its last year."""
+    return _ended(session.db_url(), session.version())
 
 
 def quotas() -> pl.DataFrame:
