@@ -95,24 +95,21 @@ def _person_measures(
     )
     # One annual rating per person and year (the ratings key), so these 0/1 add up to persons.
     good = r.is_in(cat.ratings_at_least("task", "HTTNV"))
-    ratings = (
-        rated.filter(pl.col("subject_kind") == "person")
-        .select(
-            "year",
-            _code("subject_code", "person_code"),
-            *(
-                e.cast(pl.UInt32).alias(name)
-                for name, e in {
-                    "a": annual,
-                    "a_htxsnv": annual & (r == "HTXSNV"),
-                    "a_httnv": annual & (r == "HTTNV"),
-                    "a_httnv_plus": annual & good,
-                    "a_khtnv": annual & (r == "KHTNV"),
-                    "m": monthly,
-                    "m_htxsnv": monthly & (r == "HTXSNV"),
-                }.items()
-            ),
-        )
+    ratings = rated.filter(pl.col("subject_kind") == "person").select(
+        "year",
+        _code("subject_code", "person_code"),
+        *(
+            e.cast(pl.UInt32).alias(name)
+            for name, e in {
+                "a": annual,
+                "a_htxsnv": annual & (r == "HTXSNV"),
+                "a_httnv": annual & (r == "HTTNV"),
+                "a_httnv_plus": annual & good,
+                "a_khtnv": annual & (r == "KHTNV"),
+                "m": monthly,
+                "m_htxsnv": monthly & (r == "HTXSNV"),
+            }.items()
+        ),
     )
     flags, tallies = ["ldtt", "cstdcs", "higher", "awarded"], list(RATING_TALLIES)
     per_person = (

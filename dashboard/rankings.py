@@ -51,9 +51,7 @@ def _standing(ind: pl.LazyFrame, ds: Dataset, year: int) -> pl.LazyFrame:
         .group_by(_s("unit_code"))
         # A sum over no entered final points is no score, not 0.
         .agg(final_points=pl.when(points.is_not_null().any()).then(points.sum()))
-        .join(
-            org.membership(ds, [year]).lazy().select("unit_code", "cluster_code"), on="unit_code"
-        )
+        .join(org.membership(ds, [year]).lazy().select("unit_code", "cluster_code"), on="unit_code")
     )
     members = pl.concat(
         [per_unit.select("cluster_code", "unit_code"), scores.select("cluster_code", "unit_code")]

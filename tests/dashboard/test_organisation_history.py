@@ -170,3 +170,48 @@ def test_cluster_scope_of_an_export_is_that_years_members():
         ("C2", 2024, 90.0, None),
         ("C2", 2025, 50.0, -40.0),
     ]
+
+
+def test_importing_2026_membership_into_the_database_moves_no_stored_2024_figure(
+    engine, tmp_path, monkeypatch
+):
+    from data_access.importer.load import write_tables
+    from data_access.writer import bump_data_version, upsert
+
+    monkeypatch.setenv("THIDUA_SNAPSHOT_DIR", str(tmp_path / "snap"))
+
+    def plain(frame: pl.DataFrame) -> pl.DataFrame:  # the columns given, codes as text
+        frame = frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+        return frame.select(c for c in frame.columns if frame[c].null_count() < frame.height)
+
+    ds = dataset()
+    names = ("clusters", "units", "people", "roster", "awards", "targets", "cluster_members")
+    with engine.begin() as conn:
+        for name in names:
+            upsert(conn, name, plain(getattr(ds, name)))
+        bump_data_version(conn)
+
+    def stored(year: int) -> dict[str, pl.DataFrame]:
+        store = pipeline.build_aggregates(engine)
+        small, counts = pipeline.small_dataset(store), store.read("counts")
+        return {
+            name: analytics_table(name, small, year=year, counts_frame=counts)
+            for name in ("indicators", "quotas", "rankings", "trends")
+        }
+
+    before = stored(2024)
+    assert before["rankings"].select("cluster_code", "unit_code", "rank").rows() == [
+        ("C1", "A", 1), ("C1", "B", 3), ("C1", "X", 1),
+    ]  # fmt: skip
+    later = dataset(with_2026=True)
+    with engine.begin() as conn:
+        write_tables(
+            conn,
+            {
+                "units": plain(later.units),
+                "cluster_members": plain(later.cluster_members.filter(pl.col("year") == 2026)),
+            },
+        )
+    after = stored(2024)
+    for name, frame in before.items():
+        assert_frame_equal(after[name], frame)
