@@ -53,8 +53,12 @@ def resolve_targets(ds: Dataset) -> pl.DataFrame:
     units = org.membership(ds, ds.targets["year"].unique().to_list()).lazy()
     cluster_t = t.filter(pl.col("scope_kind") == "cluster").rename({"scope_code": "cluster_code"})
     unit_t = t.filter(pl.col("scope_kind") == "unit").rename({"scope_code": "unit_code"})
-    own = unit_t.join(units, on=["year", "unit_code"], how="inner").with_columns(
-        target_scope=pl.lit("unit")
+    # A unit's own target applies to it in or out of a cluster (cluster_code null out of one).
+    known = ds.units.lazy().select(_s("unit_code"))
+    own = (
+        unit_t.join(known, on="unit_code", how="semi")
+        .join(units, on=["year", "unit_code"], how="left")
+        .with_columns(target_scope=pl.lit("unit"))
     )
     inherited = (
         units.join(cluster_t, on=["year", "cluster_code"], how="inner")
