@@ -316,5 +316,5 @@ def run(
     wt = timed("targets", lambda: targeted(ind, ds))
     q = timed("quotas", lambda: quotas_for(c, year))
     r = timed("rankings", lambda: rankings_for(wt, ds, year))
-    tr = timed("trends", lambda: trends_for(ind))
+    tr = timed("trends", lambda: trends_for(ind, ds=ds, counts_frame=c))
     return Run(c, wt, q, r, tr, seconds, cpu)

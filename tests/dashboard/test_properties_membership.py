@@ -5,6 +5,7 @@ rankings and rank change, its quotas."""
 from __future__ import annotations
 
 import polars as pl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
@@ -24,6 +25,7 @@ def _figures(ds: Dataset, year: int) -> list[pl.DataFrame]:
 BEFORE = {y: _figures(dataset(), y) for y in (2024, 2025)}
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     later=st.lists(st.sampled_from([*CLUSTERS, None]), min_size=3, max_size=3),
