@@ -274,57 +274,103 @@ def rank_change_notes(ds: Dataset, year: int) -> pl.DataFrame:
 
 
 def shifted_subjects(ds: Dataset) -> pl.DataFrame:
-    """subject_kind, subject_code, start_month: the rating subjects whose emulation year does
-    not start in January — units with such a start month, their collectives, and persons on
-    their roster (in any year `ds` holds). Empty when every year starts in January, so the
-    common case costs nothing."""
-    sm = start_months(ds).filter(pl.col("start_month") > 1)
-    schema = {"subject_kind": pl.String, "subject_code": pl.String, "start_month": pl.Int8}
-    if sm.is_empty():
+    """subject_kind, subject_code, year, start_month: the rating subjects whose emulation year
+    may not start in January. Units with such a start month and their collectives (year null:
+    every year); persons ever on such a unit's roster, one row per roster year of theirs with
+    that year's unit's start month (1 for a calendar-year unit). Empty when every year starts in
+    January, so the common case costs nothing."""
+    schema = {
+        "subject_kind": pl.String,
+        "subject_code": pl.String,
+        "year": pl.Int16,
+        "start_month": pl.Int8,
+    }
+    sm = start_months(ds)
+    shifted = sm.filter(pl.col("start_month") > 1)
+    if shifted.is_empty():
         return pl.DataFrame(schema=schema)
-    units = sm.select(
-        subject_kind=pl.lit("unit"), subject_code="unit_code", start_month="start_month"
+    units = shifted.select(
+        subject_kind=pl.lit("unit"),
+        subject_code="unit_code",
+        year=pl.lit(None, pl.Int16),
+        start_month="start_month",
     )
     colls = (
         ds.collectives.select(_s("collective_code"), _s("unit_code"))
-        .join(sm, on="unit_code")
+        .join(shifted, on="unit_code")
         .select(
             subject_kind=pl.lit("collective"),
             subject_code="collective_code",
+            year=pl.lit(None, pl.Int16),
             start_month="start_month",
         )
     )
-    # A person who moved between a calendar-year and a school-year unit takes the later start.
+    roster = ds.roster.lazy().select(
+        pl.col("year").cast(pl.Int16), _s("person_code"), _s("unit_code")
+    )
+    movers = roster.join(shifted.lazy(), on="unit_code", how="semi").select("person_code").unique()
     persons = (
-        ds.roster.lazy()
-        .select(_s("person_code"), _s("unit_code"))
-        .join(sm.lazy(), on="unit_code")
-        .group_by("person_code")
-        .agg(pl.col("start_month").max())
+        roster.join(movers, on="person_code", how="semi")
+        .join(sm.lazy(), on="unit_code", how="left")
         .select(
-            subject_kind=pl.lit("person"), subject_code="person_code", start_month="start_month"
+            subject_kind=pl.lit("person"),
+            subject_code="person_code",
+            year="year",
+            start_month=pl.col("start_month").fill_null(1),
         )
         .collect()
     )
-    return pl.concat([units, colls, persons]).cast(schema).unique(["subject_kind", "subject_code"])  # type: ignore[arg-type]
+    return pl.concat([units, colls, persons]).cast(schema)  # type: ignore[arg-type]
 
 
 def rating_years(ratings: pl.LazyFrame, shifted: pl.DataFrame) -> pl.LazyFrame:
     """`ratings` with `year` the emulation year of each monthly rating (annual ratings keep
     theirs) and `em_month` its place in that year (1–12; null on annual rows). `shifted` is
-    `shifted_subjects(ds)`."""
+    `shifted_subjects(ds)`.
+
+    A person of `shifted` has their monthly rating of (y, m) counted in year E ∈ {y, y + 1} when
+    E is the emulation year of (y, m) for the unit on their roster in E. Each candidate E is
+    judged on the roster of E alone, so counting one year (its roster and the ratings of y − 1
+    and y) gives what counting every year gives. (A person moving between a calendar-year and a
+    school-year unit may have a September–December month counted in both units' years, or in
+    neither: each unit counts the months of its own year for the persons on its roster.)"""
     month = pl.col("month")
     if shifted.is_empty():
         return ratings.with_columns(em_month=month.cast(pl.Int8))
+    keys = ["subject_kind", "subject_code"]
+    base = ratings.with_columns(
+        _s("subject_kind"), _s("subject_code"), pl.col("year").cast(pl.Int16)
+    )
+    fixed = shifted.filter(pl.col("year").is_null()).drop("year").lazy()
+    per_year = shifted.filter(pl.col("year").is_not_null()).lazy()
+    people = per_year.select(keys).unique()
     sm = pl.col("start_month").fill_null(1)
-    return (
-        ratings.with_columns(_s("subject_kind"), _s("subject_code"))
-        .join(shifted.lazy(), on=["subject_kind", "subject_code"], how="left")
+
+    rest = (
+        base.join(people, on=keys, how="anti")
+        .join(fixed, on=keys, how="left")
         .with_columns(
             year=pl.when(month.is_null())
-            .then(pl.col("year").cast(pl.Int16))
+            .then(pl.col("year"))
             .otherwise(emulation_year(pl.col("year"), month, sm)),
             em_month=pl.when(month.is_not_null()).then(emulation_month(month, sm)),
         )
         .drop("start_month")
     )
+    mine = base.join(people, on=keys, how="semi")
+    annual = mine.filter(month.is_null()).with_columns(em_month=pl.lit(None, pl.Int8))
+    monthly = mine.filter(month.is_not_null())
+    candidates = pl.concat(
+        [
+            monthly.with_columns(_e=pl.col("year")),
+            monthly.with_columns(_e=(pl.col("year") + 1).cast(pl.Int16)),
+        ]
+    )
+    judged = (
+        # a person on no roster in E has no unit to count the month in E for
+        candidates.join(per_year.rename({"year": "_e"}), on=[*keys, "_e"], how="inner")
+        .filter(emulation_year(pl.col("year"), month, sm) == pl.col("_e"))
+        .with_columns(year=pl.col("_e"), em_month=emulation_month(month, sm))
+        .drop("_e", "start_month")
+    )
+    return pl.concat([rest, annual, judged], how="diagonal_relaxed")

@@ -3,7 +3,8 @@ their month, from September of Y−1 to August of Y, in the counts, the stored c
 ratings are stored by calendar year), the monthly progress and the early warnings.
 
 Worked by hand. Unit Y starts its year in September (period_start_month 9); unit Z in January.
-Y1 and Y2 are on Y's staff in 2025 and 2026, Z1 on Z's in 2025.
+Y1 and Y2 are on Y's staff in 2025 and 2026, Z1 on Z's in 2025; M moves from Z (2025) to Y
+(2026).
 
 | person | month   | rating | emulation year (place) |
 |--------|---------|--------|------------------------|
@@ -16,8 +17,9 @@ Y1 and Y2 are on Y's staff in 2025 and 2026, Z1 on Z's in 2025.
 | Z1     | 2024-12 | HTXSNV | 2024 — not on 2024's roster: dropped |
 | Z1     | 2025-01 | HTTNV  | 2025 (1)               |
 | Z1     | 2025-09 | HTXSNV | 2025 (9)               |
+| M      | 2025-10 | HTXSNV | Z's 2025 (10) and Y's 2026 (2): each unit's year holds October |
 
-So 2025: Y 4 person-months rated, 3 HTXSNV; Z 2 rated, 1 HTXSNV. 2026: Y 1 rated, 0 HTXSNV.
+So 2025: Y 4 person-months rated, 3 HTXSNV; Z 3 rated, 2 HTXSNV. 2026: Y 2 rated, 1 HTXSNV.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ RATINGS = [
     ("Z1", "2024-12", "HTXSNV"),
     ("Z1", "2025-01", "HTTNV"),
     ("Z1", "2025-09", "HTXSNV"),
+    ("M", "2025-10", "HTXSNV"),
 ]
 
 
@@ -69,12 +72,14 @@ TABLES = {
         },
         schema_overrides={"period_start_month": pl.Int8},
     ),
-    "people": pl.DataFrame({"person_code": ["Y1", "Y2", "Z1"], "full_name": ["A", "B", "C"]}),
+    "people": pl.DataFrame(
+        {"person_code": ["Y1", "Y2", "Z1", "M"], "full_name": ["A", "B", "C", "D"]}
+    ),
     "roster": pl.DataFrame(
         {
-            "year": [2025, 2025, 2026, 2026, 2025],
-            "person_code": ["Y1", "Y2", "Y1", "Y2", "Z1"],
-            "unit_code": ["Y", "Y", "Y", "Y", "Z"],
+            "year": [2025, 2025, 2026, 2026, 2025, 2025, 2026],
+            "person_code": ["Y1", "Y2", "Y1", "Y2", "Z1", "M", "M"],
+            "unit_code": ["Y", "Y", "Y", "Y", "Z", "Z", "Y"],
         }
     ),
     "ratings": _ratings(RATINGS),
@@ -95,7 +100,7 @@ def _months(counts: pl.DataFrame) -> list[tuple]:
     )
 
 
-EXPECTED = [(2025, "Y", 4, 3), (2025, "Z", 2, 1), (2026, "Y", 1, 0)]
+EXPECTED = [(2025, "Y", 4, 3), (2025, "Z", 3, 2), (2026, "Y", 2, 1)]
 
 
 def test_counts_place_months_in_their_emulation_year():
@@ -115,12 +120,12 @@ def test_monthly_progress_runs_september_to_august():
 
 
 def test_months_behind_in_the_emulation_year_and_its_words():
-    # 2025: Y rated places 1, 4, 5, 12 (4 months), Z places 1 and 9 (2 months); the cluster
-    # has reached place 12, so Y is 8 months behind and Z 10.
+    # 2025: Y rated places 1, 4, 5, 12 (4 months), Z places 1, 9 and 10 (3 months); the
+    # cluster has reached place 12, so Y is 8 months behind and Z 9.
     got = months_behind(_dataset(), year=2025).sort("unit_code")
     assert got.select("unit_code", "used", "base", "gap").rows() == [
         ("Y", 4, 12, 8),
-        ("Z", 2, 12, 10),
+        ("Z", 3, 12, 9),
     ]
     assert month_of_year(3, year=2027, start_month=9, lang="vi") == (
         "tháng 3/12 của năm học 2026–2027"
@@ -147,7 +152,7 @@ def test_stored_counts_read_the_year_before_and_rebuild_the_next(engine, tmp_pat
         write_tables(conn, {"ratings": _ratings([("Y2", "2025-10", "HTXSNV")])})
     second = pipeline.build_aggregates(engine)
     assert "derived/counts/2026" in second.manifest["rebuilt"]
-    assert _months(second.read("counts")) == [*EXPECTED[:2], (2026, "Y", 2, 1)]
+    assert _months(second.read("counts")) == [*EXPECTED[:2], (2026, "Y", 3, 2)]
     with engine.connect() as conn:
         ds = load_dataset(conn)
     assert_frame_equal(_sorted(second.read("counts")), _sorted(pipeline.counts_for(ds)))
