@@ -36,10 +36,16 @@ def _in_years(frame: pl.DataFrame, years: list[int] | None) -> pl.LazyFrame:
 def _ratings_in(ds: Dataset, years: list[int] | None) -> pl.LazyFrame:
     """Ratings counted in `years`: a monthly rating counts in the emulation year of its month
     (organisation.rating_years), so a school-year unit's September rating of Y−1 is year Y's."""
+    shifted = org.shifted_subjects(ds)
     lf = ds.ratings.lazy()
-    if years is not None:  # the calendar years that can hold a month of `years`
-        lf = lf.filter(pl.col("year").is_in(sorted({*years, *(y - 1 for y in years)})))
-    lf = org.rating_years(lf, org.shifted_subjects(ds))
+    if years is not None:
+        year, month = pl.col("year"), pl.col("month")
+        keep = year.is_in(years)
+        if not shifted.is_empty():  # a school year's first months are in the calendar year before
+            first = int(shifted["start_month"].filter(shifted["start_month"] > 1).min() or 13)
+            keep |= year.is_in([y - 1 for y in years]) & (month >= first)
+        lf = lf.filter(keep)
+    lf = org.rating_years(lf, shifted)
     return lf if years is None else lf.filter(pl.col("year").is_in(years))
 
 

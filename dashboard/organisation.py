@@ -337,29 +337,21 @@ def rating_years(ratings: pl.LazyFrame, shifted: pl.DataFrame) -> pl.LazyFrame:
     month = pl.col("month")
     if shifted.is_empty():
         return ratings.with_columns(em_month=month.cast(pl.Int8))
-    keys = ["subject_kind", "subject_code"]
-    base = ratings.with_columns(
-        _s("subject_kind"), _s("subject_code"), pl.col("year").cast(pl.Int16)
-    )
-    fixed = shifted.filter(pl.col("year").is_null()).drop("year").lazy()
-    per_year = shifted.filter(pl.col("year").is_not_null()).lazy()
-    people = per_year.select(keys).unique()
     sm = pl.col("start_month").fill_null(1)
-
-    rest = (
-        base.join(people, on=keys, how="anti")
-        .join(fixed, on=keys, how="left")
-        .with_columns(
-            year=pl.when(month.is_null())
-            .then(pl.col("year"))
-            .otherwise(emulation_year(pl.col("year"), month, sm)),
-            em_month=pl.when(month.is_not_null()).then(emulation_month(month, sm)),
-        )
-        .drop("start_month")
+    is_person = pl.col("subject_kind") == "person"
+    base = ratings.with_columns(pl.col("year").cast(pl.Int16), _s("subject_code"))
+    per_year = (
+        shifted.filter(pl.col("year").is_not_null())
+        .select("subject_code", "year", "start_month")
+        .lazy()
     )
-    mine = base.join(people, on=keys, how="semi")
-    annual = mine.filter(month.is_null()).with_columns(em_month=pl.lit(None, pl.Int8))
-    monthly = mine.filter(month.is_not_null())
+    # Persons ever on a school-year unit's roster: their monthly ratings are judged below; the
+    # others (most, and every annual rating) keep their calendar year.
+    movers = shifted.filter(pl.col("year").is_not_null())["subject_code"].unique()
+    judge = is_person & month.is_not_null() & pl.col("subject_code").is_in(movers.implode())
+    with_flag = base.with_columns(_j=judge)
+    own = with_flag.filter(is_person & ~pl.col("_j")).with_columns(em_month=month.cast(pl.Int8))
+    monthly = with_flag.filter(pl.col("_j"))
     candidates = pl.concat(
         [
             monthly.with_columns(_e=pl.col("year")),
@@ -368,9 +360,29 @@ def rating_years(ratings: pl.LazyFrame, shifted: pl.DataFrame) -> pl.LazyFrame:
     )
     judged = (
         # a person on no roster in E has no unit to count the month in E for
-        candidates.join(per_year.rename({"year": "_e"}), on=[*keys, "_e"], how="inner")
+        candidates.join(per_year.rename({"year": "_e"}), on=["subject_code", "_e"], how="inner")
         .filter(emulation_year(pl.col("year"), month, sm) == pl.col("_e"))
         .with_columns(year=pl.col("_e"), em_month=emulation_month(month, sm))
         .drop("_e", "start_month")
     )
-    return pl.concat([rest, annual, judged], how="diagonal_relaxed")
+    # Collectives and units: their unit's start month, whatever the year.
+    fixed = shifted.filter(pl.col("year").is_null())
+    others = [
+        base.filter(pl.col("subject_kind") == kind)
+        .join(
+            fixed.filter(pl.col("subject_kind") == kind)
+            .select("subject_code", "start_month")
+            .lazy(),
+            on="subject_code",
+            how="left",
+        )
+        .with_columns(
+            year=pl.when(month.is_null())
+            .then(pl.col("year"))
+            .otherwise(emulation_year(pl.col("year"), month, sm)),
+            em_month=pl.when(month.is_not_null()).then(emulation_month(month, sm)),
+        )
+        .drop("start_month")
+        for kind in ("collective", "unit")
+    ]
+    return pl.concat([own.drop("_j"), judged.drop("_j"), *others], how="diagonal_relaxed")
