@@ -176,3 +176,157 @@ def predecessors(ds: Dataset, unit: str) -> pl.DataFrame:
     return ch.filter((pl.col("to_unit_code") == unit) & (pl.col("from_unit_code") != unit)).select(
         "from_unit_code", "kind", "effective_date", "effective_year", "decision_no"
     )
+
+
+# --- what the engine joins once per data version -------------------------------------------------
+def affiliations(ds: Dataset) -> pl.DataFrame:
+    """unit_code, cluster_code: every (unit, cluster) pair the organisation ever had — the
+    current clusters and every listed year's. Access scoping uses it, so a cluster secretary
+    keeps the units their cluster had in any year and never loses its current members."""
+    current = ds.units.select(_s("unit_code"), _s("cluster_code"))
+    listed = ds.cluster_members.select(_s("unit_code"), _s("cluster_code"))
+    return (
+        pl.concat([current, listed])
+        .filter(pl.col("cluster_code").is_not_null())
+        .unique()
+        .sort("cluster_code", "unit_code")
+    )
+
+
+RANK_NOTES = ("unit_change", "cluster_change")
+
+
+def rank_change_notes(ds: Dataset, year: int) -> pl.DataFrame:
+    """unit_code, rank_change_note: why a unit of `year` has no rank change although it may
+    have a rank the year before — `unit_change` (a merger, split or rename took effect on it
+    that year), else `cluster_change` (it was in another cluster the year before)."""
+    changed = (
+        changed_in(ds)
+        .filter(pl.col("year") == year)
+        .select("unit_code", rank_change_note=pl.lit("unit_change"))
+    )
+    m = membership(ds, [year - 1, year])
+    now = m.filter(pl.col("year") == year).select("unit_code", "cluster_code")
+    before = m.filter(pl.col("year") == year - 1).select("unit_code", _before="cluster_code")
+    moved = (
+        now.join(before, on="unit_code", how="inner")
+        .filter(pl.col("cluster_code") != pl.col("_before"))
+        .select("unit_code", rank_change_note=pl.lit("cluster_change"))
+        .join(changed, on="unit_code", how="anti")
+    )
+    return pl.concat([changed, moved]).unique("unit_code").sort("unit_code")
+
+
+def shifted_subjects(ds: Dataset) -> pl.DataFrame:
+    """subject_kind, subject_code, year, start_month: the rating subjects whose emulation year
+    may not start in January. Units with such a start month and their collectives (year null:
+    every year); persons ever on such a unit's roster, one row per roster year of theirs with
+    that year's unit's start month (1 for a calendar-year unit). Empty when every year starts in
+    January, so the common case costs nothing."""
+    schema = {
+        "subject_kind": pl.String,
+        "subject_code": pl.String,
+        "year": pl.Int16,
+        "start_month": pl.Int8,
+    }
+    sm = start_months(ds)
+    shifted = sm.filter(pl.col("start_month") > 1)
+    if shifted.is_empty():
+        return pl.DataFrame(schema=schema)
+    units = shifted.select(
+        subject_kind=pl.lit("unit"),
+        subject_code="unit_code",
+        year=pl.lit(None, pl.Int16),
+        start_month="start_month",
+    )
+    colls = (
+        ds.collectives.select(_s("collective_code"), _s("unit_code"))
+        .join(shifted, on="unit_code")
+        .select(
+            subject_kind=pl.lit("collective"),
+            subject_code="collective_code",
+            year=pl.lit(None, pl.Int16),
+            start_month="start_month",
+        )
+    )
+    roster = ds.roster.lazy().select(
+        pl.col("year").cast(pl.Int16), _s("person_code"), _s("unit_code")
+    )
+    movers = roster.join(shifted.lazy(), on="unit_code", how="semi").select("person_code").unique()
+    persons = (
+        roster.join(movers, on="person_code", how="semi")
+        .join(sm.lazy(), on="unit_code", how="left")
+        .select(
+            subject_kind=pl.lit("person"),
+            subject_code="person_code",
+            year="year",
+            start_month=pl.col("start_month").fill_null(1),
+        )
+        .collect()
+    )
+    return pl.concat([units, colls, persons]).cast(schema)  # type: ignore[arg-type]
+
+
+def rating_years(ratings: pl.LazyFrame, shifted: pl.DataFrame) -> pl.LazyFrame:
+    """`ratings` with `year` the emulation year of each monthly rating (annual ratings keep
+    theirs) and `em_month` its place in that year (1–12; null on annual rows). `shifted` is
+    `shifted_subjects(ds)`.
+
+    A person of `shifted` has their monthly rating of (y, m) counted in year E ∈ {y, y + 1} when
+    E is the emulation year of (y, m) for the unit on their roster in E. Each candidate E is
+    judged on the roster of E alone, so counting one year (its roster and the ratings of y − 1
+    and y) gives what counting every year gives. (A person moving between a calendar-year and a
+    school-year unit may have a September–December month counted in both units' years, or in
+    neither: each unit counts the months of its own year for the persons on its roster.)"""
+    month = pl.col("month")
+    if shifted.is_empty():
+        return ratings.with_columns(em_month=month.cast(pl.Int8))
+    sm = pl.col("start_month").fill_null(1)
+    is_person = pl.col("subject_kind") == "person"
+    base = ratings.with_columns(pl.col("year").cast(pl.Int16), _s("subject_code"))
+    per_year = (
+        shifted.filter(pl.col("year").is_not_null())
+        .select("subject_code", "year", "start_month")
+        .lazy()
+    )
+    # Persons ever on a school-year unit's roster: their monthly ratings are judged below; the
+    # others (most, and every annual rating) keep their calendar year.
+    movers = shifted.filter(pl.col("year").is_not_null())["subject_code"].unique()
+    judge = is_person & month.is_not_null() & pl.col("subject_code").is_in(movers.implode())
+    with_flag = base.with_columns(_j=judge)
+    own = with_flag.filter(is_person & ~pl.col("_j")).with_columns(em_month=month.cast(pl.Int8))
+    monthly = with_flag.filter(pl.col("_j"))
+    candidates = pl.concat(
+        [
+            monthly.with_columns(_e=pl.col("year")),
+            monthly.with_columns(_e=(pl.col("year") + 1).cast(pl.Int16)),
+        ]
+    )
+    judged = (
+        # a person on no roster in E has no unit to count the month in E for
+        candidates.join(per_year.rename({"year": "_e"}), on=["subject_code", "_e"], how="inner")
+        .filter(emulation_year(pl.col("year"), month, sm) == pl.col("_e"))
+        .with_columns(year=pl.col("_e"), em_month=emulation_month(month, sm))
+        .drop("_e", "start_month")
+    )
+    # Collectives and units: their unit's start month, whatever the year.
+    fixed = shifted.filter(pl.col("year").is_null())
+    others = [
+        base.filter(pl.col("subject_kind") == kind)
+        .join(
+            fixed.filter(pl.col("subject_kind") == kind)
+            .select("subject_code", "start_month")
+            .lazy(),
+            on="subject_code",
+            how="left",
+        )
+        .with_columns(
+            year=pl.when(month.is_null())
+            .then(pl.col("year"))
+            .otherwise(emulation_year(pl.col("year"), month, sm)),
+            em_month=pl.when(month.is_not_null()).then(emulation_month(month, sm)),
+        )
+        .drop("start_month")
+        for kind in ("collective", "unit")
+    ]
+    return pl.concat([own.drop("_j"), judged.drop("_j"), *others], how="diagonal_relaxed")
