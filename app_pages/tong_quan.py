@@ -43,7 +43,14 @@ with widgets.guard(lang):
 
     ind = loaders.indicators(years=shown)
     cards = view.kpi_cards(
-        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit),
+        view.kpis(
+            counts,
+            ind,
+            year=f.year,
+            cluster=f.cluster,
+            unit=f.unit,
+            sources=loaders.history_sources(),
+        ),
         lang=lang,
         profile=profile,
     )
