@@ -64,6 +64,7 @@ class Options:
     growth: tuple[int, ...] = ()  # smaller sizes (staff a year) for the growth table
     browser: bool = True  # the app in Chromium (cold start, warm, every page, import)
     nginx: bool = True  # the browser through deploy/nginx.conf.template when nginx is installed
+    warm_up: bool = False  # the app's script health check asked for at server start
     skip: tuple[str, ...] = ()  # stages not run (SKIPPABLE), e.g. the slow loads on a busy machine
     log: Callable[[str], None] = field(default=lambda s: print(s, file=sys.stderr, flush=True))
 

@@ -157,6 +157,7 @@ def browser(ctx: Any, work: Path) -> None:
             do_import=do,
             new_year=new_year,
             nginx=ctx.opts.nginx,
+            warm_up=ctx.opts.warm_up,
             say=ctx.opts.log,
         )
     finally:
@@ -164,7 +165,10 @@ def browser(ctx: Any, work: Path) -> None:
     via = "through nginx (deploy/nginx.conf.template)" if b["behind_nginx"] else "direct"
     rep.add("browser", f"the browser reaches each process {via}", "", "")
     what = "cold start → first chart (process start, aggregates present)"
+    if ctx.opts.warm_up:
+        what += ", warm-up at server start"
     rep.add("browser", what, b["cold_s"], f"s ({sig3(b['cold_cpu_s'])} s CPU of the app)")
+    rep.add("browser", "  of which: page requested → first chart", b["cold_page_s"], "s")
     rep.add("browser", "  HTTP bytes downloaded before it (empty cache)", b["first_bytes"], "B")
     n = len(b["warm_runs"])
     rep.add("browser", f"warm year change → notRunning, p50 of {n}", b["warm_p50"], "s")
