@@ -283,7 +283,7 @@ def measure(
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             fpage = None
-            if floor:  # first: the app's cold start then finds the OS file cache as warm
+            if floor:  # the floor first, then the app: each with an empty browser cache
                 fbase, fpid, fstarted = floor_stack.enter_context(
                     serve(db_url, floor_env, log.with_name(log.stem + "-floor.log"),
                           script=FLOOR, front=front)
