@@ -10,7 +10,7 @@ from dashboard import vocabulary
 from dashboard.charts import awards, bullet, layout, monthly, ratings
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import files, filters, loaders, panels, widgets
+from dashboard.ui import files, filters, loaders, panels, session, widgets
 from dashboard.views import overview as ov
 from dashboard.views import progress
 from dashboard.views import unit as view
@@ -237,33 +237,42 @@ with st.container(border=True), widgets.guard(lang):
             file_stem=f"han-muc-{f.unit}-{f.year}", key="dl_quotas",
         )  # fmt: skip
 
+
 # --- people --------------------------------------------------------------------------------------
-with st.container(border=True), widgets.guard(lang):
-    st.subheader(t("unit.people", lang), anchor=False)
-    everyone = loaders.unit_people(f.year, f.unit, lang)
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        query = st.text_input(
-            t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)
+@st.fragment
+def people() -> None:
+    """The search box and the filter rerun this section alone: nothing above depends on them,
+    and a whole-page rerun rebuilt the page's charts on every search or click."""
+    session.recheck_fragment()  # a fragment's own runs re-read the account too (issue 14)
+    with st.container(border=True), widgets.guard(lang):
+        st.subheader(t("unit.people", lang), anchor=False)
+        everyone = loaders.unit_people(f.year, f.unit, lang)
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            query = st.text_input(
+                t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)
+            )
+            show = st.segmented_control(
+                t("unit.show", lang),
+                ["all", "candidates", "to_check"],
+                default="all",
+                required=True,
+                format_func=lambda s: t(f"unit.show.{s}", lang),
+                key="people_show",
+            )
+        listed = view.filter_people(everyone, query=query or "", show=show or "all")
+        st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
+        # Name first, then the verdicts the list is read for (eligibility), then the facts.
+        widgets.table(
+            listed.select(view.PEOPLE_SHOWN),
+            lang=lang,
+            alt=t("unit.people", lang),
+            key="people",
+            pinned=("full_name",),
         )
-        show = st.segmented_control(
-            t("unit.show", lang),
-            ["all", "candidates", "to_check"],
-            default="all",
-            required=True,
-            format_func=lambda s: t(f"unit.show.{s}", lang),
-            key="people_show",
-        )
-    listed = view.filter_people(everyone, query=query or "", show=show or "all")
-    st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
-    # Name first, then the verdicts the list is read for (eligibility), then the facts.
-    widgets.table(
-        listed.select(view.PEOPLE_SHOWN),
-        lang=lang,
-        alt=t("unit.people", lang),
-        key="people",
-        pinned=("full_name",),
-    )
-    widgets.downloads(
-        listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people",
-        title=files.title_of(f, t("unit.people", lang)),
-    )  # fmt: skip
+        widgets.downloads(
+            listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people",
+            title=files.title_of(f, t("unit.people", lang)),
+        )  # fmt: skip
+
+
+people()

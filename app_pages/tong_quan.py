@@ -120,14 +120,19 @@ with widgets.guard(lang):
     panels.scope_warnings(f, lang=lang, key="warnings_table")
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
+    title, subtitle = t("chart.bullet.title", lang), filters.scope_title(f)
     with st.container(border=True):
         widgets.chart(
-            bullet.bullet_chart(
+            widgets.cached_figure(
+                lambda: bullet.bullet_chart(
+                    rows, lang=lang, title=title, subtitle=subtitle, profile=profile
+                ),
+                "bullet",
                 rows,
-                lang=lang,
-                title=t("chart.bullet.title", lang),
-                subtitle=filters.scope_title(f),
-                profile=profile,
+                lang,
+                title,
+                subtitle,
+                profile,
             ),
             name=f"tien-do-chi-tieu-{f.year}",
             alt=t("overview.bullet.alt", lang),
