@@ -39,7 +39,7 @@ def clicked(app, monkeypatch):
     offered as XLSX and both CSVs, not the documents; {file name: (table, cluster, unit)} of
     its contract tables)."""
 
-    def run(page: str):
+    def run(page: str, **params: str):
         builds: dict[str, object] = {}
         scopes: dict[int, tuple[str, str | None, str | None]] = {}
         real_audited, real_builder = audit.audited, ui_files.analytics_builder
@@ -55,7 +55,7 @@ def clicked(app, monkeypatch):
 
         monkeypatch.setattr(audit, "audited", audited)
         monkeypatch.setattr(ui_files, "analytics_builder", builder)
-        at = app(page, cluster=CLUSTER, unit=UNIT, year=str(YEAR))
+        at = app(page, cluster=CLUSTER, unit=UNIT, year=str(YEAR), **params)
         assert not at.exception
         stems = {n.removesuffix("-excel-vi.csv") for n in builds if n.endswith("-excel-vi.csv")}
         files = {n: b() for n, b in builds.items() if n.rsplit(".", 1)[0].removesuffix(
@@ -67,9 +67,12 @@ def clicked(app, monkeypatch):
     return run
 
 
-def _cli(table: str, cluster: str | None, unit: str | None, fmt: str, tmp_path) -> bytes:
-    out = tmp_path / f"{table}-{cluster}-{unit}.{fmt}"
+def _cli(
+    table: str, cluster: str | None, unit: str | None, fmt: str, tmp_path, headers: str = "vi"
+) -> bytes:
+    out = tmp_path / f"{table}-{cluster}-{unit}-{headers}.{fmt}"
     args = ["export", table, "--year", str(YEAR), "--format", fmt, "--out", str(out)]
+    args += ["--headers", headers]
     args += ["--cluster", cluster] if cluster else []
     args += ["--unit", unit] if unit else []
     assert main(args) == 0
@@ -112,6 +115,18 @@ def test_a_contract_table_downloaded_is_the_command_lines_export(page, clicked, 
             assert _without_export_time(files[name]) == _without_export_time(cli), name
         else:
             assert files[name] == cli, name
+
+
+@pytest.mark.slow
+def test_in_english_too_the_data_pages_files_are_the_command_lines(clicked, tmp_path):
+    files, contract = clicked("data", lang="en")
+    assert {table for table, _, _ in contract.values()} == set(TABLES)
+    for name, (table, cluster, unit) in contract.items():
+        cli = _cli(table, cluster, unit, _fmt(name), tmp_path, headers="en")
+        assert _without_export_time(files[name]) == _without_export_time(cli) if name.endswith(
+            ".xlsx") else files[name] == cli, name  # fmt: skip
+    heads = openpyxl.load_workbook(io.BytesIO(files[f"eligibility-{UNIT}-{YEAR}.xlsx"])).active
+    assert "Eligibility — Unit" in heads.oddHeader.center.text  # the title in English
 
 
 @pytest.mark.slow
