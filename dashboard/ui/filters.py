@@ -123,7 +123,8 @@ def _sync_from_url(opts: Options) -> list[Notice]:
             state = replace(state, **{key: default})
             if key == "cluster":
                 state = replace(state, unit=_default_unit(opts, state.cluster, state.year))
-            gone = key == "unit" and raw in opts.successors
+            # a unit the principal may see that a change ended before the chosen year
+            gone = key == "unit" and raw in opts.successors and raw in opts.units["unit_code"]
             notices.append(Notice(key, raw, default, _exists(key, raw) and not gone, gone))
     st.session_state[STATE] = state
     return notices
