@@ -105,8 +105,8 @@ def trend_chart(
     """Small multiples, one panel per indicator: each series over the years; panels named in
     the words of the scope's `profile`. `marks` (year, label): an organisational change taking
     effect that year (a merger), drawn as a dotted line before the year in every panel and
-    named once; the unit's line runs on through it (its earlier years are its predecessors'
-    pooled values).
+    named once in the legend; the unit's line runs on through it (its earlier years are its
+    predecessors' pooled values).
 
     Columns: indicator, year, value_pct, series (legend text), pooled (bool: the cluster's
     pooled line, drawn dashed in dark grey). Panels in the frame's order of indicators.
@@ -178,18 +178,15 @@ def trend_chart(
                 row=r,
                 col=c,
             )
-        # named once, above the first panel's line (every panel has the same line)
-        fig.add_annotation(
-            x=year - 0.5,
-            y=1,
-            xref="x",
-            yref="y domain",
-            text=esc(label),
-            showarrow=False,
-            xanchor="right",
-            yanchor="top",
-            font={"size": BIG_BODY_PX if big else 11, "color": TARGET_LINE},
-            bgcolor="rgba(255,255,255,0.8)",
+        # named once, in the legend beside a dotted line like the mark (a label in the panel
+        # would lie over the lines)
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=esc(label),
+            line={"color": TARGET_LINE, "width": 2 if big else 1.5, "dash": "dot"},
+            hoverinfo="skip",
         )
     if any(runs.values()):  # the legend says what the grey band is
         fig.add_scatter(

@@ -1,8 +1,9 @@
 """In Chromium at 1440×900, on the demo as the app's first start loads it: the merged Ninh Bình
 school (NB_TCT, 2025) on Xu hướng — its line drawn through the merger of 1 July 2025, a dotted
-mark before 2025 with the predecessors' names — and on Tổng quan — its predecessors and the
-decision named —, and the projector's ranking of 2025 with the rank change of the units merged
-that year left out and said so. Screenshots are saved (tests/browser/screenshots/)."""
+mark before 2025, named with the predecessors in the legend — and on Tổng quan — its
+predecessors and the decision named —, and the projector's ranking of 2025 with the rank change
+of the units merged that year left out and said so. Screenshots are saved
+(tests/browser/screenshots/)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ def test_trends_of_the_merged_unit(page, goto, shoot):
     goto("/xu_huong?year=2025&cluster=CUM4_DBSH&unit=NB_TCT")
     chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
-    svg = chart.inner_text() + " ".join(
-        chart.locator("text").evaluate_all("els => els.map(e => e.textContent || '')")
+    legend = " ".join(
+        chart.locator(".legendtext").evaluate_all("els => els.map(e => e.textContent || '')")
     )
-    assert "Sáp nhập 01/07/2025: Hà Nam, Nam Định" in svg
+    assert "Sáp nhập 01/07/2025: Hà Nam, Nam Định" in legend
     shoot("org-trends-NB_TCT-2025-1440")
     note = page.get_by_text("Trước năm 2025, đường của Trường Chính trị tỉnh Ninh Bình")
     note.scroll_into_view_if_needed()

@@ -100,11 +100,10 @@ def test_the_trend_of_the_merged_unit_marks_the_merger(app):
     at = app("trends", year="2025", cluster="CUM4_DBSH", unit="NB_TCT")
     assert not at.exception
     fig = json.loads(at.get("plotly_chart")[0].proto.spec)
-    notes = [a.get("text") for a in fig["layout"]["annotations"]]
-    assert "Sáp nhập 01/07/2025: Hà Nam, Nam Định" in notes
-    # one dotted line between 2024 and 2025 in each of the indicators' panels
+    assert "Sáp nhập 01/07/2025: Hà Nam, Nam Định" in [d.get("name") for d in fig["data"]]
+    # one dotted line between 2024 and 2025 in each of the indicators' panels (their titles)
     lines = [s for s in fig["layout"]["shapes"] if s.get("x0") == 2024.5]
-    assert len(lines) == len(notes) - 1
+    assert len(lines) == len(fig["layout"]["annotations"])
     text = _texts(at)
     # pooled_from from the engine when it gives it, else the change rows: the three schools
     assert "Trước năm 2025" in text and "Trường Chính trị tỉnh Nam Định" in text
@@ -123,7 +122,8 @@ def test_trend_marks_in_the_chart():
     fig = trend_chart(frame, lang="vi", marks=[(2025, "Sáp nhập 01/07/2025: A, B")]).to_dict()
     lines = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
     assert [(s["x0"], s["x1"]) for s in lines] == [(2024.5, 2024.5)]  # between 2024 and 2025
-    assert "Sáp nhập 01/07/2025: A, B" in [a["text"] for a in fig["layout"]["annotations"]]
+    named = [d for d in fig["data"] if d.get("name") == "Sáp nhập 01/07/2025: A, B"]
+    assert len(named) == 1 and named[0]["line"]["dash"] == "dot"
     assert "shapes" not in trend_chart(frame, lang="vi").to_dict()["layout"]
 
 
