@@ -182,3 +182,30 @@ def test_members_leave_out_ended_units_without_membership_rows():
     )
     got = lineage.members(ds, [2024, 2025])
     assert got.select("year", "unit_code").rows() == [(2024, "A"), (2024, "B"), (2025, "B")]
+
+
+def test_options_answer_by_year():
+    from dashboard.ui.loaders import Options
+
+    units = pl.DataFrame(
+        {"unit_code": ["A", "B", "N"], "unit_name": ["a", "b", "n"], "cluster_code": ["C"] * 3}
+    )
+    members = pl.DataFrame(
+        {"year": [2024, 2024, 2025, 2025], "unit_code": ["A", "B", "B", "N"]}
+    ).with_columns(cluster_code=pl.lit("C"))
+    opts = Options(
+        years=(2024, 2025),
+        clusters=pl.DataFrame({"cluster_code": ["C"], "cluster_name": ["c"]}),
+        units=units,
+        whole=frozenset({"C"}),
+        members=members,
+        starts={"C": 9},
+        successors={"A": "B"},
+    )
+    assert opts.units_of("C", 2024) == ["A", "B"]
+    assert opts.units_of("C", 2025) == ["B", "N"]
+    assert opts.units_of("C") == ["A", "B", "N"]  # no year: every unit of the cluster
+    assert opts.units_of("C", 2030) == ["A", "B", "N"]  # a year without membership rows
+    assert opts.year_text(2025, "C") == "2024–2025"
+    assert opts.file_year(2025, "C") == "2024-2025"
+    assert opts.year_text(2025, "D") == "2025"
