@@ -23,7 +23,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import vocabulary
-from dashboard.charts import ranking, targets_met, trend
+from dashboard.charts import layout, ranking, targets_met, trend
 from dashboard.i18n import t
 from dashboard.names import short_names
 from dashboard.ui import files, filters, lineage, loaders, session, widgets
@@ -138,12 +138,25 @@ def _slide(kind: str) -> None:
             st.markdown(t("projector.no_data", lang))
             return
         fig = ranking.ranking_chart(ranked, lang=lang, big=True)
+        note = lineage.rank_note_short(ranked, f.year, lang, year_text=filters.year_text(f.year))
+        if note:  # in the chart's top margin, over the bars (below the slide it would be cut)
+            fig.add_annotation(
+                text=layout.esc(note),
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=1,
+                xanchor="left",
+                yanchor="bottom",
+                yshift=12,
+                showarrow=False,
+                font={"size": 24},
+            )
         _chart(
             fig,
             name=f"xep-hang-{f.cluster}-{filters.file_year(f)}",
             alt=t("chart.ranking.title", lang),
         )
-        lineage.rank_note(ranked, f.year, lang, year_text=filters.year_text(f.year))
     elif kind == "targets":
         ranked = _ranked().filter(pl.col("targets_total") > 0)
         if ranked.height == 0:

@@ -81,6 +81,12 @@ def rank_note(ranked: pl.DataFrame, year: int, lang: str, *, year_text: str) -> 
         st.caption(widgets.md_escape(body))
 
 
+def rank_note_short(ranked: pl.DataFrame, year: int, lang: str, *, year_text: str) -> str | None:
+    """The same note without the names (the projector's chart marks those units), or None."""
+    codes = view.not_compared(ranked, view.changed_units(loaders.dataset(), year))
+    return t("ranking.not_compared.short", lang, year=year_text) if codes else None
+
+
 def trend_marks(f: Filters) -> list[tuple[int, str]]:
     """(year, label) of the changes that made the chosen unit, for the trend chart's markers."""
     marks = view.trend_marks(loaders.dataset(), f.unit)

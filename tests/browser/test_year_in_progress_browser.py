@@ -40,7 +40,7 @@ def test_military_unit_awards_in_military_words(page, goto, shoot):
 def test_unit_page_2026_says_in_progress_and_warns(page, goto, shoot):
     goto("/don_vi?year=2026&cluster=KHOI_HVCT&unit=PKHQS_HVCT")
     body = page.locator("[data-testid='stMain']")
-    assert body.get_by_text("Năm 2026 đang diễn ra").is_visible()
+    assert body.get_by_text("Năm 2025–2026 đang diễn ra").is_visible()  # the school year
     shoot("year-in-progress-unit-2026-1920")
     cap = body.get_by_text("1 đơn vị có nguy cơ vượt trần HTXSNV")
     cap.scroll_into_view_if_needed()

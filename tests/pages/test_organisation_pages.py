@@ -209,3 +209,14 @@ def test_options_answer_by_year():
     assert opts.year_text(2025, "C") == "2024–2025"
     assert opts.file_year(2025, "C") == "2024-2025"
     assert opts.year_text(2025, "D") == "2025"
+
+
+def test_the_projector_notes_the_merged_units_in_its_ranking(app):
+    at = app("projector", year="2025", cluster="CUM4_DBSH", slides="ranking")
+    assert not at.exception
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    notes = [a.get("text") for a in fig["layout"].get("annotations", [])]
+    assert "★ Đơn vị mới sáp nhập năm 2025: không so thứ hạng" in notes
+    at = app("projector", year="2024", cluster="CUM4_DBSH", slides="ranking")
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert not any("sáp nhập" in str(a.get("text")) for a in fig["layout"].get("annotations", []))
