@@ -3,7 +3,10 @@
 Scales (rows for the default years 2019–2025, seed 2025):
 - demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 300 staff
   a year; ≈ 1 650 people, 9 100 roster rows, 42 000 ratings, 11 600 awards, 66 000 rows in all;
-  the articles' figures reproduced exactly (demo.py). With `in_progress_months` the year after
+  the articles' figures reproduced exactly (demo.py); from 2025 the Red River Delta cluster as
+  the 2025 reorganisation left it (reorganisation.py: five schools merged away, Hải Phòng's new
+  one, 28 units in all; cluster_members for every year, unit_changes); the military block on
+  the school year. With `in_progress_months` the year after
   the last is added in progress (in_progress.py: its roster and monthly ratings so far, no
   year-end result), as a deployment holds the current year: the app's first start and
   `python -m dashboard seed` without --years load 2019–2025 and 2026 up to November.

@@ -1,6 +1,7 @@
 """The hand-shaped demo clusters, named as the source articles name them (shared/seeds/).
 
-4 clusters, 27 units, ≈ 1 500 staff a year:
+4 clusters, 27 units (and from 2025 Hải Phòng's new school, reorganisation.py), ≈ 1 500 staff a
+year:
 - CUM4_DBSH "Cụm thi đua số 4": 9 provincial political schools of the Red River Delta, organised
   by the Học viện Chính trị quốc gia Hồ Chí Minh (seed 003; Hà Nam leads in 2021).
 - CUM_MNBG: the northern mountain/border cluster of political schools, 7 schools, Sơn La (seed 004,
