@@ -69,7 +69,7 @@ with widgets.guard(lang):
             )
             widgets.downloads(
                 candidates,
-                name=f"ung-vien-{f.unit or f.cluster}-{f.year}",
+                name=f"ung-vien-{f.unit or f.cluster}-{filters.file_year(f)}",
                 lang=lang,
                 key="dl_candidates",
                 title=files.title_of(f, t("review.candidates", lang)),
@@ -89,7 +89,7 @@ with widgets.guard(lang):
                 )
                 widgets.downloads(
                     to_check,
-                    name=f"can-ra-soat-{f.unit or f.cluster}-{f.year}",
+                    name=f"can-ra-soat-{f.unit or f.cluster}-{filters.file_year(f)}",
                     lang=lang,
                     key="dl_to_check",
                     title=files.title_of(f, t("review.to_check", lang)),
@@ -129,7 +129,7 @@ with st.container(border=True), widgets.guard(lang):
             st.caption(widgets.md_escape(note))
         files.analytics_downloads(  # the command line's export of the quotas of this scope
             "quotas", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
-            file_stem=f"han-muc-{f.unit or f.cluster}-{f.year}", key="dl_quotas",
+            file_stem=f"han-muc-{f.unit or f.cluster}-{filters.file_year(f)}", key="dl_quotas",
         )  # fmt: skip
 
 with st.container(border=True), widgets.guard(lang):
@@ -154,9 +154,12 @@ with st.container(border=True), widgets.guard(lang):
             hidden=("unit_code",),
         )
         widgets.downloads(
-            shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks",
+            shown,
+            name=f"chuoi-nam-{f.unit or f.cluster}-{filters.file_year(f)}",
+            lang=lang,
+            key="dl_streaks",
             title=files.title_of(f, t("review.streaks", lang)),
-        )  # fmt: skip
+        )
 
 with st.container(border=True), widgets.guard(lang):
     st.subheader(t("review.budget", lang), anchor=False)
@@ -187,5 +190,5 @@ with st.container(border=True), widgets.guard(lang):
         )
         files.analytics_downloads(  # the command line's export of the budget of this scope
             "budget", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
-            file_stem=f"du-toan-{f.unit or f.cluster}-{f.year}", key="dl_budget",
+            file_stem=f"du-toan-{f.unit or f.cluster}-{filters.file_year(f)}", key="dl_budget",
         )  # fmt: skip

@@ -10,7 +10,7 @@ from dashboard import vocabulary
 from dashboard.charts import awards, bullet, layout, monthly, ratings
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import files, filters, loaders, panels, session, widgets
+from dashboard.ui import files, filters, lineage, loaders, panels, session, widgets
 from dashboard.views import overview as ov
 from dashboard.views import progress
 from dashboard.views import unit as view
@@ -25,6 +25,7 @@ if f.year is None or f.cluster is None:
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
 panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
+lineage.unit_note(f)  # a merged unit's predecessors and decision; a predecessor's last year
 if not f.unit:
     # Never an empty page: the cluster's units side by side, a click drills down.
     with widgets.guard(lang):
@@ -86,7 +87,7 @@ def monthly_section() -> None:
         widgets.chart_with_downloads(
             loaders.unit_monthly(f.year, f.unit),
             lambda d: monthly.monthly_progress_chart(d, lang=lang, cap_pct=cap_pct),
-            name=f"binh-xet-thang-{f.unit}-{f.year}",
+            name=f"binh-xet-thang-{f.unit}-{filters.file_year(f)}",
             alt=t("chart.monthly.title", lang),
             empty=t("unit.no_monthly", lang),
             lang=lang,
@@ -139,7 +140,7 @@ with st.container(border=True), widgets.guard(lang):
             subtitle=filters.scope_title(f),
             profile=profile,
         ),
-        name=f"chi-tieu-{f.unit}-{f.year}",
+        name=f"chi-tieu-{f.unit}-{filters.file_year(f)}",
         alt=t("overview.bullet.alt", lang),
     )
     table = ind.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).with_columns(
@@ -174,7 +175,7 @@ with st.container(border=True), widgets.guard(lang):
     )
     files.analytics_downloads(  # the command line's export of the unit's indicators
         "indicators", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
-        file_stem=f"chi-so-{f.unit}-{f.year}", key="dl_unit_ind",
+        file_stem=f"chi-so-{f.unit}-{filters.file_year(f)}", key="dl_unit_ind",
     )  # fmt: skip
 
 with widgets.guard(lang):
@@ -186,7 +187,7 @@ with left, widgets.guard(lang):
     widgets.chart_with_downloads(
         view.rating_distribution(counts, year=f.year, unit=f.unit),
         lambda d: ratings.rating_distribution_chart(d, lang=lang),
-        name=f"xep-loai-{f.unit}-{f.year}",
+        name=f"xep-loai-{f.unit}-{filters.file_year(f)}",
         alt=t("chart.ratings.title", lang),
         empty=t("unit.no_ratings", lang),
         lang=lang,
@@ -200,7 +201,7 @@ with right, widgets.guard(lang):
             award_name=vocabulary.label_expr(pl.col("award_code"), "award", lang, profile)
         ),
         lambda d: awards.awards_chart(d, lang=lang, profile=profile),
-        name=f"khen-thuong-{f.unit}-{f.year}",
+        name=f"khen-thuong-{f.unit}-{filters.file_year(f)}",
         alt=t("chart.awards.title", lang),
         empty=t("unit.no_awards", lang),
         lang=lang,
@@ -234,7 +235,7 @@ with st.container(border=True), widgets.guard(lang):
                 )
         files.analytics_downloads(  # the command line's export of the unit's quotas
             "quotas", year=f.year, cluster=f.cluster, unit=f.unit, lang=lang,
-            file_stem=f"han-muc-{f.unit}-{f.year}", key="dl_quotas",
+            file_stem=f"han-muc-{f.unit}-{filters.file_year(f)}", key="dl_quotas",
         )  # fmt: skip
 
 
@@ -270,7 +271,7 @@ def people() -> None:
             pinned=("full_name",),
         )
         widgets.downloads(
-            listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people",
+            listed, name=f"danh-sach-{f.unit}-{filters.file_year(f)}", lang=lang, key="dl_people",
             title=files.title_of(f, t("unit.people", lang)),
         )  # fmt: skip
 

@@ -196,7 +196,7 @@ else:
             st.caption(t("data.tables.rows", lang, rows=frame.height))
             analytics_downloads(  # the command line's export of this table and scope
                 name, year=f.year, cluster=f.cluster, unit=f.unit, lang=lang, frame=frame,
-                file_stem=f"{name}-{f.unit or f.cluster}-{f.year}", key=f"dl_{name}",
+                file_stem=f"{name}-{f.unit or f.cluster}-{filters.file_year(f)}", key=f"dl_{name}",
             )  # fmt: skip
 
 # --- audit log (administrators) -----------------------------------------------------------------

@@ -9,7 +9,7 @@ from dashboard import vocabulary
 from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import documents, files, filters, loaders, panels, widgets
+from dashboard.ui import documents, files, filters, lineage, loaders, panels, widgets
 from dashboard.views import attention
 from dashboard.views import overview as view
 
@@ -26,6 +26,7 @@ documents.summary_buttons(f.year, f.cluster, f.unit, lang, key="summary_overview
 
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+lineage.unit_note(f)  # a merged unit: its change against last year is its predecessors' pooled
 
 with widgets.guard(lang):
     shown = (f.year - 1, f.year)  # this year against the last: computed for these two only
@@ -54,7 +55,7 @@ with widgets.guard(lang):
         lang=lang,
         profile=profile,
     )
-    since = t("kpi.vs_year", lang, year=f.year - 1)
+    since = t("kpi.vs_year", lang, year=filters.year_text(f.year - 1))
     # The three rates with a target first (their status is the point), then targets met and staff.
     by_kpi = {c["kpi"]: c for c in cards}
     rows_of_cards = [list(view.KPI_INDICATORS), ["targets_met", "staff"]]
@@ -110,7 +111,7 @@ with widgets.guard(lang):
         st.caption(t("attention.caption", lang))
         widgets.downloads(  # figures as numbers with a status column: the file sorts and sums
             attention.attention_file(misses, names, lang=lang, profile=profile),
-            name=f"can-chu-y-{f.cluster}-{f.year}",
+            name=f"can-chu-y-{f.cluster}-{filters.file_year(f)}",
             lang=lang,
             key="dl_attention",
             title=files.title_of(f, t("attention.title", lang)),
@@ -134,7 +135,7 @@ with widgets.guard(lang):
                 subtitle,
                 profile,
             ),
-            name=f"tien-do-chi-tieu-{f.year}",
+            name=f"tien-do-chi-tieu-{filters.file_year(f)}",
             alt=t("overview.bullet.alt", lang),
         )
         st.caption(t("overview.bullet.caption", lang))
@@ -170,5 +171,5 @@ with widgets.guard(lang):
         )
         files.analytics_downloads(  # the command line's export of the cluster's indicators
             "indicators", year=f.year, cluster=f.cluster, unit=None, lang=lang,
-            file_stem=f"trang-thai-chi-tieu-{f.cluster}-{f.year}", key="dl_status",
+            file_stem=f"trang-thai-chi-tieu-{f.cluster}-{filters.file_year(f)}", key="dl_status",
         )  # fmt: skip

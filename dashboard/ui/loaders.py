@@ -13,39 +13,21 @@ principal's scope on the server (`access.restrict`), after the cache.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import polars as pl
 import streamlit as st
 
 from dashboard import access, organisation, pipeline, tables
 from dashboard.ui import audit, session
+from dashboard.ui.options import Options
+from dashboard.views import lineage
 from dashboard.views import progress as progress_view
 from dashboard.views import unit as unit_view
 from dashboard.views import warnings as warnings_view
 from data_access import inventory
 from data_access.aggregates import Store
 from data_access.readers import Dataset, read_years
-
-
-@dataclass(frozen=True, eq=False)
-class Options:
-    """What the filters offer: years, clusters and units (codes as text, by code)."""
-
-    years: tuple[int, ...]
-    clusters: pl.DataFrame  # cluster_code, cluster_name
-    units: pl.DataFrame  # unit_code, unit_name, cluster_code (and profile, short_name)
-    whole: frozenset[str]  # the clusters whose every unit is visible ("the whole cluster")
-    # years without any year-end result yet (the year in progress: monthly ratings only)
-    in_progress: frozenset[int] = frozenset()
-
-    def units_of(self, cluster: str | None) -> list[str]:
-        if cluster is None:
-            return []
-        return self.units.filter(pl.col("cluster_code") == cluster)["unit_code"].to_list()
-
-    def cluster_codes(self) -> list[str]:
-        return self.clusters["cluster_code"].to_list()
 
 
 # --- the stored aggregates, the small tables and the options ------------------------------------
@@ -89,7 +71,19 @@ def _options(url: str, ver: str) -> Options:
     whole = frozenset(clusters["cluster_code"].to_list())
     # years with no year-end result anywhere yet: the selector says so, the default skips them
     in_progress = progress_view.in_progress_years(years, _counts(url, ver) if years else None)
-    return Options(years, clusters, units, whole, in_progress)
+    ended = organisation.ended(ds)
+    pairs = ended.select("unit_code", "to_codes").iter_rows()
+    successors = {str(u): str(to[0]) for u, to in pairs if len(to) == 1}
+    return Options(
+        years,
+        clusters,
+        units,
+        whole,
+        in_progress,
+        members=lineage.members(ds, years),
+        starts=lineage.cluster_start_months(ds),
+        successors=successors,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
