@@ -179,13 +179,16 @@ def _run(
                         conn, tables, on_table, record=_created_into(extra.created)
                     )
                 else:
-                    cs = changesets.start(conn, actor, [str(n) for n, _ in files])
+                    cs: list[int] = []  # the header, written with the first change
 
                     def keep(name: str, res: UpsertResult) -> None:
-                        changesets.add(conn, cs, name, res)
+                        if (res.inserted or res.updated) and not cs:
+                            cs.append(changesets.start(conn, actor, [str(n) for n, _ in files]))
+                        if cs:
+                            changesets.add(conn, cs[0], name, res)
 
                     summary = write_tables(conn, tables, on_table, record=keep)
-                    extra.changeset = cs if changesets.finish(conn, cs) else None
+                    extra.changeset = cs[0] if cs and changesets.finish(conn, cs[0]) else None
     except SQLAlchemyError as exc:  # the transaction was rolled back as the exception left it
         if current:
             errors.add("db_error_table", table=current[-1], detail=_db_detail(exc))
