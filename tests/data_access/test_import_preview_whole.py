@@ -3,22 +3,10 @@ report, with file, row and column, and what a clean import would change; nothing
 
 from __future__ import annotations
 
-from import_kit import csv, dump, load_base
+from import_kit import SIX, csv, dump, load_base
 
 from data_access.engine import data_version
 from data_access.importer import preview
-
-# Six rows, six different mistakes: values (year, count, choice) checked as the import converts
-# them, references (unit, person, the collective's unit) against the database.
-SIX = """
-    year,person_code,unit_code,collective_code,initiatives,discipline
-    2024,P1,U9,,1,none
-    20x4,P2,U1,,0,
-    2024,P7,U1,,0,none
-    2025,P1,U1,,-1,none
-    2025,P2,U1,,0,sa_thai
-    2026,P2,U2,K1,0,none
-"""
 
 
 def test_six_errors_are_all_in_the_preview_and_nothing_is_written(engine):
