@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 import polars as pl
-from sqlalchemy import Connection, Engine, and_, select, text, update
+from sqlalchemy import Column, Connection, Engine, String, and_, select, text, update
 
 from data_access import closed_years
 from data_access import models as m
 from data_access.accounts import audit, audit_in
 from data_access.changes import touched_of
-from data_access.changesets.codec import KEY, encode_keys
+from data_access.changesets.codec import encode_keys
 from data_access.changesets.plan import TablePlan, as_import, read_plan
 from data_access.changesets.record import utcnow
 from data_access.errors import DataAccessError
@@ -31,6 +31,7 @@ from data_access.staging import staged
 from data_access.writer import bump_data_version, table
 
 LOOKUP_BATCH = 5_000
+STILL_USED_SHOWN = 1_000  # rows still referring to a deleted one, searched for a later import
 
 
 class UndoRefused(DataAccessError):
@@ -125,42 +126,36 @@ def _references_to(name: str) -> list[tuple[str, str, str | None, str | None]]:
     return out
 
 
-def _still_used(conn: Connection, changeset: int, plans: list[TablePlan]) -> None:
-    """Refuse when a row the undo would delete is referred to by a row that stays: naming the
-    later import that wrote the referring row, else the row itself."""
-    deleting = {p.name: p for p in plans if p.inserted.height}
-    mine = {
-        p.name: set(encode_keys(p.name, p.keys, p.inserted).to_list()) for p in deleting.values()
-    }
-    for name, p in deleting.items():
-        if len(p.keys) != 1:
-            continue  # nothing refers to a table with a composite key
-        codes = [str(v) for v in p.inserted[p.keys[0]].to_list()]
-        for child, column, kind_col, kind in _references_to(name):
+def _still_used(conn: Connection, changeset: int, p: TablePlan) -> None:
+    """Refuse when a row the undo would delete from `p` is referred to by a row that stays:
+    naming the later import that wrote the referring row, else the row itself. Run after the
+    referring tables' own deletions (they come later in the foreign-key order), so whatever
+    still refers to these rows is what stands in the way."""
+    if p.inserted.is_empty() or len(p.keys) != 1:
+        return  # nothing refers to a table with a composite key
+    key = p.keys[0]
+    codes = p.inserted.select(pl.col(key).cast(pl.String).alias("code"))
+    with staged(conn, [Column("code", String(255))], codes) as s:
+        for child, column, kind_col, kind in _references_to(p.name):
             t = table(child)
             keys = [k.name for k in t.primary_key.columns]
-            for i in range(0, len(codes), LOOKUP_BATCH):
-                where = [t.c[column].in_(codes[i : i + LOOKUP_BATCH])]
-                if kind_col:
-                    where.append(t.c[kind_col] == kind)
-                rows = conn.execute(select(*(t.c[k] for k in keys), t.c[column]).where(*where))
-                found = pl.DataFrame(rows.all(), schema=[*keys, "__ref"], orient="row")
-                if found.is_empty():
-                    continue
-                found = found.with_columns(encode_keys(child, keys, found).alias(KEY))
-                found = found.filter(~pl.col(KEY).is_in(list(mine.get(child, set()))))
-                if found.is_empty():
-                    continue
-                later = _writers(conn, changeset, child, found[KEY].to_list())
-                detail = f"{child}.{column} = {found['__ref'][0]}"
-                if later:
-                    _refuse_later(conn, later, changeset, "used_later", detail=detail)
-                raise UndoRefused(
-                    "still_used",
-                    f"Import {changeset}: {detail} still refers to it",
-                    id=changeset,
-                    detail=detail,
-                )
+            query = select(*(t.c[k] for k in keys), t.c[column]).join(s, s.c.code == t.c[column])
+            if kind_col:
+                query = query.where(t.c[kind_col] == kind)
+            rows = conn.execute(query.limit(STILL_USED_SHOWN)).all()
+            if not rows:
+                continue
+            found = pl.DataFrame(rows, schema=[*keys, "__ref"], orient="row")
+            later = _writers(conn, changeset, child, encode_keys(child, keys, found).to_list())
+            detail = f"{child}.{column} = {found['__ref'][0]}"
+            if later:
+                _refuse_later(conn, later, changeset, "used_later", detail=detail)
+            raise UndoRefused(
+                "still_used",
+                f"Import {changeset}: {detail} still refers to it",
+                id=changeset,
+                detail=detail,
+            )
 
 
 def _writers(conn: Connection, changeset: int, name: str, keys: list[str]) -> list[int]:
@@ -243,8 +238,8 @@ def undo(
             _closed(conn, changeset, tables)
             for p in plans:  # parents first: a restored row may point at a row kept
                 _restore(conn, p)
-            _still_used(conn, changeset, plans)
             for p in reversed(plans):  # children first
+                _still_used(conn, changeset, p)
                 _delete(conn, p)
             bump_data_version(conn, touched_of(tables))
             conn.execute(
