@@ -124,6 +124,7 @@ with st.container(border=True):
                 lang=lang,
                 alt=t("data.import.summary", lang),
                 formats={"inserted": "int", "updated": "int", "unchanged": "int"},
+                headers={c: t(f"preview.summary.{c}", lang) for c in SUMMARY_COLUMNS},
             )
         else:
             st.error(t("data.import.failed", lang, n=report.error_count), icon=":material/error:")

@@ -48,11 +48,13 @@ def history_section(lang: str) -> None:
             if active.is_empty():
                 return
             label = {r["id"]: t("imports.option", lang, **r) for r in active.iter_rows(named=True)}
+            # Keyed on the newest import: after an import (or an undo) the choice starts on the
+            # newest again, never on one the browser still remembers from before.
             pick = st.selectbox(
                 t("imports.pick", lang),
                 options=list(label),
                 format_func=lambda i: label[i],
-                key="undo_pick",
+                key=f"undo_pick_{int(frame['id'][0])}",
             )
             if st.button(
                 t("imports.undo", lang),

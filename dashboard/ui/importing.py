@@ -122,7 +122,6 @@ def run_import(
         actor=audit.actor(),
     )
     st.session_state.pop("_preview", None)
-    st.session_state.pop("undo_pick", None)  # the list's choice starts again on the newest
     names = ", ".join(n for n, _ in files)
     if report.ok:
         rows = sum(t.inserted + t.updated for t in report.summary)

@@ -71,11 +71,12 @@ def history(changes: pl.DataFrame, tables: pl.DataFrame, *, lang: str) -> pl.Dat
     }
     frame = pl.DataFrame(rows, schema=schema, orient="row")
     frame = frame.join(_tables_text(tables), on="id", how="left", maintain_order="left")
-    return frame.select("id", "at", "who", "files", "tables", "state", "undone")
+    # The state before the files: the answer stays in view on a narrow screen.
+    return frame.select("id", "at", "who", "state", "tables", "files", "undone")
 
 
 def headers(lang: str) -> dict[str, str]:
-    cols = ("id", "at", "who", "files", "tables", "state")
+    cols = ("id", "at", "who", "state", "tables", "files")
     return {c: t(f"imports.col.{c}", lang) for c in cols}
 
 

@@ -24,12 +24,12 @@ def test_list_shows_local_time_who_files_and_rows(sqlite_engine, capsys):
     assert main(["imports", "list", "--db", _url(sqlite_engine)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t") == [
-        "Số", "Thời gian", "Người nhập", "Tệp", "Số dòng theo bảng (+ thêm, ~ sửa)",
-        "Trạng thái", "(giờ Việt Nam, UTC+7)",
+        "Số", "Thời gian", "Người nhập", "Trạng thái", "Số dòng theo bảng (+ thêm, ~ sửa)",
+        "Tệp", "(giờ Việt Nam, UTC+7)",
     ]  # fmt: skip
     assert lines[1].split("\t") == [
-        f"#{report.changeset_id}", "06/12/2026 23:42", "không rõ", "units.csv", "units ~1",
-        "Đang áp dụng",
+        f"#{report.changeset_id}", "06/12/2026 23:42", "không rõ", "Đang áp dụng", "units ~1",
+        "units.csv",
     ]  # fmt: skip
     assert len(lines) == 3  # the base import below it
 
