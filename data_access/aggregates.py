@@ -35,7 +35,7 @@ from data_access.engine import data_version
 from data_access.readers import SCHEMAS, Dataset
 from data_access.snapshot import snapshot_root
 
-YEARLESS = ("clusters", "units", "collectives", "people")
+YEARLESS = ("clusters", "units", "collectives", "people", "unit_changes")
 PERSON_LEVEL = ("people", "roster", "ratings", "awards")
 SMALL = tuple(t for t in SCHEMAS if t not in PERSON_LEVEL)
 MANIFEST = "MANIFEST.json"
