@@ -68,7 +68,8 @@ def test_a_new_cluster_and_unit_are_named_and_confirmed_first(app_on, base_url):
     ).upload("clusters.csv", csv("cluster_code,cluster_name\nC9,Cụm mới\n")).run()
     assert not at.exception
     assert at.success[0].value.startswith("Đã kiểm tra toàn bộ như khi nhập")
-    assert at.warning[0].value.startswith("Lần nhập này sẽ tạo mới 1 cụm (C9), 1 đơn vị (U9).")
+    (creates,) = [w.value for w in at.warning if w.value.startswith("Lần nhập này sẽ tạo mới")]
+    assert creates.startswith("Lần nhập này sẽ tạo mới 1 cụm (C9), 1 đơn vị (U9).")
     (box,) = at.checkbox
     assert box.label == "Tôi xác nhận tạo mới 1 cụm (C9), 1 đơn vị (U9)"
     assert at.button(key="run_import").disabled
