@@ -11,11 +11,26 @@ caches and the stored aggregates rebuild what changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn
 
 import polars as pl
-from sqlalchemy import Column, Connection, Engine, String, and_, select, text, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    ForeignKeyConstraint,
+    String,
+    and_,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from data_access import closed_years
 from data_access import models as m
@@ -31,6 +46,7 @@ from data_access.staging import staged
 from data_access.writer import bump_data_version, table
 
 LOOKUP_BATCH = 5_000
+BIG_DELETE = 1_000  # rows foreign keys point at, past which the keys are checked once
 STILL_USED_SHOWN = 1_000  # rows still referring to a deleted one, searched for a later import
 
 
@@ -214,6 +230,77 @@ def _delete(conn: Connection, p: TablePlan) -> None:
         conn.exec_driver_sql(sql)
 
 
+def _parents() -> set[str]:
+    """The contract tables other tables' foreign keys point at."""
+    return {
+        fk.column.table.name for model in m.CONTRACT_TABLES for fk in model.__table__.foreign_keys
+    }
+
+
+def _fks_to(names: set[str]) -> list[ForeignKeyConstraint]:
+    return [
+        fk
+        for model in m.CONTRACT_TABLES
+        for fk in sorted(model.__table__.foreign_key_constraints, key=lambda c: c.name or "")
+        if fk.referred_table.name in names
+    ]
+
+
+def _big(engine: Engine, changeset: int) -> bool:
+    """Whether the undo deletes more than BIG_DELETE rows that foreign keys point at."""
+    r = m.ImportChangeRow
+    with engine.connect() as conn:
+        n = conn.execute(
+            select(func.count()).where(
+                r.changeset_id == changeset, r.before.is_(None), r.table_name.in_(_parents())
+            )
+        ).scalar()
+    return int(n or 0) > BIG_DELETE
+
+
+@contextmanager
+def _transaction(engine: Engine, checked_once: bool) -> Iterator[Connection]:
+    """The undo's one transaction. `checked_once`: SQLite's per-row foreign-key checks off
+    (a pragma that only takes effect outside a transaction), checked once before the commit."""
+    with engine.connect() as conn:
+        lite = conn.dialect.name == "sqlite" and checked_once
+        raw = conn.connection.driver_connection
+        if lite:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            if lite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _delete_all(conn: Connection, changeset: int, plans: list[TablePlan], once: bool) -> None:
+    """Delete what the import inserted, children first, each table's rows checked for rows
+    still referring to them first. Deleting a parent makes the database look for its children
+    row by row, and a child column the primary key does not lead (roster.person_code) is then
+    scanned once per row: past BIG_DELETE rows the foreign keys are set aside and checked once,
+    at the end (PostgreSQL re-adds them, which validates them; SQLite runs its check)."""
+    fks = _fks_to({p.name for p in plans if p.inserted.height}) if once else []
+    pg = conn.dialect.name == "postgresql"
+    if pg:
+        for fk in fks:
+            conn.execute(DropConstraint(fk))
+    for p in reversed(plans):
+        _still_used(conn, changeset, p)
+        _delete(conn, p)
+    if pg:
+        for fk in fks:
+            conn.execute(AddConstraint(fk))
+    else:
+        for child in sorted({fk.table.name for fk in fks}):
+            bad = conn.exec_driver_sql(f"PRAGMA foreign_key_check({child})").fetchmany(5)
+            if bad:
+                raise IntegrityError(
+                    "PRAGMA foreign_key_check", None, Exception(f"foreign keys broken: {bad}")
+                )
+
+
 def undo(
     engine: Engine,
     changeset: int,
@@ -222,8 +309,9 @@ def undo(
     scope_check: ScopeCheck | None = None,
 ) -> UndoResult:
     """Undo import `changeset` (see the module's docstring); raises UndoRefused."""
+    once = _big(engine, changeset)
     try:
-        with engine.begin() as conn:
+        with _transaction(engine, once) as conn:
             _lock(conn)
             _header(conn, changeset)
             later = _later_touching(conn, changeset)
@@ -238,9 +326,7 @@ def undo(
             _closed(conn, changeset, tables)
             for p in plans:  # parents first: a restored row may point at a row kept
                 _restore(conn, p)
-            for p in reversed(plans):  # children first
-                _still_used(conn, changeset, p)
-                _delete(conn, p)
+            _delete_all(conn, changeset, plans, once)
             bump_data_version(conn, touched_of(tables))
             conn.execute(
                 update(m.ImportChangeset)
