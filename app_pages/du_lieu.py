@@ -12,9 +12,13 @@ from dashboard.ui.files import (  # `files` is the upload's list below
     analytics_downloads,
     forms_section,
 )
+from dashboard.ui.history import history_section
+from dashboard.views import imports as imports_view
 from dashboard.views import loaded as loaded_view
 from data_access import settings
 from data_access.importer import ImportReport
+
+SUMMARY_COLUMNS = ("table", "inserted", "updated", "unchanged")
 
 f = filters.current_filters()
 lang = f.lang
@@ -116,23 +120,39 @@ with st.container(border=True):
     if report is not None:
         if report.ok:
             st.success(t("data.import.ok", lang), icon=":material/check_circle:")
+            if report.changeset_id is not None:
+                st.caption(t("imports.recorded", lang, id=report.changeset_id))
             widgets.table(
                 report.summary_frame(),
                 lang=lang,
                 alt=t("data.import.summary", lang),
                 formats={"inserted": "int", "updated": "int", "unchanged": "int"},
+                headers={c: t(f"preview.summary.{c}", lang) for c in SUMMARY_COLUMNS},
             )
         else:
             st.error(t("data.import.failed", lang, n=report.error_count), icon=":material/error:")
         problems(report, key="import")
     if uploaded:
         files = [(u.name, u.getvalue()) for u in uploaded]
-        unreadable = False  # a file the preview could not read fails the import too
+        checked = None  # the preview: the whole import run in a transaction rolled back
         with widgets.guard(lang):
-            previews, found = importing.preview_files(files, lang=lang)
+            checked = importing.preview_files(files, lang=lang)
+            found = checked.report
+            if found.error_count:
+                st.error(t("preview.failed", lang, n=found.error_count), icon=":material/error:")
+            elif checked.ready:
+                st.success(t("preview.clean", lang), icon=":material/fact_check:")
             problems(found, key="preview")
-            unreadable = found.error_count > 0
-            for i, p in enumerate(previews):
+            if checked.ready and found.summary:
+                widgets.table(
+                    found.summary_frame(),
+                    lang=lang,
+                    alt=t("preview.would", lang),
+                    formats={"inserted": "int", "updated": "int", "unchanged": "int"},
+                    headers={c: t(f"preview.summary.{c}", lang) for c in SUMMARY_COLUMNS},
+                    key="preview_summary",
+                )
+            for i, p in enumerate(checked.tables):
                 with st.expander(
                     t(
                         "data.preview",
@@ -144,14 +164,26 @@ with st.container(border=True):
                     expanded=i == 0,
                 ):
                     st.dataframe(p.head, hide_index=True, alt=t("data.preview.alt", lang))
-        if unreadable:
+        ready = checked is not None and checked.ready
+        confirmed = True
+        if ready and checked.created:
+            # New clusters or units are named and confirmed: the template's example rows once
+            # created a cluster that every user then landed on (issue 21).
+            what = imports_view.created_text(checked.created, lang)
+            st.warning(t("preview.creates", lang, what=what), icon=":material/add_circle:")
+            confirmed = st.checkbox(
+                t("preview.confirm", lang, what=what), key=f"confirm_new_{checked.digest[:16]}"
+            )
+            if not confirmed:
+                st.caption(t("preview.need_confirm", lang))
+        if not ready:
             st.caption(t("data.import.blocked", lang))
         if st.button(
             t("data.import.run", lang),
             type="primary",
             icon=":material/upload:",
             key="run_import",
-            disabled=unreadable,
+            disabled=not (ready and confirmed),
         ):
             bar = st.progress(0.0, text=t("data.import.start", lang))
             with widgets.guard(lang):
@@ -160,6 +192,9 @@ with st.container(border=True):
                 )
                 st.session_state["_import_report"] = result
                 st.rerun()  # the sidebar and every cached view pick up the new data version
+
+# --- imports: the change sets and their undo ---------------------------------------------------
+history_section(lang)
 
 # --- template ------------------------------------------------------------------------------------
 with st.container(border=True):

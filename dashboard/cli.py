@@ -12,6 +12,7 @@ from dashboard.commands import (
     export_cmd,
     form_cmd,
     import_cmd,
+    imports_cmd,
     lock_cmd,
     report_cmd,
     seed_cmd,
@@ -22,6 +23,7 @@ from dashboard.commands import (
 # subcommand -> its module under dashboard/commands/ (`add_arguments(p)` and `run(args)`).
 COMMANDS: dict[str, ModuleType] = {
     "import": import_cmd,
+    "imports": imports_cmd,
     "export": export_cmd,
     "seed": seed_cmd,
     "template": template_cmd,

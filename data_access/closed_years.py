@@ -195,9 +195,12 @@ def _row_units(
     return pl.concat(out, how="vertical").with_columns(cluster_code=pl.lit(None, pl.String))
 
 
-def refused_rows(conn: Connection, tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
+def refused_rows(
+    conn: Connection, tables: dict[str, pl.DataFrame], *, changed_only: bool = True
+) -> pl.DataFrame:
     """Rows of the import that would change a closed year (new or different from what is
-    stored; identical rows are harmless): file, row, year, cluster ("*" when closed for all)."""
+    stored; identical rows are harmless): file, row, year, cluster ("*" when closed for all).
+    `changed_only=False` takes every row as a change (an undo deletes or restores each one)."""
     if not any("year" in f.columns for f in tables.values()):
         return pl.DataFrame(schema=REFUSED_SCHEMA)  # clusters, units, people: no year to close
     locks = conn.execute(select(ClosedYear.year, ClosedYear.cluster_code)).all()
@@ -218,7 +221,8 @@ def refused_rows(conn: Connection, tables: dict[str, pl.DataFrame]) -> pl.DataFr
         touched = frame.filter(pl.col("year").cast(pl.Int64).is_in(list(years)))
         if touched.is_empty():
             continue
-        touched = writer.changes(conn, name, touched)
+        if changed_only:
+            touched = writer.changes(conn, name, touched)
         if touched.is_empty():
             continue
         rows = _row_units(conn, tables, name, touched)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -324,3 +325,49 @@ class ClosedYear(Base):
     closed_by: Mapped[str | None] = mapped_column(String(64))
     closed_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     __table_args__ = (_year_check(),)
+
+
+# --- import change sets (issue 21): what each import wrote, so that it can be undone ------------
+
+
+class ImportChangeset(Base):
+    """One import that changed something: who, when (UTC), which files; `undone_at` once undone."""
+
+    __tablename__ = "import_changesets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    username: Mapped[str | None] = mapped_column(String(64))
+    files: Mapped[str] = mapped_column(String(1000))
+    inserted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    updated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class ImportChangeTable(Base):
+    """Per change set and table: rows inserted and updated, and the value columns the import
+    wrote (the ones an undo puts back)."""
+
+    __tablename__ = "import_change_tables"
+    changeset_id: Mapped[int] = mapped_column(
+        ForeignKey("import_changesets.id", ondelete="CASCADE"), primary_key=True
+    )
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    inserted: Mapped[int] = mapped_column(Integer)
+    updated: Mapped[int] = mapped_column(Integer)
+    columns: Mapped[str] = mapped_column(String(1000))
+
+
+class ImportChangeRow(Base):
+    """One row an import inserted (`before` NULL) or updated (`before` = the stored values of
+    the columns it wrote, JSON). `row_key` is the row's primary key as JSON, the same text for
+    the same row in every change set, so a later import touching it is found by an index."""
+
+    __tablename__ = "import_change_rows"
+    changeset_id: Mapped[int] = mapped_column(
+        ForeignKey("import_changesets.id", ondelete="CASCADE"), primary_key=True
+    )
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    before: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_import_change_rows_key", "table_name", "row_key"),)

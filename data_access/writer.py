@@ -136,7 +136,10 @@ def _ix_name(ix: Index) -> str:
 
 
 def clear(conn: Connection) -> None:
-    """Delete every row of the contract tables, children first (the seed's reset)."""
+    """Delete every row of the contract tables, children first (the seed's reset), and the
+    import change sets, which described data that is gone."""
+    for model in (m.ImportChangeRow, m.ImportChangeTable, m.ImportChangeset):
+        conn.execute(model.__table__.delete())
     for model in reversed(m.CONTRACT_TABLES):
         conn.execute(model.__table__.delete())
     conn.execute(m.Meta.__table__.delete().where(m.Meta.key == IMPORTED_KEY))
@@ -165,16 +168,26 @@ def imported_at(engine: Engine) -> str | None:
 
 @dataclass(frozen=True)
 class UpsertResult:
+    """Rows inserted, updated and left alone. With `upsert(..., record=True)` also what an undo
+    needs: the keys inserted (`inserted_keys`) and, for the rows updated only, their stored
+    values before (`before`: keys and the value columns written, as read from the database)."""
+
     inserted: int
     updated: int
     unchanged: int
+    inserted_keys: pl.DataFrame | None = None
+    before: pl.DataFrame | None = None
 
 
-def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
+def _existing(
+    conn: Connection, name: str, frame: pl.DataFrame, columns: list[str] | None = None
+) -> pl.DataFrame:
     """Rows already stored under the frame's keys: the keys staged in a TEMP table, then one
-    JOIN on the primary key (one index probe per key, on either engine)."""
+    JOIN on the primary key (one index probe per key, on either engine). The value columns
+    read are `columns`, else those the frame holds."""
     t, keys = table(name), key_columns(name)
-    cols = keys + [c for c in value_columns(name) if c in frame.columns]
+    wanted_cols = columns if columns is not None else frame.columns
+    cols = keys + [c for c in value_columns(name) if c in wanted_cols]
     # Sorted keys probe the index in its own order: neighbouring keys share pages, so the
     # lookup reads each page once instead of once per key.
     wanted = frame.select(keys).unique().sort(keys)
@@ -197,15 +210,27 @@ def _existing(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
             finally:
                 cur.close()
     if not rows:
-        return pl.DataFrame(schema={c: frame.schema[c] for c in cols})
+        return pl.DataFrame(schema={c: frame.schema.get(c, pl.String) for c in cols})
     return pl.DataFrame(rows, schema=cols, orient="row", infer_schema_length=None)
 
 
-def _marked(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """`frame` with `__present` (its key is stored) and `__same` (stored with these values)."""
+def stored(
+    conn: Connection, name: str, keys: pl.DataFrame, columns: list[str] | None = None
+) -> pl.DataFrame:
+    """The stored rows of table `name` under the keys in `keys` (key columns, then `columns`,
+    default every value column), read inside the caller's transaction."""
+    cols = value_columns(name) if columns is None else columns
+    return _plain(_existing(conn, name, _plain(keys), cols))
+
+
+def _marked(
+    conn: Connection, name: str, frame: pl.DataFrame, old: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """`frame` with `__present` (its key is stored) and `__same` (stored with these values);
+    `old` is what `_existing` read for it, when the caller has it already."""
     keys = key_columns(name)
     vals = [c for c in value_columns(name) if c in frame.columns]
-    old = _plain(_existing(conn, name, frame))
+    old = _plain(_existing(conn, name, frame)) if old is None else old
     old = old.with_columns(pl.col(c).cast(frame.schema[c], strict=False) for c in old.columns)
     # Presence comes from a key match, not from non-null values (a stored row may be all-null).
     found = old.select(keys).with_columns(pl.lit(True).alias("__present"))
@@ -231,15 +256,20 @@ def changes(conn: Connection, name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return marked.filter(~pl.col("__present") | ~pl.col("__same")).drop("__present", "__same")
 
 
-def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
+def upsert(
+    conn: Connection, name: str, frame: pl.DataFrame, *, record: bool = False
+) -> UpsertResult:
     """Insert new keys, update changed rows, leave identical rows alone (so a re-import changes
-    nothing). `frame` holds the key columns and any subset of the value columns."""
+    nothing). `frame` holds the key columns and any subset of the value columns. `record`
+    keeps the inserted keys and the previous values of the updated rows (an import's change
+    set); unchanged rows cost nothing more."""
     if frame.is_empty():
         return UpsertResult(0, 0, 0)
     frame = _plain(frame)
     keys = key_columns(name)
     vals = [c for c in value_columns(name) if c in frame.columns]
-    marked = _marked(conn, name, frame)
+    old = _plain(_existing(conn, name, frame))
+    marked = _marked(conn, name, frame, old)
     new_rows = marked.filter(~pl.col("__present")).select(keys + vals)
     changed = marked.filter(pl.col("__present") & ~pl.col("__same")).select(keys + vals)
     unchanged = marked.height - new_rows.height - changed.height
@@ -255,7 +285,14 @@ def upsert(conn: Connection, name: str, frame: pl.DataFrame) -> UpsertResult:
         with staged(conn, [t.c[c] for c in keys + vals], _last_per_key(changed, keys)) as s:
             match = and_(*(t.c[k] == s.c[k] for k in keys))
             conn.execute(update(t).values({c: s.c[c] for c in vals}).where(match))
-    return UpsertResult(new_rows.height, changed.height, unchanged)
+    if not record:
+        return UpsertResult(new_rows.height, changed.height, unchanged)
+    inserted_keys = new_rows.select(keys).unique(maintain_order=True)
+    # The stored values exactly as read (not cast to the file's types), for the updated keys.
+    typed = old.with_columns(pl.col(k).cast(frame.schema[k]) for k in keys).with_row_index("__i")
+    picked = typed.join(changed.select(keys), on=keys, how="semi", nulls_equal=True)["__i"]
+    before = old[picked]
+    return UpsertResult(new_rows.height, changed.height, unchanged, inserted_keys, before)
 
 
 def _last_per_key(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:

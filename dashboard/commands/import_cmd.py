@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from dashboard.i18n import t
 from data_access.accounts import audit, os_actor
 from data_access.engine import make_engine, upgrade
 from data_access.errors import DatabaseUnavailable
@@ -30,10 +31,11 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     try:
-        report = import_path(engine, args.path, lang=args.lang)
+        report = import_path(engine, args.path, lang=args.lang, actor=os_actor())
         if report.ok:
             counts = " ".join(f"{s.table}=+{s.inserted}/~{s.updated}" for s in report.summary)
-            audit(engine, os_actor(), "import_ok", f"cli {args.path} {counts}")
+            cs = f" changeset={report.changeset_id}" if report.changeset_id else ""
+            audit(engine, os_actor(), "import_ok", f"cli {args.path} {counts}{cs}")
         else:
             n = report.error_frame.height
             audit(engine, os_actor(), "import_failed", f"cli {args.path} errors={n}")
@@ -46,4 +48,6 @@ def run(args: argparse.Namespace) -> int:
         print(text("summary_failed", args.lang, count=report.error_frame.height), file=sys.stderr)
         return 1
     print("\n".join(report.lines()))
+    if report.changeset_id is not None:
+        print(t("imports.cli.recorded", args.lang, id=report.changeset_id))
     return 0

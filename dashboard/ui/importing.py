@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,15 +29,48 @@ class Preview:
     head: pl.DataFrame
 
 
-def preview_files(
-    files: list[tuple[str, bytes]], *, lang: str = "vi", rows: int = 20
-) -> tuple[list[Preview], ImportReport]:
-    """What the importer would read from each file, before importing (file, table, row count
-    and the first rows, text cells as written) and the problems met reading them. Parsed in the
-    importer's bounded child process: a hostile file cannot take the server down."""
-    res = preview(files, lang=lang, rows=rows)
+@dataclass(frozen=True, eq=False)
+class Checked:
+    """The preview of an upload: the tables read, the import's whole check run and rolled back
+    (`report`: every error; when clean, the rows per table it would change), the clusters and
+    units it would create, and whether Import may be pressed (`ready`, before confirming)."""
+
+    tables: list[Preview]
+    report: ImportReport
+    created: dict[str, list[str]]
+    ready: bool
+    digest: str
+
+
+def _digest(files: list[tuple[str, bytes]]) -> str:
+    h = hashlib.sha256()
+    for name, data in files:
+        h.update(name.encode("utf-8", "replace") + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def preview_files(files: list[tuple[str, bytes]], *, lang: str = "vi", rows: int = 20) -> Checked:
+    """What importing these files would do, found by doing it in a transaction rolled back:
+    every error with file, row and column, the rows per table it would change, the clusters and
+    units it would create. Parsed in the importer's bounded child process (a hostile file cannot
+    take the server down). Kept for this session until the files or the data change, so a
+    rerun (ticking the confirmation) does not check everything again."""
+    digest = _digest(files)
+    key = (digest, session.version(), lang)
+    kept = st.session_state.get("_preview")
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    res = preview(
+        files,
+        lang=lang,
+        rows=rows,
+        engine=session.get_engine(),
+        scope_check=scope_check(session.principal_or_anonymous()),
+    )
     tables = [Preview(d["file"], d["table"], d["rows"], d["head"]) for d in res.tables]
-    return tables, res.report
+    out = Checked(tables, res.report, res.created, res.ready, digest)
+    st.session_state["_preview"] = (key, out)
+    return out
 
 
 def report_table(frame: pl.DataFrame, *, alt: str, key: str) -> None:
@@ -54,6 +88,19 @@ def report_table(frame: pl.DataFrame, *, alt: str, key: str) -> None:
     )
 
 
+def scope_check(p: access.Principal) -> Callable[[Touched], bool]:
+    """The role's check on what an import (or an undo) touches, run inside its transaction."""
+    every = loaders.all_options().units
+
+    def in_scope(hit: Touched) -> bool:
+        # Clusters touched (a cluster row, a cluster target) must be the secretary's own.
+        return access.can_import(p, hit.units, every) and (
+            p.is_admin or hit.clusters <= {p.scope_code}
+        )
+
+    return in_scope
+
+
 def can_upload() -> bool:
     p = session.principal()
     return p is not None and (p.is_admin or p.role == "cluster_secretary")
@@ -66,21 +113,20 @@ def run_import(
     p = session.principal_or_anonymous()
     if not (p.is_admin or p.role == "cluster_secretary"):
         raise access.AccessDenied(f"role {p.role!r} may not import")
-    every = loaders.all_options().units
-
-    def in_scope(hit: Touched) -> bool:
-        # Clusters touched (a cluster row, a cluster target) must be the secretary's own.
-        return access.can_import(p, hit.units, every) and (
-            p.is_admin or hit.clusters <= {p.scope_code}
-        )
-
     report = import_files(
-        session.get_engine(), files, lang=lang, progress=progress, scope_check=in_scope
+        session.get_engine(),
+        files,
+        lang=lang,
+        progress=progress,
+        scope_check=scope_check(p),
+        actor=audit.actor(),
     )
+    st.session_state.pop("_preview", None)
     names = ", ".join(n for n, _ in files)
     if report.ok:
         rows = sum(t.inserted + t.updated for t in report.summary)
-        audit.audit("import_ok", f"{names} rows={rows}")
+        cs = f" changeset={report.changeset_id}" if report.changeset_id else ""
+        audit.audit("import_ok", f"{names} rows={rows}{cs}")
     else:
         audit.audit("import_failed", f"{names} errors={report.error_count}")
     return report

@@ -11,9 +11,12 @@ from sqlalchemy import Connection
 from data_access import models as m
 from data_access.changes import touched_of
 from data_access.importer.report import TableSummary
-from data_access.writer import bump_data_version, mark_imported, upsert
+from data_access.writer import UpsertResult, bump_data_version, mark_imported, upsert
 
 Step = Callable[[str], None]
+# Told what each table's upsert changed (keys inserted, previous values of rows updated): the
+# import's change set, or the preview's list of what would be created.
+Recorder = Callable[[str, UpsertResult], None]
 
 
 def storable(frame: pl.DataFrame) -> pl.DataFrame:
@@ -22,9 +25,14 @@ def storable(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_tables(
-    conn: Connection, tables: dict[str, pl.DataFrame], on_table: Step | None = None
+    conn: Connection,
+    tables: dict[str, pl.DataFrame],
+    on_table: Step | None = None,
+    *,
+    record: Recorder | None = None,
 ) -> tuple[TableSummary, ...]:
-    """Upsert every table in `tables` inside the caller's transaction (`engine.begin()`)."""
+    """Upsert every table in `tables` inside the caller's transaction (`engine.begin()`);
+    `record` sees each table's changes as they are written, and only those rows are kept."""
     out = []
     for model in m.CONTRACT_TABLES:
         name = model.__tablename__
@@ -32,7 +40,9 @@ def write_tables(
             continue
         if on_table:
             on_table(name)
-        res = upsert(conn, name, storable(tables[name]))
+        res = upsert(conn, name, storable(tables[name]), record=record is not None)
+        if record is not None:
+            record(name, res)
         out.append(TableSummary(name, res.inserted, res.updated, res.unchanged))
     changed = {s.table: storable(tables[s.table]) for s in out if s.inserted or s.updated}
     if changed:

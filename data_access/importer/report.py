@@ -64,6 +64,8 @@ class ImportReport:
     warning_frame: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=ERROR_SCHEMA))
     # How each parsing child ended (sandbox.ChildStats): exit, seconds, peak RSS.
     child_stats: tuple[object, ...] = ()
+    # The change set this import wrote (data_access.changesets), None when nothing changed.
+    changeset_id: int | None = None
 
     @property
     def ok(self) -> bool:

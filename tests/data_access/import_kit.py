@@ -41,6 +41,18 @@ BASE: dict[str, str] = {
     """,
 }
 
+# Six rows, six different mistakes: values (year, count, choice) checked as the import converts
+# them, references (unit, person, the collective's unit) against the database.
+SIX = """
+    year,person_code,unit_code,collective_code,initiatives,discipline
+    2024,P1,U9,,1,none
+    20x4,P2,U1,,0,
+    2024,P7,U1,,0,none
+    2025,P1,U1,,-1,none
+    2025,P2,U1,,0,sa_thai
+    2026,P2,U2,K1,0,none
+"""
+
 
 def csv(text: str) -> bytes:
     """An indented literal as CSV bytes (UTF-8, one line per row)."""

@@ -13,10 +13,10 @@ def test_failure_mid_write_rolls_everything_back(engine, monkeypatch):
     before = dump(engine)
     real = load.upsert
 
-    def failing(conn, name, frame):
+    def failing(conn, name, frame, **kw):
         if name == "roster":  # clusters, units, ... people were already written by now
             raise IntegrityError("INSERT INTO roster", {}, Exception("ổ đĩa đầy"))
-        return real(conn, name, frame)
+        return real(conn, name, frame, **kw)
 
     monkeypatch.setattr(load, "upsert", failing)
     files = {

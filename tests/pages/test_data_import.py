@@ -23,13 +23,21 @@ def small_url(make_db):
     )
 
 
-def _report_tables(at, kind: str = "reason") -> list:
+def _report_tables(at, kind: str = "reason", lang: str = "vi") -> list:
     """The page's problem tables (errors, or warnings with kind="warning"): those headed with the
     importer's localized report headers."""
     from data_access.importer.messages import REPORT_HEADERS
 
-    head = REPORT_HEADERS[kind]["vi"]
+    head = REPORT_HEADERS[kind][lang]
     return [d.value for d in at.dataframe if head in d.value.columns]
+
+
+def _confirm_new(at) -> None:
+    """Tick "Tôi xác nhận tạo mới …": new units or clusters are confirmed before importing."""
+    assert at.button(key="run_import").disabled
+    (box,) = [c for c in at.checkbox if c.label.startswith("Tôi xác nhận tạo mới")]
+    box.check().run()
+    assert not at.button(key="run_import").disabled
 
 
 def _upload(at, name: str, text: str):
@@ -43,6 +51,7 @@ def test_preview_then_import_adds_the_unit_to_the_sidebar(app_on, small_url):
     assert not at.exception
     # the preview names the file (Markdown-escaped) and the table it goes to
     assert at.expander[0].label == "units\\.csv → bảng units (1 dòng)"
+    _confirm_new(at)
     at.button(key="run_import").click().run()
     assert not at.exception
     assert at.success, "the import should succeed"
@@ -50,15 +59,17 @@ def test_preview_then_import_adds_the_unit_to_the_sidebar(app_on, small_url):
     assert "Trường Chính trị B" in at.selectbox(key="w_unit").options
 
 
-def test_row_errors_are_listed_and_nothing_is_written(app_on, small_url):
+def test_row_errors_are_listed_in_the_preview_and_import_stays_off(app_on, small_url):
+    """The unknown cluster is a check against the database: the preview, which runs the whole
+    import rolled back, lists it, and the Import button stays disabled (issue 21)."""
     at = app_on(small_url)("data", lang="en")
     _upload(at, "units.csv", "unit_code,unit_name,cluster_code\nU3,Trường C,NOPE\n")
-    at.button(key="run_import").click().run()
     assert not at.exception
-    assert at.error and "Nothing was imported" in at.error[0].value
-    errors = at.dataframe[-1].value
+    assert at.error and at.error[0].value.startswith("Checked in full, as the import would")
+    (errors,) = _report_tables(at, lang="en")
     assert len(errors) == 1  # one bad row: the unknown cluster NOPE on row 2
     assert "NOPE" in errors.to_string()
+    assert at.button(key="run_import").disabled
     assert all("Trường C" not in o for o in at.selectbox(key="w_unit").options)
 
 
@@ -89,9 +100,8 @@ def test_many_errors_show_the_first_ones_with_the_total_and_a_full_csv(
     rows = "".join(f"U{i},Trường {i},NOPE\n" for i in range(100, 130))
     at = app_on(small_url)("data")
     _upload(at, "units.csv", "unit_code,unit_name,cluster_code\n" + rows)
-    at.button(key="run_import").click().run()
     assert not at.exception
-    assert "30" in at.error[0].value
+    assert "30" in at.error[0].value  # found by the preview: no import needed to see them
     (errors,) = _report_tables(at)
     assert len(errors) == 10
     assert any("30" in c.value for c in at.caption)
@@ -104,6 +114,7 @@ def test_a_leading_apostrophe_is_dropped_and_a_lost_letter_is_a_warning(app_on, 
     assert at.warning
     (warnings,) = _report_tables(at, "warning")
     assert len(warnings) == 1 and "Ngo?" in warnings.to_string()
+    _confirm_new(at)
     at.button(key="run_import").click().run()
     assert at.success
     at.run()

@@ -42,6 +42,7 @@ def test_rows_per_table_and_year_and_the_last_import(app_on, small_url):
     at.file_uploader(key="upload").upload(
         "units.csv", "unit_code,unit_name,cluster_code\nU3,Trường C,C1\n".encode()
     ).run()
+    at.checkbox[0].check().run()  # a new unit is confirmed before importing (issue 21)
     at.button(key="run_import").click().run()
     at.run()
     last = next(m for m in at.metric if m.label == "Lần nhập gần nhất")
