@@ -1,12 +1,16 @@
 """Xếp hạng: the cluster's ranking with the change against last year, the score table by
 criterion (leader and deputies marked) and the rank history as a bump chart."""
 
+import dataclasses
+
 import polars as pl
 import streamlit as st
 
+from dashboard import vocabulary
 from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
 from dashboard.ui import files, filters, loaders, panels, widgets
+from dashboard.views import progress
 from dashboard.views import ranking as view
 
 f = filters.current_filters()
@@ -18,76 +22,95 @@ if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
 files.meeting_pack_button(f.year, f.cluster, lang, key="pack_ranking")
-panels.year_in_progress_note(f)  # a year in progress: no year-end ranking yet
 
-with st.container(border=True), widgets.guard(lang):
-    ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
-    if ranked.height == 0 or ranked["rank"].is_null().all():
-        filters.empty_state(f)
-    else:
-        widgets.chart(
-            ranking.ranking_chart(ranked, lang=lang, highlight=f.unit),
-            name=f"xep-hang-{f.cluster}-{f.year}",
-            alt=t("chart.ranking.title", lang),
-        )
-        basis = ranked["basis"].drop_nulls()
-        st.caption(
-            t("ranking.basis", lang, basis=t(f"basis.{basis[0]}", lang)) if basis.len() else ""
-        )
-        shown = view.with_short_names(ranked, loaders.dataset()).select(
-            "rank",
-            "unit_name",
-            "final_points",
-            "targets_met",
-            "targets_total",
-            "rank_prev",
-            "rank_change",
-            *(["role"] if "role" in ranked.columns else []),
-        )
-        if "role" in shown.columns:
-            shown = shown.with_columns(role=label_expr(pl.col("role"), "role", lang))
-        widgets.table(
-            shown,
-            lang=lang,
-            alt=t("chart.ranking.title", lang),
-            key="ranking",
-            formats={"final_points": "num1"},
-            helps={"unit_name": t("ranking.short_name_help", lang)},
-        )
-        widgets.downloads(
-            ranked.drop("unit_name", "short_name"),
-            name=f"xep-hang-{f.cluster}-{f.year}",
-            lang=lang,
-            key="dl_ranking",
-        )
-
-with st.container(border=True), widgets.guard(lang):
-    st.subheader(t("ranking.scores", lang), anchor=False)
-    scores = loaders.scoped(
-        view.score_table(loaders.dataset(), year=f.year, cluster=f.cluster, lang=lang)
+# A year in progress (no year-end result in the cluster): no rank, rank change or leader from
+# empty figures; say when the ranking comes and show what is known (the monthly ratings so far,
+# the early warnings), then the ranks of the years before.
+pending = False
+with widgets.guard(lang):
+    counts = loaders.counts(years=(f.year,)).filter(pl.col("cluster_code") == f.cluster)
+    profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=None)
+    scope = dataclasses.replace(f, unit=None)  # the ranking is the cluster's, whatever unit
+    # Final scores are a year-end result too: the engine ranks a cluster that has them.
+    unranked = loaders.rankings(f.year).filter(pl.col("cluster_code") == f.cluster).height == 0
+    pending = unranked and progress.scope_in_progress(
+        counts, year=f.year, cluster=f.cluster, unit=None
     )
-    if scores.height == 0:
-        st.caption(t("ranking.no_scores", lang))
-    else:
-        maxima = view.score_maxima(loaders.dataset(), year=f.year, cluster=f.cluster)
-        shown = view.with_short_names(scores, loaders.dataset()).drop("unit_code")
-        if shown["role"].is_null().all():
-            shown = shown.drop("role")
-        widgets.table(
-            shown,
-            lang=lang,
-            alt=t("ranking.scores", lang),
-            key="scores",
-            formats={c: "num1" for c in ["final_points", *maxima]},
-            headers=view.score_headers(maxima, lang),
-            helps=view.score_helps(maxima, lang),
-            pinned=("unit_name", "final_points"),
+    panels.year_in_progress_note(f)
+    if pending:
+        st.info(t("ranking.pending", lang, year=f.year), icon=":material/event_upcoming:")
+        panels.progress_figures(scope, counts, profile=profile)
+        panels.scope_warnings(scope, lang=lang, key="warnings_ranking")
+
+if not pending:  # the ranking and the score table of a year with results
+    with st.container(border=True), widgets.guard(lang):
+        ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
+        if ranked.height == 0 or ranked["rank"].is_null().all():
+            filters.empty_state(f)
+        else:
+            widgets.chart(
+                ranking.ranking_chart(ranked, lang=lang, highlight=f.unit),
+                name=f"xep-hang-{f.cluster}-{f.year}",
+                alt=t("chart.ranking.title", lang),
+            )
+            basis = ranked["basis"].drop_nulls()
+            st.caption(
+                t("ranking.basis", lang, basis=t(f"basis.{basis[0]}", lang)) if basis.len() else ""
+            )
+            shown = view.with_short_names(ranked, loaders.dataset()).select(
+                "rank",
+                "unit_name",
+                "final_points",
+                "targets_met",
+                "targets_total",
+                "rank_prev",
+                "rank_change",
+                *(["role"] if "role" in ranked.columns else []),
+            )
+            if "role" in shown.columns:
+                shown = shown.with_columns(role=label_expr(pl.col("role"), "role", lang))
+            widgets.table(
+                shown,
+                lang=lang,
+                alt=t("chart.ranking.title", lang),
+                key="ranking",
+                formats={"final_points": "num1"},
+                helps={"unit_name": t("ranking.short_name_help", lang)},
+            )
+            widgets.downloads(
+                ranked.drop("unit_name", "short_name"),
+                name=f"xep-hang-{f.cluster}-{f.year}",
+                lang=lang,
+                key="dl_ranking",
+            )
+
+    with st.container(border=True), widgets.guard(lang):
+        st.subheader(t("ranking.scores", lang), anchor=False)
+        scores = loaders.scoped(
+            view.score_table(loaders.dataset(), year=f.year, cluster=f.cluster, lang=lang)
         )
-        if criteria := view.criteria_key(maxima, lang):
-            st.caption(widgets.md_escape(t("ranking.criteria_key", lang, criteria=criteria)))
-        widgets.downloads(
-            scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
-        )
+        if scores.height == 0:
+            st.caption(t("ranking.no_scores", lang))
+        else:
+            maxima = view.score_maxima(loaders.dataset(), year=f.year, cluster=f.cluster)
+            shown = view.with_short_names(scores, loaders.dataset()).drop("unit_code")
+            if shown["role"].is_null().all():
+                shown = shown.drop("role")
+            widgets.table(
+                shown,
+                lang=lang,
+                alt=t("ranking.scores", lang),
+                key="scores",
+                formats={c: "num1" for c in ["final_points", *maxima]},
+                headers=view.score_headers(maxima, lang),
+                helps=view.score_helps(maxima, lang),
+                pinned=("unit_name", "final_points"),
+            )
+            if criteria := view.criteria_key(maxima, lang):
+                st.caption(widgets.md_escape(t("ranking.criteria_key", lang, criteria=criteria)))
+            widgets.downloads(
+                scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
+            )
 
 with st.container(border=True), widgets.guard(lang):
     history = view.rank_history(
