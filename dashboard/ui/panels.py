@@ -47,7 +47,6 @@ def early_warnings(
         alt=t("warning.title", lang),
         pinned=("warning_unit",),
         key=key,
-        height=min(320, 38 + 35 * shown.height),
     )
     st.caption(t("warning.caption", lang))
     widgets.downloads(
