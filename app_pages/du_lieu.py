@@ -4,6 +4,7 @@ analytics table (CSV with BOM and XLSX, human headers)."""
 
 import streamlit as st
 
+from dashboard import clock
 from dashboard.i18n import t
 from dashboard.l10n import locale
 from dashboard.tables import TABLES
@@ -34,7 +35,7 @@ with st.container(border=True), widgets.guard(lang):
         else:
             st.metric(
                 t("loaded.last_import", lang),
-                f"{loc.date(last.at.date())} {last.at:%H:%M} UTC",
+                clock.stamp(last.at, lang),
                 delta=t(
                     "loaded.last_import.who",
                     lang,
@@ -197,5 +198,6 @@ else:
 if audit.audit_visible():  # admins under password/oidc (open mode has nobody to audit)
     with st.expander(t("audit.title", lang), icon=":material/policy:"), widgets.guard(lang):
         st.caption(t("audit.caption", lang, days=audit.retention_days()))
-        log = audit.audit_log()
+        log = audit.audit_log()  # times in local time
+        st.caption(t("time.local_note", lang, zone=clock.zone_note()))
         widgets.table(log, lang=lang, alt=t("audit.title", lang), key="audit_log")

@@ -12,7 +12,7 @@ import datetime as dt
 
 import polars as pl
 
-from dashboard import pipeline, vocabulary
+from dashboard import clock, pipeline, vocabulary
 from dashboard.collation import vn_key
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.i18n import label, t
@@ -125,7 +125,7 @@ def report_data(
 ) -> dict:
     """Everything report.typ prints, texts in `lang`. `ds` must hold every year up to `year`
     (trends) and the eligibility window."""
-    day = today or dt.date.today()
+    day = today or clock.today()  # the local date, not the server's
 
     def table(name: str) -> pl.DataFrame:
         return analytics_table(name, ds, year=year, cluster=cluster, lang=lang)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
-from dashboard import access
+from dashboard import access, clock
 from dashboard.ui import session
 from data_access import accounts, settings
 
@@ -79,9 +79,10 @@ def retention_days() -> int:
 
 
 def audit_log(limit: int = 1000) -> pl.DataFrame:
-    """The latest audit entries; admins only."""
+    """The latest audit entries, their times in local time (stored in UTC); admins only."""
     p = session.principal_or_anonymous()
     access.check_table(p, "audit")
     if not p.is_admin:
         raise access.AccessDenied("the audit log is for administrators")
-    return accounts.read_audit(session.get_engine(), limit=limit)
+    log = accounts.read_audit(session.get_engine(), limit=limit)
+    return log.with_columns(at=clock.local_expr(pl.col("at")))
