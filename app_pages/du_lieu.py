@@ -115,7 +115,7 @@ with st.container(border=True):
         if report.ok:
             st.success(t("data.import.ok", lang), icon=":material/check_circle:")
             widgets.table(
-                report.summary_frame(),
+                loaded_view.import_summary(report.summary_frame(), lang=lang),
                 lang=lang,
                 alt=t("data.import.summary", lang),
                 formats={"inserted": "int", "updated": "int", "unchanged": "int"},
@@ -136,7 +136,7 @@ with st.container(border=True):
                         "data.preview",
                         lang,
                         file=widgets.md_escape(p.file),
-                        table=p.table,
+                        table=t(f"loaded.table.{p.table}", lang),  # its name, not its code
                         rows=p.rows,
                     ),
                     expanded=i == 0,
@@ -198,6 +198,6 @@ else:
 if audit.audit_visible():  # admins under password/oidc (open mode has nobody to audit)
     with st.expander(t("audit.title", lang), icon=":material/policy:"), widgets.guard(lang):
         st.caption(t("audit.caption", lang, days=audit.retention_days()))
-        log = audit.audit_log()  # times in local time
+        log = audit.audit_log(lang=lang)  # local times, actions in words
         st.caption(t("time.local_note", lang, zone=clock.zone_note()))
         widgets.table(log, lang=lang, alt=t("audit.title", lang), key="audit_log")

@@ -182,6 +182,9 @@ def table(
     Every row is in view (no scroll bar hidden inside the grid) up to ROWS_IN_VIEW rows, and a
     caption under the table says how many rows it has (`count`); pinned text columns (names)
     are as wide as their longest value, so no name is cut."""
+    if frame.height == 0:  # the grid's own empty state says "empty", in English
+        st.caption(t("table.empty", lang))
+        return None
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
     shown = [c for c in frame.columns if c not in {*status_cols.values(), *hidden}]

@@ -64,6 +64,6 @@ def test_audit_view_in_local_time(logged_url, monkeypatch):
     at = run_as(Principal("quan_tri", "admin", None), "data")
     assert not at.exception, at.exception
     log = next(d.value for d in at.dataframe if "Thao tác" in d.value.columns)
-    row = log[log["Thao tác"] == "import_ok"].iloc[0]
+    row = log[log["Thao tác"] == "Nhập dữ liệu"].iloc[0]  # import_ok, in words
     assert row["Thời điểm"].to_pydatetime() == dt.datetime(2026, 5, 16, 23, 42)
     assert any("giờ địa phương (Asia/Ho_Chi_Minh, UTC+7)" in c.value for c in at.caption)
