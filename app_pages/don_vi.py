@@ -220,6 +220,7 @@ with st.container(border=True), widgets.guard(lang):
         st.caption(t("unit.no_quotas", lang))
     else:
         with st.container(horizontal=True):
+            en = lang == "en"  # the rule's source in the language shown
             for r in q.to_dicts():  # one card per cap rule (two or three)
                 st.metric(
                     vocabulary.label("rule", r["rule"], lang, profile),
@@ -227,7 +228,9 @@ with st.container(border=True), widgets.guard(lang):
                     t("unit.quota_remaining", lang, n=r["remaining"])
                     if r["remaining"] is None or r["remaining"] >= 0
                     else t("unit.quota_over", lang, n=-r["remaining"]),
-                    help=r[f"rule_text_{lang}"] + " — " + r["source"],
+                    help=r[f"rule_text_{lang}"]
+                    + " — "
+                    + r["source_en" if lang == "en" else "source"],
                     border=True,
                     delta=t("unit.quota_used", lang, used=r["used"], allowed=r["allowed"]),
                     delta_color="off",

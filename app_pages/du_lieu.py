@@ -4,6 +4,7 @@ analytics table (CSV with BOM and XLSX, human headers)."""
 
 import streamlit as st
 
+from dashboard import clock
 from dashboard.i18n import t
 from dashboard.l10n import locale
 from dashboard.tables import TABLES
@@ -41,7 +42,7 @@ with st.container(border=True), widgets.guard(lang):
         else:
             st.metric(
                 t("loaded.last_import", lang),
-                f"{loc.date(last.at.date())} {last.at:%H:%M} UTC",
+                clock.stamp(last.at, lang),
                 delta=t(
                     "loaded.last_import.who",
                     lang,
@@ -123,7 +124,7 @@ with st.container(border=True):
             if report.changeset_id is not None:
                 st.caption(t("imports.recorded", lang, id=report.changeset_id))
             widgets.table(
-                report.summary_frame(),
+                loaded_view.import_summary(report.summary_frame(), lang=lang),
                 lang=lang,
                 alt=t("data.import.summary", lang),
                 formats={"inserted": "int", "updated": "int", "unchanged": "int"},
@@ -158,7 +159,7 @@ with st.container(border=True):
                         "data.preview",
                         lang,
                         file=widgets.md_escape(p.file),
-                        table=p.table,
+                        table=t(f"loaded.table.{p.table}", lang),  # its name, not its code
                         rows=p.rows,
                     ),
                     expanded=i == 0,
@@ -238,5 +239,6 @@ else:
 if audit.audit_visible():  # admins under password/oidc (open mode has nobody to audit)
     with st.expander(t("audit.title", lang), icon=":material/policy:"), widgets.guard(lang):
         st.caption(t("audit.caption", lang, days=audit.retention_days()))
-        log = audit.audit_log()
+        log = audit.audit_log(lang=lang)  # local times, actions in words
+        st.caption(t("time.local_note", lang, zone=clock.zone_note()))
         widgets.table(log, lang=lang, alt=t("audit.title", lang), key="audit_log")

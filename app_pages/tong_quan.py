@@ -106,7 +106,6 @@ with widgets.guard(lang):
             pinned=("attention_unit", "attention_what"),
             hidden=("unit_code", "code"),
             key="attention_table",
-            height=min(420, 38 + 35 * shown_misses.height),
         )
         st.caption(t("attention.caption", lang))
         widgets.downloads(  # figures as numbers with a status column: the file sorts and sums

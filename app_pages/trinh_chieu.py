@@ -27,12 +27,13 @@ from dashboard.charts import layout, ranking, targets_met, trend
 from dashboard.i18n import t
 from dashboard.names import short_names
 from dashboard.ui import files, filters, lineage, loaders, session, widgets
+from dashboard.views import progress
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 from dashboard.views import trends as tview
 from dashboard.views import warnings as warnings_view
 
-NAMED = ("leader", "riser")  # highlight cards whose value is a unit name
+NAMED = ("leader", "riser", "later")  # highlight cards whose value is words, not a number
 # The slide's heading takes this much of the window; the slide body the rest.
 CSS = """<style>
 [data-testid='stHeader'],[data-testid='stToolbar'],footer{display:none !important}
@@ -131,7 +132,32 @@ def _ranked() -> pl.DataFrame:
     return lineage.ranking(ranked, f.year)
 
 
+def _pending() -> bool:
+    """The cluster's year has no year-end result yet (monthly ratings only, no final score:
+    the engine gave it no ranking rows)."""
+    assert f.year is not None and f.cluster is not None
+    counts = loaders.counts(years=(f.year,))
+    in_progress = progress.scope_in_progress(counts, year=f.year, cluster=f.cluster, unit=None)
+    return in_progress and _ranked().height == 0
+
+
+def _warnings() -> None:
+    """The early warnings of the cluster: the summary line, then a row per unit and warning."""
+    rows = warnings_view.in_scope(
+        loaders.early_warnings(f.year, f.cluster), cluster=f.cluster, unit=None
+    )
+    st.subheader(warnings_view.summary_text(rows, lang=lang), anchor=False)
+    if rows.height:
+        shown = warnings_view.warning_table(rows, short_names(loaders.options().units), lang=lang)
+        widgets.text_table(shown, lang=lang, alt=t("warning.title", lang))
+
+
 def _slide(kind: str) -> None:
+    if kind in ("ranking", "targets") and _pending():
+        # No rank nor targets met from empty figures: say when they come, show what is known.
+        st.markdown(t(f"projector.pending.{kind}", lang, year=f.year))
+        _warnings()
+        return
     if kind == "ranking":
         ranked = _ranked()
         if ranked["rank"].is_null().all():
@@ -187,15 +213,7 @@ def _slide(kind: str) -> None:
         fig.update_layout(showlegend=False)
         _chart(fig, name=f"xu-huong-{f.cluster}", alt=t("chart.trend.title", lang))
     elif kind == "warnings":
-        rows = warnings_view.in_scope(
-            loaders.early_warnings(f.year, f.cluster), cluster=f.cluster, unit=None
-        )
-        st.subheader(warnings_view.summary_text(rows, lang=lang), anchor=False)
-        if rows.height:
-            shown = warnings_view.warning_table(
-                rows, short_names(loaders.options().units), lang=lang
-            )
-            widgets.text_table(shown, lang=lang, alt=t("warning.title", lang))
+        _warnings()
     else:
         cards = view.highlights(
             loaders.counts(),
@@ -205,6 +223,7 @@ def _slide(kind: str) -> None:
             cluster=f.cluster,
             lang=lang,
             profile=_profile(),
+            warnings=loaders.early_warnings(f.year, f.cluster),
         )
         if not cards:
             st.markdown(t("projector.no_data", lang))

@@ -24,6 +24,13 @@ from data_access.readers import Dataset
 KEY = ["year", "unit_code"]
 # Measures that count structure: 0 when there is none, never unknown.
 STRUCTURE = ("staff", "departments", "party_cells", "mass_orgs")
+# Measures only the monthly evaluation fills: known during the year.
+MONTHLY_MEASURES: tuple[str, ...] = tuple(m for m in MEASURES if "_months_" in m)
+# Measures only the year-end review fills (ratings, titles, awards): a year none of them is known
+# for is a year in progress.
+ANNUAL_MEASURES: tuple[str, ...] = tuple(
+    m for m in MEASURES if m not in STRUCTURE and m not in MONTHLY_MEASURES
+)
 
 __all__ = ["MEASURES", "count_differences", "counts"]
 

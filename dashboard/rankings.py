@@ -8,6 +8,12 @@ A year's members are that year's (contract 0.3.0: `ind`'s cluster_code comes fro
 organisation.membership). rank_prev is the rank in the same cluster the year before; rank change
 is empty, with `rank_change_note` saying why, for a unit a merger, split or rename took effect on
 that year (`unit_change`) or that came from another cluster (`cluster_change`).
+
+A cluster-year is ranked only once its year-end results are in: some member has a final score,
+or a year-end indicator (not one of the monthly evaluation's) measured against its target. A
+year in progress (monthly ratings only) has neither and gets no ranking rows, so neither a rank,
+a rank change nor a leader is made up from empty figures; nor does it give the next year a
+previous rank.
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard import organisation as org
+from dashboard.counts import MONTHLY_MEASURES
 from dashboard.schemas import engine_columns
+from data_access.catalog import load_catalog
 from data_access.readers import Dataset
 
 COLUMNS = list(engine_columns("rankings"))
@@ -78,6 +86,41 @@ def _standing(ind: pl.LazyFrame, ds: Dataset, year: int) -> pl.LazyFrame:
     )
 
 
+def _monthly_indicators() -> list[str]:
+    """Indicators the monthly evaluation alone fills (known during a year in progress)."""
+    return [
+        code
+        for code, d in load_catalog().indicators.items()
+        if set(d.numerator) <= set(MONTHLY_MEASURES)
+    ]
+
+
+def _with_results(ind: pl.LazyFrame, ds: Dataset, year: int) -> pl.LazyFrame:
+    """The clusters (`cluster_code`) with a year-end result for `year`: a final score of a
+    member, or a member's year-end indicator judged against its target."""
+    judged = ind.filter(
+        pl.col("year") == year,
+        pl.col("unit_code").is_not_null(),
+        pl.col("status").is_in(["met", "below", "above"]),
+        ~pl.col("indicator").cast(pl.String).is_in(_monthly_indicators()),
+    ).select(_s("cluster_code"))
+    scored = (
+        ds.scores.lazy()
+        .filter(pl.col("year") == year, pl.col("final_points").is_not_null())
+        .select(_s("unit_code"))
+        .join(org.membership(ds, [year]).lazy().select("unit_code", "cluster_code"), on="unit_code")
+        .select("cluster_code")
+    )
+    return pl.concat([judged, scored]).unique()
+
+
+def _ranked(ind: pl.LazyFrame, ds: Dataset, year: int) -> pl.LazyFrame:
+    """`_standing` of the clusters whose `year` has year-end results; none for the others."""
+    return _standing(ind, ds, year).join(
+        _with_results(ind, ds, year), on="cluster_code", how="semi"
+    )
+
+
 def rankings(ind_with_targets: pl.DataFrame, ds: Dataset, *, year: int) -> pl.DataFrame:
     """Each cluster's members ranked for `year`, with the rank of `year − 1` and the change.
 
@@ -86,16 +129,17 @@ def rankings(ind_with_targets: pl.DataFrame, ds: Dataset, *, year: int) -> pl.Da
     final_points, targets_met, targets_total, rank_prev, rank_change (rank_prev − rank: positive
     = moved up), role (`leader`/`deputy`/null), mean_attainment, rank_change_note
     (`unit_change`/`cluster_change`/null: why rank_change is empty). Sorted by cluster, rank, unit.
+    No rows for a cluster whose `year` has no year-end result yet (see the module's note).
 
     >>> ind = pl.DataFrame({"year": [2023] * 2, "cluster_code": ["C1"] * 2,
-    ...                     "unit_code": ["U1", "U2"], "status": ["below", "met"],
-    ...                     "attainment": [0.5, 1.0]})
+    ...                     "unit_code": ["U1", "U2"], "indicator": ["LDTT_RATE"] * 2,
+    ...                     "status": ["below", "met"], "attainment": [0.5, 1.0]})
     >>> rankings(ind, Dataset.empty(), year=2023).select("unit_code", "rank", "basis").rows()
     [('U2', 1, 'targets'), ('U1', 2, 'targets')]
     """
     ind = ind_with_targets.lazy()
-    now = _standing(ind, ds, year)
-    prev = _standing(ind, ds, year - 1).select("cluster_code", "unit_code", rank_prev="rank")
+    now = _ranked(ind, ds, year)
+    prev = _ranked(ind, ds, year - 1).select("cluster_code", "unit_code", rank_prev="rank")
     roles = (
         ds.cluster_roles.lazy()
         .filter(pl.col("year") == year)

@@ -53,7 +53,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
 # texts and sources, the unit's role, the attainment the ranking falls back on).
 EXTRAS: dict[str, dict[str, pl.DataType]] = {
     "indicators": {"attainment": NUM},
-    "quotas": {"rule_text_vi": TXT, "rule_text_en": TXT, "source": TXT},
+    "quotas": {"rule_text_vi": TXT, "rule_text_en": TXT, "source": TXT, "source_en": TXT},
     "eligibility": {"reason_en": TXT, "rule": TXT},
     "rankings": {"role": TXT, "mean_attainment": NUM, "rank_change_note": TXT},
     "trends": {},

@@ -10,6 +10,7 @@ import logging
 import os
 from dataclasses import dataclass
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +105,26 @@ SETTINGS: dict[str, Setting] = {
         "the body this database serves: the reporting body of a whole-database form, the "
         "receiving body of a cluster's, the issuing body of its documents",
     ),
+    "timezone": Setting(
+        "THIDUA_TIMEZONE",
+        "Asia/Ho_Chi_Minh",
+        "IANA time zone every time is shown and written in (times are stored in UTC)",
+    ),
 }
 
 AUTH_MODES = ("open", "password", "oidc")
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def timezone() -> ZoneInfo:
+    """The time zone of every time shown or written (THIDUA_TIMEZONE). An unknown name is
+    logged and the default used: a typo must not take the pages down."""
+    name = get("timezone").strip() or DEFAULT_TIMEZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("THIDUA_TIMEZONE=%r is not a known time zone; using %s", name, DEFAULT_TIMEZONE)
+        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def get(name: str) -> str:

@@ -28,6 +28,11 @@ from dashboard.charts.palette import (
 from dashboard.i18n import t
 
 LABEL_X = 102.0
+# The axis ends just past 100 %; the value labels start there and run into the right margin,
+# whose width is in pixels (a value is "▼ 100,0 %" however narrow the chart), so at 1024 px
+# with the sidebar open no label is cut by the chart's edge.
+X_MAX = 104.0
+LABEL_MARGIN_PX, BIG_LABEL_MARGIN_PX = 100, 240
 
 
 def _two_sided(row: dict) -> bool:
@@ -162,16 +167,17 @@ def bullet_chart(
     )
     fig.update_layout(barmode="overlay", bargap=0.2)
     fig.update_xaxes(
-        range=[0, 128],
+        range=[0, X_MAX],
         tickvals=[0, 20, 40, 60, 80, 100],
-        title_text=t("axis.percent", lang),
+        # the ticks say "%": no axis title, which a legend below would sit on
+        title_text="",
         ticksuffix=pct_suffix(lang),
     )
     fig.update_yaxes(
         autorange="reversed", categoryorder="array", categoryarray=names, title_text=""
     )
     per_row = 90 if big else 52
-    return finish(
+    fig = finish(
         fig,
         title=title or t("chart.bullet.title", lang),
         lang=lang,
@@ -179,3 +185,5 @@ def bullet_chart(
         height=max(260, 140 + per_row * len(rows)),
         subtitle=subtitle,
     )
+    fig.update_layout(margin={"r": BIG_LABEL_MARGIN_PX if big else LABEL_MARGIN_PX})
+    return fig

@@ -14,6 +14,7 @@ from the data is escaped, because Plotly reads a few HTML tags in labels: a unit
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -87,6 +88,15 @@ def target_text(lo: float | None, hi: float | None, lang: str) -> str:
     return f"{pct_text(lo, lang)} – {pct_text(hi, lang)}"
 
 
+# The longest subtitle line: what a chart 500 px wide holds at the subtitle's size.
+SUBTITLE_CHARS = 56
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` on lines of at most `width` characters, broken between words."""
+    return textwrap.wrap(text, width=width, break_long_words=False) or [text]
+
+
 def finish(
     fig: go.Figure,
     *,
@@ -101,22 +111,38 @@ def finish(
     (a long scope name there instead of cut off at the right of the title)."""
     body = BIG_BODY_PX if big else BODY_PX
     head: dict = {"text": esc(title), "x": 0, "xanchor": "left", "font": {"size": body + 4}}
-    if subtitle:
-        head["subtitle"] = {"text": esc(subtitle), "font": {"size": body - 2}}
+    lines = _wrap(subtitle, SUBTITLE_CHARS) if subtitle else []
+    if lines:
+        # a long scope name on lines of its own: a narrow column (1024 px, sidebar open) cut it
+        head["subtitle"] = {"text": "<br>".join(map(esc, lines)), "font": {"size": body - 2}}
     fig.update_layout(
         title=head,
         separators=locale(lang).plotly_separators,
         font={"size": body, "color": INK, "family": FONT},
         hoverlabel={"font": {"size": max(body - 2, 14)}},
-        margin={"l": 10, "r": 10, "t": (70 if big else 60) + (24 if subtitle else 0), "b": 10},
+        margin={"l": 10, "r": 10, "t": (70 if big else 60) + 22 * len(lines), "b": 10},
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+        # The legend at the foot of the whole figure ("container"), the plot pushed up to make
+        # room: a legend placed in plot fractions sat on the axis title, or was cut at the
+        # bottom, once its items wrapped onto several rows in a narrow column.
+        # One entry a row, so its height is known whatever the width (a horizontal legend
+        # wraps as the column narrows, and then scrolled inside itself).
+        legend={"orientation": "v", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
         uniformtext={"minsize": body - 4, "mode": "show"},
     )
+    # The legend's rows below the plot: a bottom margin that holds them under the ticks (a
+    # legend's own room is not given by Plotly's automargin at the figure's foot), and as much
+    # more height, so the plot keeps its own.
+    # (The projector's charts fill their slide and keep their legends short.)
+    shown = legend and not big
+    entries = sum(1 for tr in fig.data if tr.showlegend is not False and tr.name) if shown else 0
+    extra = entries * round(body * 1.5) + 10 if entries else 0
+    if extra:
+        fig.update_layout(margin={"b": extra + 3 * body})
     if height is not None:
-        fig.update_layout(height=height)
+        fig.update_layout(height=height + extra)
     fig.update_xaxes(automargin=True, gridcolor="#E5E5E5", zerolinecolor="#BDBDBD")
     fig.update_yaxes(automargin=True, gridcolor="#E5E5E5", zerolinecolor="#BDBDBD")
     return fig

@@ -127,6 +127,5 @@ def monthly_progress_chart(
     )
     fig.update_xaxes(type="category")
     fig.update_xaxes(title_text=t("axis.month", lang), row=2, col=1)
-    fig = finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=560)
-    # below the month axis title, not over it (three or four long legend entries)
-    return fig.update_layout(legend={"y": -0.2})
+    # the legend below the month axis title (finish puts it at the figure's foot)
+    return finish(fig, title=t("chart.monthly.title", lang), lang=lang, big=False, height=560)

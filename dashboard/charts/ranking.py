@@ -136,10 +136,13 @@ def ranking_chart(
             range=[lo, 3], showticklabels=False, showgrid=False, zeroline=False, row=1, col=col
         )
     # Column headers above the columns, inside the figure (the last one right-aligned), where
-    # an axis title under a narrow column would be cut.
-    for col, text, anchor in (
-        (2, x_title, "left"),
-        (3, t("axis.rank_change_big" if big else "axis.rank_change", lang), "right"),
+    # an axis title under a narrow column would be cut. Side by side on the projector; in a
+    # page, where two narrow columns cannot hold "Số chỉ tiêu đạt" and "So với năm trước" side
+    # by side, on two lines: the figure's header above the change's.
+    body = BIG_BODY_PX if big else BODY_PX
+    for col, text, anchor, line in (
+        (2, x_title, "left", 0 if big else 1),
+        (3, t("axis.rank_change_big" if big else "axis.rank_change", lang), "right", 0),
     ):
         fig.add_annotation(
             text=text,  # our own labels (one may hold a <br>), not data
@@ -149,8 +152,9 @@ def ranking_chart(
             yref="paper",
             y=1,
             yanchor="bottom",
+            yshift=line * round(body * 1.4),
             showarrow=False,
-            font={"size": BIG_BODY_PX if big else BODY_PX},
+            font={"size": body},
         )
     # every unit's name, however tight the rows (Plotly would leave out every other one)
     fig.update_yaxes(
@@ -166,5 +170,5 @@ def ranking_chart(
         legend=False,
     )
     # Room above the columns for their headers (two lines on the projector) under the title.
-    fig.update_layout(margin={"t": 95 if big else 80})
+    fig.update_layout(margin={"t": 95 if big else 104})
     return fig

@@ -69,6 +69,15 @@ def targets_met_chart(frame: pl.DataFrame, *, lang: str, big: bool = False) -> g
     )
     # Legend above the bars, met first: the axis title keeps the line below to itself.
     fig.update_layout(
-        legend={"traceorder": "normal", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"}
+        legend={
+            "traceorder": "normal",
+            "orientation": "h",
+            "yref": "paper",  # above the plot, at its right, not at the figure's foot
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 1,
+            "xanchor": "right",
+        },
+        margin={"b": 10},  # no legend at the foot: no room kept for one
     )
     return fig

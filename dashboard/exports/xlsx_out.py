@@ -13,6 +13,7 @@ import re
 
 import polars as pl
 
+from dashboard import clock
 from dashboard.exports.cells import (
     _DANGER_RE,
     PLAIN_INT_COLUMNS,
@@ -204,7 +205,7 @@ def to_xlsx_bytes(
         _total_row(wb, ws, frame, totals, lang, col_fmts)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(cells.height, 1), max(cells.width - 1, 0))
-    print_setup(ws, title=title, lang=lang, exported=exported or dt.date.today())
+    print_setup(ws, title=title, lang=lang, exported=exported or clock.today())
     wb.close()
     return buf.getvalue()
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from dashboard import clock
 from dashboard.forms.layout import Layout, cell_text
 from dashboard.i18n import t
 from dashboard.typst import render
 
 
 def to_pdf(lay: Layout, *, lang: str = "vi", exported: dt.date | None = None) -> bytes:
-    day = exported or dt.date.today()
+    day = exported or clock.today()
     data = {
         **{k: v for k, v in dataclasses.asdict(lay).items() if k != "body"},
         "body": [

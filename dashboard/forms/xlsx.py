@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import math
 
+from dashboard import clock
 from dashboard.exports.xlsx_out import FONT, print_setup
 from dashboard.forms.layout import Layout, cell_text
 from dashboard.i18n import t
@@ -111,7 +112,7 @@ def to_xlsx(lay: Layout, *, sheet: str, lang: str = "vi", exported: dt.date | No
 
     for j, width in enumerate(widths):
         ws.set_column(j, j, width)
-    print_setup(ws, title=None, lang=lang, exported=exported or dt.date.today())
+    print_setup(ws, title=None, lang=lang, exported=exported or clock.today())
     ws.repeat_rows(top, nrow)
     ws.fit_to_pages(1, 1)
     ws.print_area(0, 0, r, last)

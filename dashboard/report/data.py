@@ -12,12 +12,15 @@ import datetime as dt
 
 import polars as pl
 
-from dashboard import pipeline, vocabulary
+from dashboard import clock, pipeline, vocabulary
 from dashboard.collation import vn_key
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.i18n import label, t
 from dashboard.indicators import value_pct
+from dashboard.names import short_names
 from dashboard.tables import analytics_table
+from dashboard.views import progress
+from dashboard.views import warnings as warnings_view
 from dashboard.views.projector import HEADLINE, highlights
 from data_access.readers import Dataset
 
@@ -109,12 +112,21 @@ def _quotas(q: pl.DataFrame, lang: str) -> list[dict]:
     ]  # fmt: skip
 
 
+def _warnings(frame: pl.DataFrame, ds: Dataset, cluster: str, lang: str) -> list[dict]:
+    rows = warnings_view.in_scope(frame, cluster=cluster, unit=None)
+    shown = warnings_view.warning_table(rows, short_names(ds.units), lang=lang)
+    return [
+        {"unit": r["warning_unit"], "what": r["warning_what"], "detail": r["warning_detail"]}
+        for r in shown.iter_rows(named=True)
+    ]
+
+
 def report_data(
     ds: Dataset, *, year: int, cluster: str, lang: str = "vi", today: dt.date | None = None
 ) -> dict:
     """Everything report.typ prints, texts in `lang`. `ds` must hold every year up to `year`
     (trends) and the eligibility window."""
-    day = today or dt.date.today()
+    day = today or clock.today()  # the local date, not the server's
 
     def table(name: str) -> pl.DataFrame:
         return analytics_table(name, ds, year=year, cluster=cluster, lang=lang)
@@ -132,7 +144,15 @@ def report_data(
     counts = pipeline.counts_for(ds, [year])
     # the cluster's words: a military block's pack says quân nhân, CSTT, ĐVQT/ĐVTT
     profile = vocabulary.scope_profile(ds.units, cluster=cluster, unit=None)
-    cards = highlights(counts, ind, rk, year=year, cluster=cluster, lang=lang, profile=profile)
+    # A year in progress: no ranking nor targets met (the engine gives no ranking rows); the pack
+    # says when they come and prints what is known, the monthly ratings and the early warnings.
+    pending = rk.height == 0 and progress.scope_in_progress(
+        counts, year=year, cluster=cluster, unit=None
+    )
+    early = warnings_view.warnings(ds, year=year) if pending else None
+    cards = highlights(
+        counts, ind, rk, year=year, cluster=cluster, lang=lang, profile=profile, warnings=early
+    )
     name = ds.clusters.filter(pl.col("cluster_code").cast(pl.String) == cluster)["cluster_name"]
     texts = {
         k: t(f"report.{k}", lang)
@@ -162,6 +182,10 @@ def report_data(
             "remaining",
             "status",
             "legend",
+            "warnings",
+            "warnings_none",
+            "warning",
+            "detail",
         )
     }
     texts["basis"] = t("col.basis", lang)
@@ -176,6 +200,9 @@ def report_data(
         "cluster": name[0] if len(name) else cluster,
         "units": [r["unit_name"] or r["unit_code"] for r in rk.iter_rows(named=True)],
         "texts": texts,
+        "pending": t("report.pending", lang, year=year) if pending else None,
+        "pending_targets": t("report.pending_targets", lang, year=year),
+        "warnings": [] if early is None else _warnings(early, ds, cluster, lang),
         "highlights": [{"label": c["label"], "value": c["value"]} for c in cards],
         "ranking": _ranking(rk, lang),
         "targets": _targets(ind, rk, lang, profile),

@@ -50,6 +50,7 @@ def _one_rule(counts: pl.DataFrame, rule: Rule, order: int) -> pl.DataFrame:
         pl.lit(rule.text_vi, pl.String).alias("rule_text_vi"),
         pl.lit(rule.text_en, pl.String).alias("rule_text_en"),
         pl.lit(rule.source, pl.String).alias("source"),
+        pl.lit(rule.source_en, pl.String).alias("source_en"),
         pl.lit(order, pl.Int32).alias("_order"),
     )
 

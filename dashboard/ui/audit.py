@@ -9,7 +9,8 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
-from dashboard import access
+from dashboard import access, clock
+from dashboard.i18n import catalogue, t
 from dashboard.ui import session
 from data_access import accounts, settings
 
@@ -78,10 +79,23 @@ def retention_days() -> int:
     return settings.audit_retention_days()
 
 
-def audit_log(limit: int = 1000) -> pl.DataFrame:
-    """The latest audit entries; admins only."""
+def audit_log(limit: int = 1000, *, lang: str = "vi") -> pl.DataFrame:
+    """The latest audit entries, their times in local time (stored in UTC) and their actions in
+    words; admins only."""
     p = session.principal_or_anonymous()
     access.check_table(p, "audit")
     if not p.is_admin:
         raise access.AccessDenied("the audit log is for administrators")
-    return accounts.read_audit(session.get_engine(), limit=limit)
+    log = accounts.read_audit(session.get_engine(), limit=limit)
+    return log.with_columns(at=clock.local_expr(pl.col("at")), action=action_expr(lang))
+
+
+def action_expr(lang: str) -> pl.Expr:
+    """The audit entry's action in words (`audit_action.<code>` in the locale files); an action
+    the catalogue does not name yet shows its code."""
+    words = {
+        k.removeprefix("audit_action."): t(k, lang)
+        for k in catalogue()
+        if k.startswith("audit_action.")
+    }
+    return pl.col("action").replace(words)

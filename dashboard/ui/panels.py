@@ -49,7 +49,6 @@ def early_warnings(
         alt=t("warning.title", lang),
         pinned=("warning_unit",),
         key=key,
-        height=min(320, 38 + 35 * shown.height),
     )
     st.caption(t("warning.caption", lang))
     widgets.downloads(
@@ -148,10 +147,14 @@ def progress_figures(f: Filters, counts: pl.DataFrame, *, profile: str) -> None:
                 n=loc.integer(int(cap["units_over"])),
             )
         figures.append((t("progress.cap", lang), cap["value"], "progress.cap.help", "pct", note))
-    for col, (label, value, help_key, kind, note) in zip(
-        st.columns(len(figures)), figures, strict=True
+    # Two cards a row: four in a row cut their labels and values ("15,5…") at 1024 px with the
+    # sidebar open; a label wraps rather than being cut.
+    widgets.wrap_card_text("progress_")
+    cells = [c for _ in range(0, len(figures), 2) for c in st.columns(2)]
+    for i, (col, (label, value, help_key, kind, note)) in enumerate(
+        zip(cells, figures, strict=False)
     ):
-        with col.container(border=True, height="stretch"):
+        with col.container(border=True, height="stretch", key=f"progress_{i}"):
             if value is None:
                 text = dash
             elif kind == "pct":

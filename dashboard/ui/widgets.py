@@ -134,6 +134,25 @@ def chart_with_downloads(
 
 # --- tables --------------------------------------------------------------------------------------
 FormatKind = str  # "pct" | "int" | "num1" | "num2" | "vnd" | "date" | "pp"
+ROW_PX = 35  # st.dataframe's row height, the header row's too
+# A table shows every row up to this many; a longer one (a staff list) scrolls inside a box of
+# this many rows, and its count says so (the downloads hold every row).
+ROWS_IN_VIEW = 60
+# The widest a name column grows to show its longest name (px); past it the name wraps to the
+# tooltip, which happens only for names longer than any short name.
+NAME_MAX_PX = 420
+
+
+def rows_height(rows: int) -> int:
+    """The pixel height that shows a table's header and `rows` rows without scrolling (two
+    pixels of border), at most ROWS_IN_VIEW rows."""
+    return ROW_PX * (min(rows, ROWS_IN_VIEW) + 1) + 3
+
+
+def text_width(values: Sequence[object], head: str) -> int:
+    """A column width in pixels that shows `head` and the longest of `values` in full."""
+    longest = max((len(str(v)) for v in values if v is not None), default=0)
+    return min(NAME_MAX_PX, max(header_width(head), header_width("x" * longest)))
 
 
 def _formatter(kind: FormatKind, lang: str) -> Callable[[Any], str]:
@@ -174,12 +193,13 @@ def table(
     status_cols: Mapping[str, str] | None = None,
     column_config: Mapping[str, Any] | None = None,
     key: str | None = None,
-    height: int | str = "auto",
+    height: int | str | None = None,
     pinned: Sequence[str] = (),
     helps: Mapping[str, str] | None = None,
     on_select: str = "ignore",
     hidden: Sequence[str] = (),
     headers: Mapping[str, str] | None = None,
+    count: bool = True,
 ) -> Any:
     """A table with human headers and numbers in the language's format (display only: the
     values stay numbers, so sorting works). `status_cols` maps a text column to the status
@@ -189,7 +209,14 @@ def table(
     when the table scrolls sideways; `helps` puts a column's long explanation in its header
     tooltip instead of repeating it on every row. `on_select="rerun"` returns the selection
     (one row); `hidden` columns are not shown (e.g. the code a selection maps back to);
-    `headers` gives a column a header of its own (e.g. with the maximum of its points)."""
+    `headers` gives a column a header of its own (e.g. with the maximum of its points).
+
+    Every row is in view (no scroll bar hidden inside the grid) up to ROWS_IN_VIEW rows, and a
+    caption under the table says how many rows it has (`count`); pinned text columns (names)
+    are as wide as their longest value, so no name is cut."""
+    if frame.height == 0:  # the grid's own empty state says "empty", in English
+        st.caption(t("table.empty", lang))
+        return None
     formats = dict(formats or {})
     status_cols = dict(status_cols or {})
     shown = [c for c in frame.columns if c not in {*status_cols.values(), *hidden}]
@@ -219,22 +246,35 @@ def table(
             config[labels[col]] = st.column_config.Column(width=width)
     for col in [*pinned, *helps]:
         if col in labels and labels[col] not in config:
+            # A grid sizes a column on the rows it has drawn: a long name further down was cut.
+            text = col in pinned and frame.schema[col] in (pl.String, pl.Categorical)
             config[labels[col]] = st.column_config.Column(
-                pinned=True if col in pinned else None, help=helps.get(col)
+                pinned=True if col in pinned else None,
+                help=helps.get(col),
+                width=text_width(frame[col].to_list(), labels[col]) if text else None,
             )
     extra: dict[str, Any] = (
         {"on_select": on_select, "selection_mode": "single-row"} if on_select != "ignore" else {}
     )
-    return st.dataframe(
+    out = st.dataframe(
         styler,
         hide_index=True,
         alt=alt,
         column_config=config or None,
         key=key,
-        height=height,
+        height=rows_height(frame.height) if height is None else height,
         placeholder=DASH,
         **extra,
     )
+    if count:
+        st.caption(row_count(frame.height, lang))
+    return out
+
+
+def row_count(rows: int, lang: str) -> str:
+    """The size of a table under it: "18 dòng"; past ROWS_IN_VIEW, that it scrolls."""
+    n = locale(lang).integer(rows)
+    return t("table.rows.scroll" if rows > ROWS_IN_VIEW else "table.rows", lang, n=n)
 
 
 def text_table(frame: pl.DataFrame, *, lang: str, alt: str) -> None:

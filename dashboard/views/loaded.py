@@ -40,3 +40,17 @@ def rows_wide(rows: pl.DataFrame, *, lang: str, last_years: int = 4) -> pl.DataF
         )
         .select(pl.col("table").replace_strict(names).alias("loaded_table"), *cols)
     )
+
+
+def import_summary(summary: pl.DataFrame, *, lang: str) -> pl.DataFrame:
+    """An import's summary as shown (ImportReport.summary_frame: table, inserted, updated,
+    unchanged): the table by its name in `lang`, not its code.
+
+    >>> s = pl.DataFrame({"table": ["units"], "inserted": [1], "updated": [0], "unchanged": [2]})
+    >>> import_summary(s, lang="vi").row(0)
+    ('Đơn vị', 1, 0, 2)
+    """
+    names = {n: t(f"loaded.table.{n}", lang) for n in summary["table"].unique().to_list()}
+    return summary.with_columns(
+        pl.col("table").replace_strict(names, return_dtype=pl.String).alias("loaded_table")
+    ).select("loaded_table", "inserted", "updated", "unchanged")

@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.counts import STRUCTURE
-from data_access.catalog import MEASURES
-
-# Measures only the monthly evaluation fills: known during the year.
-MONTHLY_MEASURES: tuple[str, ...] = tuple(m for m in MEASURES if "_months_" in m)
-# Measures only the year-end review fills (ratings, titles, awards).
-ANNUAL_MEASURES: tuple[str, ...] = tuple(
-    m for m in MEASURES if m not in STRUCTURE and m not in MONTHLY_MEASURES
-)
+# The measure split lives with the counts, so the engine's ranking reads the same one.
+from dashboard.counts import ANNUAL_MEASURES, MONTHLY_MEASURES  # noqa: F401  (re-exported)
 
 
 def _has_results(frame: pl.DataFrame) -> pl.Expr:

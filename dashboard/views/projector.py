@@ -9,6 +9,7 @@ import polars as pl
 
 from dashboard.collation import vn_key
 from dashboard.l10n import locale
+from dashboard.views import progress
 from dashboard.vocabulary import term
 
 HEADLINE: tuple[str, ...] = ("LDTT_RATE", "CSTDCS_OF_LDTT", "TTLDXS_OF_TTLDTT", "HIGHER_AWARD_RATE")
@@ -70,12 +71,23 @@ def highlights(
     cluster: str,
     lang: str,
     profile: str = "civil",
+    warnings: pl.DataFrame | None = None,
 ) -> list[dict[str, str]]:
     """Big-number cards for the year: staff, the pooled LĐTT rate, persons with CSTĐCS or
     higher, units with every target met, the leading unit and the unit that rose most (by
     their short names when `ranking` has them).
     Each card: key, label, value (text), labelled in the words of the cluster's `profile`
-    (quân nhân, CSTT for a military one). A figure the data cannot give is left out, never 0."""
+    (quân nhân, CSTT for a military one). A figure the data cannot give is left out, never 0.
+    A year in progress for the cluster (no year-end measure, and no ranking row: a final
+    score is a year-end result too) gets `progress_highlights` instead: no leader, riser or
+    targets met from empty figures."""
+    ranked = ranking.filter(pl.col("year") == year, pl.col("cluster_code") == cluster)
+    if ranked.height == 0 and progress.scope_in_progress(
+        counts, year=year, cluster=cluster, unit=None
+    ):
+        return progress_highlights(
+            counts, warnings, year=year, cluster=cluster, lang=lang, profile=profile
+        )
     c = counts.filter(pl.col("year") == year, pl.col("cluster_code") == cluster)
     pooled = ind.filter(
         pl.col("year") == year, pl.col("cluster_code") == cluster, pl.col("unit_code").is_null()
@@ -115,6 +127,39 @@ def highlights(
         if risers.height:
             r = risers.row(0, named=True)
             cards.append({"key": "riser", "value": f"{r[name]} (▲ {r['rank_change']})"})
+    for card in cards:
+        card["label"] = term(f"projector.hl.{card['key']}", lang, profile, year=year)
+    return cards
+
+
+def progress_highlights(
+    counts: pl.DataFrame,
+    warnings: pl.DataFrame | None,
+    *,
+    year: int,
+    cluster: str,
+    lang: str,
+    profile: str = "civil",
+) -> list[dict[str, str]]:
+    """The cards of a year in progress: what is known so far (staff, the monthly ratings and
+    their HTXSNV share, pooled), the units an early warning names (`warnings`:
+    views.warnings.warnings, when given), and a card saying the ranking comes with the
+    year-end review."""
+    so_far = progress.monthly_so_far(counts, year=year, cluster=cluster, unit=None)
+    loc = locale(lang)
+    cards: list[dict[str, str]] = []
+    if so_far["staff"] is not None:
+        cards.append({"key": "staff", "value": loc.integer(int(so_far["staff"]))})
+    if so_far["person_months_rated"] is not None:
+        cards.append({"key": "months", "value": loc.integer(int(so_far["person_months_rated"]))})
+    if so_far["share_pct"] is not None:
+        cards.append({"key": "share", "value": loc.pct(float(so_far["share_pct"]))})
+    if warnings is not None:
+        rows = warnings.filter(pl.col("cluster_code") == cluster)
+        for key, kind in (("behind", "months_behind"), ("at_risk", "cap_at_risk")):
+            n = rows.filter(pl.col("kind") == kind)["unit_code"].n_unique()
+            cards.append({"key": key, "value": loc.integer(n)})
+    cards.append({"key": "later", "value": term("projector.hl.later.value", lang, profile)})
     for card in cards:
         card["label"] = term(f"projector.hl.{card['key']}", lang, profile, year=year)
     return cards

@@ -102,7 +102,8 @@ def quota_rows(
 
 def rule_notes(quotas: pl.DataFrame, *, lang: str, profile: str = "civil") -> list[str]:
     """One line per cap rule of the table: its short name, its text and its source."""
-    rules = quotas.select("rule", f"rule_text_{lang}", "source").unique(maintain_order=True)
+    source = "source_en" if lang == "en" and "source_en" in quotas.columns else "source"
+    rules = quotas.select("rule", f"rule_text_{lang}", source).unique(maintain_order=True)
     return [
         f"{vocabulary.label('rule', r, lang, profile)}: {text} ({src})"
         for r, text, src in rules.iter_rows()  # two or three rules, not data rows

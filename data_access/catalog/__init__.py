@@ -59,10 +59,11 @@ class Rule:
     profiles: tuple[str, ...]
     year_from: int
     year_to: int | None
-    source: str
+    source: str  # in Vietnamese (the documents' own names)
     text_vi: str
     text_en: str
     params: dict[str, Any] = field(default_factory=dict)
+    source_en: str = ""  # in English; the Vietnamese one when the catalogue gives none
 
     def applies(self, year: int, profile: str) -> bool:
         in_years = self.year_from <= year and (self.year_to is None or year <= self.year_to)
@@ -149,7 +150,8 @@ class Catalog:
 
 
 def _rule(d: dict[str, Any]) -> Rule:
-    known = {"code", "kind", "profiles", "year_from", "year_to", "source", "text_vi", "text_en"}
+    known = {"code", "kind", "profiles", "year_from", "year_to", "source", "source_en"}
+    known |= {"text_vi", "text_en"}
     return Rule(
         code=d["code"],
         kind=d["kind"],
@@ -160,6 +162,7 @@ def _rule(d: dict[str, Any]) -> Rule:
         text_vi=d["text_vi"],
         text_en=d["text_en"],
         params={k: v for k, v in d.items() if k not in known},
+        source_en=d.get("source_en", d["source"]),
     )
 
 

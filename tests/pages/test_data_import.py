@@ -50,7 +50,7 @@ def test_preview_then_import_adds_the_unit_to_the_sidebar(app_on, small_url):
     _upload(at, "units.csv", "unit_code,unit_name,cluster_code\nU2,Trường Chính trị B,C1\n")
     assert not at.exception
     # the preview names the file (Markdown-escaped) and the table it goes to
-    assert at.expander[0].label == "units\\.csv → bảng units (1 dòng)"
+    assert at.expander[0].label == "units\\.csv → bảng Đơn vị (1 dòng)"  # its name, not its code
     _confirm_new(at)
     at.button(key="run_import").click().run()
     assert not at.exception

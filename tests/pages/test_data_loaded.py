@@ -46,7 +46,8 @@ def test_rows_per_table_and_year_and_the_last_import(app_on, small_url):
     at.button(key="run_import").click().run()
     at.run()
     last = next(m for m in at.metric if m.label == "Lần nhập gần nhất")
-    assert last.value.endswith("UTC") and "units.csv" in (last.proto.delta or "")
+    # local time with its offset (THIDUA_TIMEZONE, Asia/Ho_Chi_Minh by default)
+    assert last.value.endswith("(UTC+7)") and "units.csv" in (last.proto.delta or "")
     loaded = next(d.value for d in at.dataframe if "Bảng" in d.value.columns).set_index("Bảng")
     assert loaded.loc["Đơn vị", "Không theo năm"] == 3
 
