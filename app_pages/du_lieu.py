@@ -146,7 +146,7 @@ with st.container(border=True):
             problems(found, key="preview")
             if checked.ready and found.summary:
                 widgets.table(
-                    found.summary_frame(),
+                    loaded_view.import_summary(found.summary_frame(), lang=lang),
                     lang=lang,
                     alt=t("preview.would", lang),
                     formats={"inserted": "int", "updated": "int", "unchanged": "int"},
