@@ -71,6 +71,9 @@ def heap_settled(page_path: str) -> bool:
     return True
 
 
+# Open mode (no login) reached from another computer — a network address, or a client through
+# a proxy: refused, or (explicitly allowed) a banner on every page. Before anything else runs.
+security.open_network_gate(filters.early_lang())
 try:
     # Every run checks the server (one tiny query): a database stopped mid-session gives this
     # message instead of a traceback, and the next run after it is back works again.
@@ -79,8 +82,6 @@ except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
     st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
     st.button(t("app.retry", filters.early_lang()), icon=":material/refresh:")
     st.stop()
-# Open mode on a network address: refused, or (explicitly allowed) a banner on every page.
-security.open_network_gate(filters.early_lang())
 # Every run re-reads the account: disabled → the session ends, changed → narrowed.
 session.recheck()
 # THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.

@@ -6,13 +6,11 @@ only says what came back, and brings the user to the page the link asked for."""
 
 from __future__ import annotations
 
-import ipaddress
-
 import streamlit as st
 
 from dashboard import access
 from dashboard.i18n import t
-from dashboard.ui import audit, session
+from dashboard.ui import audit, security, session
 from dashboard.ui.widgets import md_escape
 from data_access import accounts, settings
 
@@ -20,19 +18,9 @@ WANTED_KEY = "_wanted_page"  # (page slug, query params) asked for before signin
 
 
 def client_address() -> str | None:
-    """The client's address for the login throttle: the socket's peer, or, behind a proxy on
-    this machine (nginx on 127.0.0.1), the address the proxy appended last to X-Forwarded-For
-    (the earlier entries are whatever the client chose to send)."""
-    peer = st.context.ip_address
-    try:
-        local = peer is None or ipaddress.ip_address(peer).is_loopback
-    except ValueError:
-        local = False
-    forwarded = st.context.headers.get("X-Forwarded-For") or ""
-    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-    if local and hops:
-        return hops[-1][:100]
-    return peer
+    """The client's address for the login throttle (`security.client_address`: the peer, or
+    behind a trusted proxy the address it forwarded — never the proxy's own)."""
+    return security.client_address()
 
 
 def _remember_wanted() -> None:
