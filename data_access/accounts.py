@@ -81,7 +81,8 @@ def _name(username: str) -> str:
         why = {
             "empty": "is empty",
             "long": "is too long",
-            "chars": "holds spaces, control characters, loose accents or symbols",
+            "chars": "holds characters other than a-z, 0-9 and . _ - @ (spaces, accents, "
+            "symbols, look-alike letters)",
             "script": "mixes in letters of another alphabet",
         }[exc.reason]
         raise AccountError(f"Username {printable(str(username), 80)!r} {why}") from exc
@@ -178,6 +179,8 @@ def set_disabled(
         ).rowcount
         if not done:
             raise AccountError(f"No user {name!r}")
+        if not disabled:  # enabling an account also lifts its login locks
+            throttle.forget_account(conn, name)
         audit_in(conn, actor, "user_disable" if disabled else "user_enable", name)
 
 
@@ -258,6 +261,10 @@ class LoginResult:
         return self.status == "ok"
 
 
+def _key(prefix: str, text: str) -> str:
+    return (prefix + text)[: throttle.KEY_CHARS]
+
+
 def check_login(
     engine: Engine,
     username: object,
@@ -267,8 +274,11 @@ def check_login(
     via: str = "password",
     now: dt.datetime | None = None,
 ) -> LoginResult:
-    """Log in: throttled per account and per client address (shared through the database),
-    every outcome audited (`via` says where: password, export, …). Never raises for any input."""
+    """Log in: throttled per account and client, per client and per account across clients
+    (`data_access.throttle`, shared through the database, read and recorded in one serialized
+    step), every outcome audited (`via` says where: password, export, form, report, …). Never
+    raises for any input. `client` is the client's address (the app) or the command line's
+    operating-system user; None is this computer."""
     now = now or _utcnow()
     raw = username if isinstance(username, str) else repr(username)
     try:
@@ -276,17 +286,25 @@ def check_login(
     except InvalidUsername:
         name = None
     good_password = isinstance(password, str) and len(password) <= MAX_PASSWORD_CHARS
-    per_user, per_client, minutes = settings.login_limits()
-    user_key = ("user:" + (name or printable(raw, 200)))[: throttle.KEY_CHARS]
-    limits = {user_key: per_user}
-    free = {user_key: throttle.FREE_FAILURES}
+    per_pair, per_client, minutes = settings.login_limits()
+    who_key = name or printable(raw, 200)
+    where = printable(str(client), 100) if client else "local"
+    user_key = _key("user:", who_key)
+    pair_key = _key("pair:", f"{who_key}|{where}")
+    known_key = _key("known:", f"{who_key}|{where}")
+    limits: dict[str, int | None] = {pair_key: per_pair, user_key: None}
+    free = {pair_key: throttle.FREE_FAILURES, user_key: per_pair * throttle.ACCOUNT_FREE_FACTOR}
     if client:
-        client_key = ("client:" + printable(str(client), 200))[: throttle.KEY_CHARS]
+        client_key = _key("client:", where)
         limits[client_key] = per_client
         free[client_key] = throttle.client_free(per_client)
     who = name or printable(raw, 64) or None
     with engine.begin() as conn:
-        gate = throttle.check(conn, free, now)
+        throttle.serialize(conn, list(limits))
+        gated = dict(free)
+        if throttle.known(conn, known_key, now):
+            del gated[user_key]  # its owner's client: not held by guesses from elsewhere
+        gate = throttle.check(conn, gated, now)
         if gate.gate != "open":
             audit_in(conn, who, "login_failed", f"{via}: {gate.gate} {gate.retry_after}s")
             return LoginResult(gate.gate, retry_after=gate.retry_after)
@@ -296,16 +314,30 @@ def check_login(
         stored = row.password_hash if row is not None else None
         matched = _verify(stored, password if good_password else "")  # type: ignore[arg-type]
         if matched and good_password and row is not None and not row.disabled:
-            throttle.forget(conn, user_key)  # the client's count stays: it may be guessing others
+            # The client's own count stays: it may be guessing other accounts.
+            throttle.reset(conn, pair_key)
+            throttle.remember_client(conn, known_key, now)
             audit_in(conn, row.username, "login_ok", via)
             return LoginResult("ok", Account(row.username, row.role, row.scope_code, False))
         lock = dt.timedelta(minutes=minutes)
-        throttle.prune(conn, lock=lock, now=now)
+        throttle.prune(conn, lock=lock, now=now, keep=list(limits))
         for key, limit in limits.items():
             throttle.record_failure(conn, key, limit=limit, lock=lock, now=now)
         why = "invalid input" if name is None or not good_password else "refused"
         audit_in(conn, who, "login_failed", f"{via}: {why}")
     return LoginResult("refused")
+
+
+def unlock_user(engine: Engine, username: str, *, actor: str | None = None) -> int:
+    """Clear an account's login locks and counts (every client's), audited; returns how many
+    keys went. `set_disabled(…, False)` (user enable) does the same."""
+    name = _name(username)
+    with engine.begin() as conn:
+        if conn.execute(select(User.username).where(User.username == name)).first() is None:
+            raise AccountError(f"No user {name!r}")
+        gone = throttle.forget_account(conn, name)
+        audit_in(conn, actor, "user_unlock", f"{name} ({gone} throttle keys)")
+    return gone
 
 
 def current_account(engine: Engine, username: str) -> Account | None:

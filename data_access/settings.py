@@ -165,13 +165,15 @@ LOGIN_FAILURES_MAX = 10_000
 def _bounded(name: str, minimum: int, maximum: int) -> int:
     value = _int(name, minimum)
     if value > maximum:
-        raise ValueError(f"{SETTINGS[name].env}={value}: expected at most {maximum}")
+        log.warning("%s=%d is above the ceiling; using %d", SETTINGS[name].env, value, maximum)
+        return maximum
     return value
 
 
 def login_limits() -> tuple[int, int, int]:
-    """(failures per account and client, failures per client, lock minutes), each bounded:
-    a value out of range is a configuration error, said at the first login."""
+    """(failures per account and client, failures per client, lock minutes), each bounded: a
+    value above its ceiling is lowered to it (with a log line), so a failed login never
+    overflows a date."""
     return (
         _bounded("login_max_failures", 1, LOGIN_FAILURES_MAX),
         _bounded("login_max_failures_client", 1, LOGIN_FAILURES_MAX),

@@ -22,6 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard import access
+from dashboard.commands.login import sign_in
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import label, t
 from dashboard.l10n import DEFAULT_LANG
@@ -145,21 +146,10 @@ def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = access.OPEN_ACCESS
-        actor = accounts.os_actor()
-        if args.user:
-            res = accounts.check_login(
-                engine,
-                args.user,
-                sys.stdin.readline().rstrip("\r\n"),
-                client=actor,
-                via="export",
-            )
-            if not res.ok:
-                return _fail(t("export.login_failed", lang), 3)
-            acc = res.account
-            principal = access.Principal(acc.username, acc.role, acc.scope_code)
-            actor = acc.username
+        signed = sign_in(engine, args.user, "export")
+        if signed is None:
+            return _fail(t("export.login_failed", lang), 3)
+        principal, actor = signed.principal, signed.actor
         with engine.connect() as conn:
             years = years_needed(args.table, args.year, read_years(conn))
             ds = load_dataset(conn, years=years)

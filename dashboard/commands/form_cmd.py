@@ -16,6 +16,7 @@ import polars as pl
 
 from dashboard import access
 from dashboard.commands.export_cmd import _scope_message
+from dashboard.commands.login import sign_in
 from dashboard.forms.files import FORMATS, file_name, form_file
 from dashboard.i18n import t
 from dashboard.tables import UnknownScope, validate_scope
@@ -39,16 +40,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
 
 
-def _principal(engine, args, lang: str) -> access.Principal | None:
-    if not args.user:
-        return access.OPEN_ACCESS
-    acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
-    if acc is None:
-        accounts.audit(engine, args.user, "login_failed", "form")
-        return None
-    return access.Principal(acc.username, acc.role, acc.scope_code)
-
-
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     out = args.out
@@ -61,10 +52,11 @@ def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = _principal(engine, args, lang)
-        if principal is None:
+        signed = sign_in(engine, args.user, "form")
+        if signed is None:
             print(t("export.login_failed", lang), file=sys.stderr)
             return 3
+        principal = signed.principal
         with engine.connect() as conn:
             ds = load_dataset(conn, years=[args.year])
         try:
@@ -80,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 print(t("export.out_of_scope", lang, code=code, user=principal.username),
                       file=sys.stderr)  # fmt: skip
                 return 3
-        accounts.audit(engine, principal.username, "download",
+        accounts.audit(engine, signed.actor, "download",
                        f"form {args.form} year={args.year} cluster={args.cluster} "
                        f"unit={args.unit}")  # fmt: skip
     except DatabaseUnavailable as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dashboard import access
 from dashboard.commands.export_cmd import _scope_message
+from dashboard.commands.login import sign_in
 from dashboard.i18n import t
 from dashboard.report.pdf import meeting_pack
 from dashboard.tables import UnknownScope, validate_scope
@@ -41,14 +42,11 @@ def run(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = access.OPEN_ACCESS
-        if args.user:
-            acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
-            if acc is None:
-                accounts.audit(engine, args.user, "login_failed", "report")
-                print(t("export.login_failed", lang), file=sys.stderr)
-                return 3
-            principal = access.Principal(acc.username, acc.role, acc.scope_code)
+        signed = sign_in(engine, args.user, "report")
+        if signed is None:
+            print(t("export.login_failed", lang), file=sys.stderr)
+            return 3
+        principal = signed.principal
         with engine.connect() as conn:
             # trends: every year up to this one; the rule book's streaks reach back too
             years = [y for y in read_years(conn) if y <= args.year] or [args.year]
@@ -65,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("export.out_of_scope", lang, code=args.cluster, user=principal.username),
                   file=sys.stderr)  # fmt: skip
             return 3
-        accounts.audit(engine, principal.username, "download",
+        accounts.audit(engine, signed.actor, "download",
                        f"report year={args.year} cluster={args.cluster}")  # fmt: skip
     except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)
