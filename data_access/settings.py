@@ -42,7 +42,8 @@ SETTINGS: dict[str, Setting] = {
     "login_max_failures": Setting(
         "THIDUA_LOGIN_MAX_FAILURES",
         "10",
-        "failed logins of one account before it is locked for THIDUA_LOGIN_LOCK_MINUTES",
+        "failed logins of one account from one client before that pair is locked for "
+        "THIDUA_LOGIN_LOCK_MINUTES (3x as many from all clients slow the account, never lock it)",
     ),
     "login_max_failures_client": Setting(
         "THIDUA_LOGIN_MAX_FAILURES_CLIENT",
