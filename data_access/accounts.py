@@ -279,7 +279,6 @@ def check_login(
     step), every outcome audited (`via` says where: password, export, form, report, …). Never
     raises for any input. `client` is the client's address (the app) or the command line's
     operating-system user; None is this computer."""
-    now = now or _utcnow()
     raw = username if isinstance(username, str) else repr(username)
     try:
         name: str | None = normalise(username)
@@ -301,6 +300,9 @@ def check_login(
     who = name or printable(raw, 64) or None
     with engine.begin() as conn:
         throttle.serialize(conn, list(limits))
+        # The time once the lock is held: an attempt that waited for another must not be
+        # dated before it and so escape the delay that one started.
+        now = now or _utcnow()
         gated = dict(free)
         if throttle.known(conn, known_key, now):
             del gated[user_key]  # its owner's client: not held by guesses from elsewhere

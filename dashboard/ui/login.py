@@ -12,7 +12,7 @@ from dashboard import access
 from dashboard.i18n import t
 from dashboard.ui import audit, security, session
 from dashboard.ui.widgets import md_escape
-from data_access import accounts, settings
+from data_access import accounts, oidc, settings
 
 WANTED_KEY = "_wanted_page"  # (page slug, query params) asked for before signing in
 
@@ -86,18 +86,14 @@ def _oidc_login(lang: str) -> None:
     if not st.user.is_logged_in:
         st.button(t("auth.oidc", lang), on_click=st.login, type="primary", icon=":material/login:")
         return
-    who = str(st.user.get("email") or st.user.get("sub") or "")
-    eng = session.get_engine()
-    acc = accounts.account(eng, who) if who else None
-    if acc is None:
-        accounts.audit(
-            eng, accounts.printable(who, 100) or None, "login_refused", "oidc: no account"
-        )
-        st.error(t("auth.refused", lang, who=md_escape(who)), icon=":material/block:")
+    # data_access.oidc: a verified e-mail, compared after lower-casing only, no `sub` fallback;
+    # the audit rows (ok or refused) carry the provider's issuer and subject.
+    result = oidc.sign_in(session.get_engine(), st.user.to_dict())
+    if result.account is None:
+        st.error(t("auth.refused", lang, who=md_escape(result.who)), icon=":material/block:")
         st.button(t("auth.logout", lang), on_click=st.logout, icon=":material/logout:")
         return
-    _signed_in(acc)
-    audit.audit("login_ok", "oidc")
+    _signed_in(result.account)
     st.rerun()
 
 
