@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import polars as pl
 
 from dashboard import access
+from dashboard.commands import output
 from dashboard.commands.login import sign_in
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import label, t
@@ -58,6 +58,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--headers", choices=MODES, default="vi", help="header row (default vi)")
     p.add_argument("--out", help="file to write (default: standard output)")
+    output.add_force(p)
     p.add_argument(
         "--user", help="account name (required unless THIDUA_AUTH_MODE=open); password on stdin"
     )
@@ -143,6 +144,9 @@ def run(args: argparse.Namespace) -> int:
     mode = settings.auth_mode()
     if mode != "open" and not args.user:
         return _fail(t("export.login_needed", lang, mode=mode), 3)
+    kind = "xlsx" if fmt == "xlsx" else "csv"
+    if args.out and (code := output.precheck(args.out, kind, args=args, lang=lang)):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
@@ -182,7 +186,8 @@ def run(args: argparse.Namespace) -> int:
         data = to_csv_bytes(frame, headers=args.headers, style=style)
 
     if args.out:
-        Path(args.out).write_bytes(data)
+        if code := output.save(args.out, data, kind, args=args, lang=lang):
+            return code
         print(t("export.written", lang, rows=frame.height, path=args.out), file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import polars as pl
 
 from dashboard import access
+from dashboard.commands import output
 from dashboard.commands.export_cmd import _scope_message
 from dashboard.commands.login import sign_in
 from dashboard.forms.files import FORMATS, file_name, form_file
@@ -37,6 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "implies pdf")  # fmt: skip
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", help="file to write (default: Bieu<form>_<year>.<format>)")
+    output.add_force(p)
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
 
 
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if mode != "open" and not args.user:
         print(t("export.login_needed", lang, mode=mode), file=sys.stderr)
         return 3
+    if code := output.precheck(out, fmt, args=args, lang=lang):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
@@ -82,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
     data = form_file(args.form, ds, year=args.year, cluster=args.cluster, unit=args.unit,
                      fmt=fmt, lang=lang)  # fmt: skip
-    Path(out).write_bytes(data)
+    if code := output.save(out, data, fmt, args=args, lang=lang):
+        return code
     print(out, file=sys.stderr)
     return 0
 

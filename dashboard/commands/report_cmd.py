@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from dashboard import access
+from dashboard.commands import output
 from dashboard.commands.export_cmd import _scope_message
 from dashboard.commands.login import sign_in
 from dashboard.i18n import t
@@ -30,6 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cluster", required=True, help="the cluster (code)")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", required=True, help="the PDF file to write")
+    output.add_force(p)
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
 
 
@@ -39,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     if mode != "open" and not args.user:
         print(t("export.login_needed", lang, mode=mode), file=sys.stderr)
         return 3
+    if code := output.precheck(args.out, "pdf", args=args, lang=lang):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
@@ -71,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     pdf = meeting_pack(ds, year=args.year, cluster=args.cluster, lang=lang)
-    Path(args.out).write_bytes(pdf)
+    if code := output.save(args.out, pdf, "pdf", args=args, lang=lang):
+        return code
     seconds = time.perf_counter() - started
     print(t("report.written", lang, path=args.out, seconds=seconds), file=sys.stderr)
     return 0
