@@ -8,6 +8,8 @@ row of the files that would change a closed year.
 
 from __future__ import annotations
 
+import unicodedata
+
 import polars as pl
 from sqlalchemy import Connection, Engine, delete, insert, select
 
@@ -42,6 +44,21 @@ class YearLockError(DataAccessError):
         self.key, self.params = key, params
 
 
+REASON_MIN_LETTERS = 3
+
+
+def reason_text(reason: object) -> str | None:
+    """The reason as it is stored: invisible characters (format and control: zero-width spaces,
+    direction marks) dropped, spaces collapsed; None unless it has at least five characters of
+    which REASON_MIN_LETTERS are letters (issue 20: five zero-width spaces were a reason)."""
+    text = "".join(
+        ch for ch in str(reason or "") if unicodedata.category(ch)[0] != "C" or ch in "\t\n"
+    )
+    why = " ".join(text.split())
+    letters = sum(unicodedata.category(ch).startswith("L") for ch in why)
+    return why if len(why) >= 5 and letters >= REASON_MIN_LETTERS else None
+
+
 def _check(conn: Connection, year: int, cluster: str | None) -> str:
     if not YEAR_MIN <= year <= YEAR_MAX:
         raise YearLockError("year_range", f"Year {year} outside {YEAR_MIN}-{YEAR_MAX}", year=year)
@@ -71,8 +88,8 @@ def unlock(
     engine: Engine, year: int, cluster: str | None = None, *, reason: str, actor: str | None
 ) -> None:
     """Reopen `year` for `cluster` (None: the lock of every cluster), audited with `reason`."""
-    why = " ".join(str(reason or "").split())
-    if len(why) < 5:
+    why = reason_text(reason)
+    if why is None:
         raise YearLockError("reason_needed", "Unlocking needs --reason (a few words)")
     with engine.begin() as conn:
         code = _check(conn, year, cluster)

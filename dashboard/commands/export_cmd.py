@@ -22,6 +22,7 @@ import polars as pl
 
 from dashboard import access
 from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
 from dashboard.commands.login import sign_in
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import label, t
@@ -41,7 +42,7 @@ FORMATS = ("csv", "csv-excel-vi", "xlsx")
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("table", help=f"one of: {', '.join(TABLES)}")
-    p.add_argument("--year", type=int, required=True, help="the year of the table")
+    p.add_argument("--year", type=year_arg, required=True, help="the year of the table")
     p.add_argument("--cluster", help="only this cluster (code)")
     p.add_argument("--unit", help="only this unit (code)")
     p.add_argument(

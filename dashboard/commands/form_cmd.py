@@ -15,6 +15,7 @@ import polars as pl
 
 from dashboard import access
 from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
 from dashboard.commands.export_cmd import _scope_message
 from dashboard.commands.login import sign_in
 from dashboard.forms.files import FORMATS, file_name, form_file
@@ -29,7 +30,7 @@ from data_access.readers import load_dataset
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("form", choices=FORMS, help="0602 (State-level) or 0603 (ministry/province)")
-    p.add_argument("--year", type=int, required=True, help="the report year")
+    p.add_argument("--year", type=year_arg, required=True, help="the report year")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--cluster", help="only this cluster's units (code)")
     scope.add_argument("--unit", help="only this unit (code)")

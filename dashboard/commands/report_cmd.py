@@ -14,6 +14,7 @@ import time
 
 from dashboard import access
 from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
 from dashboard.commands.export_cmd import _scope_message
 from dashboard.commands.login import sign_in
 from dashboard.i18n import t
@@ -26,7 +27,7 @@ from data_access.readers import load_dataset, read_years
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="the year of the meeting")
+    p.add_argument("--year", type=year_arg, required=True, help="the year of the meeting")
     p.add_argument("--cluster", required=True, help="the cluster (code)")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", required=True, help="the PDF file to write")
