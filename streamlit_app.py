@@ -32,7 +32,7 @@ st_config.set_option(
 _booting = st.empty()
 _booting.caption(t("app.starting", "en" if st.query_params.get("lang") == "en" else "vi"))
 
-from dashboard.ui import filters, login, security, session  # noqa: E402
+from dashboard.ui import filters, login, media_ids, security, session  # noqa: E402
 from dashboard.ui.widgets import md_escape  # noqa: E402
 from data_access.engine import is_empty  # noqa: E402
 from data_access.errors import StorageError  # noqa: E402
@@ -72,6 +72,10 @@ def heap_settled(page_path: str) -> bool:
     gc.collect()
     gc.freeze()
     return True
+
+
+# Download URLs private to the session (dashboard/ui/media_ids.py), before any file is made.
+media_ids.install()
 
 
 def unavailable(exc: Exception, lang: str) -> None:
