@@ -5,10 +5,12 @@ import polars as pl
 import streamlit as st
 
 from dashboard import vocabulary
+from dashboard.exports.xlsx_out import TOTAL_COLUMNS
 from dashboard.formatting import fmt_int, fmt_vnd
 from dashboard.i18n import t
 from dashboard.naming import with_names
-from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.ui import documents, filters, loaders, panels, widgets
+from dashboard.views import quota_pressure
 from dashboard.views import review as view
 
 f = filters.current_filters()
@@ -32,6 +34,16 @@ with widgets.guard(lang):
         units = loaders.options().units
         # Unit names (short) beside the codes: the tables are read by name.
         candidates = view.with_unit_names(view.candidates(elig, lang=lang, profile=profile), units)
+        # candidates past a quota's remaining places: said before the lists, in one wording
+        for line in quota_pressure.pressure(
+            elig,
+            view.in_scope(loaders.quotas(), cluster=f.cluster, unit=f.unit),
+            units,
+            year=f.year,
+            lang=lang,
+            profile=profile,
+        ):
+            st.warning(widgets.md_escape(line), icon=":material/warning:")
         to_check = view.with_unit_names(view.to_check(elig, lang=lang, profile=profile), units)
         who = ("unit_name", "subject_name")
         with st.container(horizontal=True):
@@ -82,6 +94,9 @@ with widgets.guard(lang):
                     lang=lang,
                     key="dl_to_check",
                 )
+
+with widgets.guard(lang):
+    documents.nominations_section(f.year, f.unit, lang, profile)
 
 with st.container(border=True), widgets.guard(lang):
     st.subheader(t("unit.quotas", lang), anchor=False)
@@ -178,4 +193,5 @@ with st.container(border=True), widgets.guard(lang):
             name=f"du-toan-{f.unit or f.cluster}-{f.year}",
             lang=lang,
             key="dl_budget",
+            totals=TOTAL_COLUMNS["budget"],  # as the command line's export of the budget
         )

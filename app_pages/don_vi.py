@@ -232,7 +232,10 @@ with st.container(border=True), widgets.guard(lang):
             for r in q.to_dicts():  # one card per cap rule (two or three)
                 st.metric(
                     vocabulary.label("rule", r["rule"], lang, profile),
-                    t("unit.quota_remaining", lang, n=r["remaining"]),
+                    # one wording of a quota exceeded everywhere, never "Còn -1"
+                    t("unit.quota_remaining", lang, n=r["remaining"])
+                    if r["remaining"] is None or r["remaining"] >= 0
+                    else t("unit.quota_over", lang, n=-r["remaining"]),
                     help=r[f"rule_text_{lang}"] + " — " + r["source"],
                     border=True,
                     delta=t("unit.quota_used", lang, used=r["used"], allowed=r["allowed"]),

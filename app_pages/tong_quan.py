@@ -9,7 +9,7 @@ from dashboard import vocabulary
 from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.ui import documents, filters, loaders, panels, widgets
 from dashboard.views import attention
 from dashboard.views import overview as view
 
@@ -20,6 +20,9 @@ st.caption(widgets.md_escape(filters.scope_title(f)))
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
+
+# The year's summary report (Word, PDF): the same file as `python -m dashboard document summary`
+documents.summary_buttons(f.year, f.cluster, f.unit, lang, key="summary_overview")
 
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
@@ -98,8 +101,8 @@ with widgets.guard(lang):
             height=min(420, 38 + 35 * shown_misses.height),
         )
         st.caption(t("attention.caption", lang))
-        widgets.downloads(
-            shown_misses.drop("status"),
+        widgets.downloads(  # figures as numbers with a status column: the file sorts and sums
+            attention.attention_file(misses, names, lang=lang, profile=profile),
             name=f"can-chu-y-{f.cluster}-{f.year}",
             lang=lang,
             key="dl_attention",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
-from dashboard.ui import files, filters, loaders, panels, widgets
+from dashboard.ui import documents, files, filters, loaders, panels, widgets
 from dashboard.views import ranking as view
 
 f = filters.current_filters()
@@ -17,7 +17,9 @@ st.caption(widgets.md_escape(filters.cluster_name(f.cluster)) + year)
 if f.year is None or f.cluster is None:
     filters.empty_state(f)
     st.stop()
-files.meeting_pack_button(f.year, f.cluster, lang, key="pack_ranking")
+with st.container(horizontal=True):
+    files.meeting_pack_button(f.year, f.cluster, lang, key="pack_ranking")
+    documents.summary_buttons(f.year, f.cluster, None, lang, key="summary_ranking")
 panels.year_in_progress_note(f)  # a year in progress: no year-end ranking yet
 
 with st.container(border=True), widgets.guard(lang):

@@ -8,6 +8,7 @@ from types import ModuleType
 
 from dashboard.commands import (
     bench_cmd,
+    document_cmd,
     export_cmd,
     form_cmd,
     import_cmd,
@@ -28,6 +29,7 @@ COMMANDS: dict[str, ModuleType] = {
     "user": user_cmd,
     "form": form_cmd,
     "report": report_cmd,
+    "document": document_cmd,
     "lock": lock_cmd,
     "unlock": lock_cmd,
 }

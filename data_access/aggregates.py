@@ -39,7 +39,7 @@ from data_access.snapshot import snapshot_root
 
 log = logging.getLogger(__name__)
 
-YEARLESS = ("clusters", "units", "collectives", "people")
+YEARLESS = ("clusters", "units", "collectives", "people", "unit_changes")
 PERSON_LEVEL = ("people", "roster", "ratings", "awards")
 SMALL = tuple(t for t in SCHEMAS if t not in PERSON_LEVEL)
 MANIFEST = "MANIFEST.json"

@@ -53,6 +53,10 @@ def _nonneg(col: str) -> CheckConstraint:
     return CheckConstraint(f"{col} >= 0", name=f"{col}_nonneg")
 
 
+def _month_check(col: str) -> CheckConstraint:
+    return CheckConstraint(f"{col} IS NULL OR {col} BETWEEN 1 AND 12", name=f"{col}_month")
+
+
 def _nonempty(col: str) -> CheckConstraint:
     return CheckConstraint(f"length({col}) > 0", name=f"{col}_nonempty")
 
@@ -63,6 +67,7 @@ SUBJECT_KINDS = ("person", "collective", "unit")
 DISCIPLINES = ("none", "khien_trach", "canh_cao", "cach_chuc", "buoc_thoi_viec")
 SCOPE_KINDS = ("cluster", "unit")
 CLUSTER_ROLES = ("leader", "deputy")
+CHANGE_KINDS = ("merge", "split", "rename")
 
 
 class Cluster(Base):
@@ -70,7 +75,9 @@ class Cluster(Base):
     cluster_code: Mapped[str] = mapped_column(CODE, primary_key=True)
     cluster_name: Mapped[str] = mapped_column(NAME)
     organizer: Mapped[str | None] = mapped_column(NAME)
-    __table_args__ = (_nonempty("cluster_code"),)
+    # First month of the cluster's emulation year (1 = the calendar year; 9 = the school year).
+    period_start_month: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (_nonempty("cluster_code"), _month_check("period_start_month"))
 
 
 class Unit(Base):
@@ -81,7 +88,13 @@ class Unit(Base):
     profile: Mapped[str] = mapped_column(String(16), default="civil", server_default="civil")
     # The projector's name ("Sơn La"); when empty, dashboard.names derives one from unit_name.
     short_name: Mapped[str | None] = mapped_column(String(SHORT_NAME_LENGTH))
-    __table_args__ = (_nonempty("unit_code"), _in_check("profile", PROFILES))
+    # Overrides the cluster's period_start_month (an academy office on the school year).
+    period_start_month: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        _nonempty("unit_code"),
+        _in_check("profile", PROFILES),
+        _month_check("period_start_month"),
+    )
 
 
 class Collective(Base):
@@ -204,6 +217,33 @@ class UnitCount(Base):
     __table_args__ = (_year_check(), _nonneg("value"))
 
 
+class ClusterMember(Base):
+    """Who was in which cluster in a year (0.3.0). A year with rows here has exactly these
+    members; a year without any falls back to units.cluster_code (contract.md)."""
+
+    __tablename__ = "cluster_members"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), primary_key=True)
+    cluster_code: Mapped[str] = mapped_column(ForeignKey("clusters.cluster_code"), index=True)
+    decision_no: Mapped[str | None] = mapped_column(String(64))
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    __table_args__ = (_year_check(),)
+
+
+class UnitChange(Base):
+    """A merge, split or rename taking effect on a date (0.3.0; the record systems'
+    `donvisapnhap`): merge = rows sharing to_unit_code, split = rows sharing from_unit_code."""
+
+    __tablename__ = "unit_changes"
+    from_unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), primary_key=True)
+    to_unit_code: Mapped[str] = mapped_column(ForeignKey("units.unit_code"), primary_key=True)
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    decision_no: Mapped[str | None] = mapped_column(String(64))
+    # A row from a unit to itself is allowed: it says the unit continues through the change.
+    __table_args__ = (_in_check("kind", CHANGE_KINDS),)
+
+
 class Meta(Base):
     """Key/value bookkeeping; `data_version` is bumped by every import so caches invalidate."""
 
@@ -226,6 +266,8 @@ CONTRACT_TABLES: tuple[type[Base], ...] = (
     ClusterRole,
     Score,
     UnitCount,
+    ClusterMember,
+    UnitChange,
 )
 TABLE_BY_NAME: dict[str, type[Base]] = {m.__tablename__: m for m in CONTRACT_TABLES}
 

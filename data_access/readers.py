@@ -7,7 +7,7 @@ national scale and an empty result still has typed columns.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 from sqlalchemy import Connection, Engine, Select, select
@@ -20,13 +20,19 @@ STR = pl.String  # person codes are unique per person: a dictionary would only c
 # Arrow-native reader (ADBC) for PostgreSQL; the SQLAlchemy row path otherwise.
 FAST_READERS = True
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "clusters": {"cluster_code": CAT, "cluster_name": pl.String, "organizer": pl.String},
+    "clusters": {
+        "cluster_code": CAT,
+        "cluster_name": pl.String,
+        "organizer": pl.String,
+        "period_start_month": pl.Int8,
+    },
     "units": {
         "unit_code": CAT,
         "unit_name": pl.String,
         "cluster_code": CAT,
         "profile": CAT,
         "short_name": pl.String,
+        "period_start_month": pl.Int8,
     },
     "collectives": {
         "collective_code": CAT,
@@ -78,6 +84,21 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "final_points": pl.Float64,
     },
     "unit_counts": {"year": pl.Int16, "unit_code": CAT, "measure": CAT, "value": pl.Int64},
+    # 0.3.0: the organisation over time (small tables; dashboard.organisation reads them)
+    "cluster_members": {
+        "year": pl.Int16,
+        "cluster_code": CAT,
+        "unit_code": CAT,
+        "decision_no": pl.String,
+        "decision_date": pl.Date,
+    },
+    "unit_changes": {
+        "effective_date": pl.Date,
+        "kind": CAT,
+        "from_unit_code": CAT,
+        "to_unit_code": CAT,
+        "decision_no": pl.String,
+    },
 }
 
 
@@ -205,6 +226,20 @@ def read_unit_counts(conn: Connection, *, years: Iterable[int] | None = None) ->
     return _frame(conn, stmt, "unit_counts")
 
 
+def read_cluster_members(conn: Connection, *, years: Iterable[int] | None = None) -> pl.DataFrame:
+    stmt = _years(select(*_cols(m.ClusterMember, "cluster_members")), m.ClusterMember.year, years)
+    return _frame(
+        conn, stmt.order_by(m.ClusterMember.year, m.ClusterMember.unit_code), "cluster_members"
+    )
+
+
+def read_unit_changes(conn: Connection) -> pl.DataFrame:
+    stmt = select(*_cols(m.UnitChange, "unit_changes")).order_by(
+        m.UnitChange.effective_date, m.UnitChange.from_unit_code, m.UnitChange.to_unit_code
+    )
+    return _frame(conn, stmt, "unit_changes")
+
+
 def read_years(conn: Connection) -> list[int]:
     """Every year that has roster, unit_counts or targets, ascending."""
     from sqlalchemy import union
@@ -228,6 +263,13 @@ class Dataset:
     cluster_roles: pl.DataFrame
     scores: pl.DataFrame
     unit_counts: pl.DataFrame
+    # 0.3.0; defaulted so hand-made Datasets of earlier tests need not name them
+    cluster_members: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema=SCHEMAS["cluster_members"])
+    )
+    unit_changes: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema=SCHEMAS["unit_changes"])
+    )
 
     @classmethod
     def empty(cls, **frames: pl.DataFrame) -> Dataset:
@@ -259,6 +301,8 @@ def load_dataset(conn: Connection, *, years: Iterable[int] | None = None) -> Dat
         cluster_roles=read_cluster_roles(conn, years=ys),
         scores=read_scores(conn, years=ys),
         unit_counts=read_unit_counts(conn, years=ys),
+        cluster_members=read_cluster_members(conn, years=ys),
+        unit_changes=read_unit_changes(conn),
     )
 
 

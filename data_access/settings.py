@@ -105,6 +105,12 @@ SETTINGS: dict[str, Setting] = {
         "500",
         "errors shown on the Data page (the full list is a CSV download)",
     ),
+    "org_name": Setting(
+        "THIDUA_ORG_NAME",
+        "",
+        "the body this database serves: the reporting body of a whole-database form, the "
+        "receiving body of a cluster's, the issuing body of its documents",
+    ),
 }
 
 AUTH_MODES = ("open", "password", "oidc")
@@ -119,6 +125,11 @@ def auth_mode() -> str:
     if mode not in AUTH_MODES:
         raise ValueError(f"THIDUA_AUTH_MODE={mode!r}: expected one of {', '.join(AUTH_MODES)}")
     return mode
+
+
+def org_name() -> str:
+    """THIDUA_ORG_NAME, trimmed ("" when unset: the documents leave a line to write it on)."""
+    return " ".join(get("org_name").split())
 
 
 AUDIT_RETENTION_FLOOR_DAYS = 90  # a typo must not wipe the log (issue 14)

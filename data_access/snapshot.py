@@ -30,7 +30,7 @@ from data_access import settings
 from data_access.engine import data_version
 from data_access.readers import SCHEMAS, Dataset, load_dataset
 
-YEARLESS = ("clusters", "units", "collectives", "people")
+YEARLESS = ("clusters", "units", "collectives", "people", "unit_changes")
 KEEP = 2  # versions kept on disk: the current one and the one readers may still be scanning
 MANIFEST = "manifest.json"
 log = logging.getLogger(__name__)

@@ -25,6 +25,7 @@ from dashboard.commands import output
 from dashboard.commands.argtypes import year_arg
 from dashboard.commands.login import sign_in
 from dashboard.exports import MODES, to_csv_bytes, to_xlsx_bytes
+from dashboard.exports.xlsx_out import TOTAL_COLUMNS
 from dashboard.i18n import label, t
 from dashboard.l10n import DEFAULT_LANG
 from dashboard.naming import file_title
@@ -181,7 +182,8 @@ def run(args: argparse.Namespace) -> int:
         sheet = label("table", args.table, lang) if args.headers != "codes" else args.table
         title = file_title(args.table, ds, year=args.year, cluster=args.cluster, unit=args.unit,
                            lang=lang)  # fmt: skip
-        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet, title=title)
+        data = to_xlsx_bytes(frame, headers=args.headers, sheet_name=sheet, title=title,
+                             totals=TOTAL_COLUMNS.get(args.table, ()))  # fmt: skip
     else:
         style = "excel_vi" if fmt == "csv-excel-vi" else "data"
         data = to_csv_bytes(frame, headers=args.headers, style=style)

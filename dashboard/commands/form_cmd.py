@@ -1,7 +1,9 @@
-"""Write a Circular 02/2023/TT-BNV form: form 0602|0603 --year Y [--cluster C | --unit U].
+"""Write a statistical form of the circular in force: form 0602|0603 --year Y [--cluster C |
+--unit U].
 
 0602 counts State-level awards, 0603 ministry/province-level awards, from the award records of
-the year (a unit's: its own, its collectives' and its staff's on that year's roster). XLSX
+the report year's statistics period (1 December of the year before to 30 November; a unit's:
+its own, its collectives' and its staff's on the roster; a cluster's: that year's members). XLSX
 (default) or PDF, one A4 landscape page. Exit 2 for an unknown cluster or unit, 1 when the
 database cannot be reached, 3 when the account is refused or the scope is outside it.
 """
@@ -20,6 +22,7 @@ from dashboard.commands.export_cmd import _scope_message
 from dashboard.commands.login import sign_in
 from dashboard.forms.files import FORMATS, file_name, form_file
 from dashboard.i18n import t
+from dashboard.organisation import members
 from dashboard.tables import UnknownScope, validate_scope
 from data_access import accounts, settings
 from data_access.catalog.forms import FORMS
@@ -62,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
             return 3
         principal = signed.principal
         with engine.connect() as conn:
-            ds = load_dataset(conn, years=[args.year])
+            # the statistics period starts on 1 December of the year before
+            ds = load_dataset(conn, years=[args.year - 1, args.year])
         try:
             validate_scope(ds, cluster=args.cluster, unit=args.unit)
         except UnknownScope as exc:
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         if not principal.is_admin:
             seen = access.visible_units(principal, ds.units.select("unit_code", "cluster_code"))
-            wanted = _wanted_units(ds, args.cluster, args.unit)
+            wanted = _wanted_units(ds, args.year, args.cluster, args.unit)
             if not wanted or not wanted <= seen:
                 code = args.unit or args.cluster or "*"
                 print(t("export.out_of_scope", lang, code=code, user=principal.username),
@@ -92,12 +96,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _wanted_units(ds, cluster: str | None, unit: str | None) -> set[str]:
-    units = ds.units.select("unit_code", "cluster_code")
-    codes = units["unit_code"].cast(pl.String).to_list()
+def _wanted_units(ds, year: int, cluster: str | None, unit: str | None) -> set[str]:
+    """The units the form counts: the unit, the cluster's members that year, or all."""
     if unit:
         return {unit}
     if cluster:
-        clusters = units["cluster_code"].cast(pl.String).to_list()
-        return {u for u, c in zip(codes, clusters, strict=True) if c == cluster}
-    return set(codes)
+        return set(members(ds, year, cluster))
+    return set(ds.units["unit_code"].cast(pl.String).to_list())

@@ -119,6 +119,11 @@ def print_setup(ws, *, title: str | None, lang: str, exported: dt.date) -> None:
     ws.set_footer(f'&L&"{FONT},Regular"&8{left}&R&"{FONT},Regular"&8{page}', {"margin": 0.3})
 
 
+# Tables whose columns add up to something a reader wants at the bottom (README, "Files for
+# people"): the budget's titles and money. A rate or a rank has no meaningful total.
+TOTAL_COLUMNS: dict[str, tuple[str, ...]] = {"budget": ("count", "amount_vnd")}
+
+
 def to_xlsx_bytes(
     frame: pl.DataFrame,
     *,
@@ -127,12 +132,14 @@ def to_xlsx_bytes(
     sheet_name: str | None = None,
     title: str | None = None,
     exported: dt.date | None = None,
+    totals: tuple[str, ...] = (),
 ) -> bytes:
     """The frame as an .xlsx workbook: bold header row, frozen, with an autofilter; percentages
     stored as 0–100 numbers shown with two decimals; quantities with thousands separators (Excel
     shows them in the reader's own locale); text always written as text; set up to print
     (`print_setup`, with `title` in the page header, `exported` — today by default — in the
-    footer)."""
+    footer). `totals`: columns summed in a bold "Tổng cộng" row under the data, as numbers (not
+    formulas), outside the autofilter so sorting leaves it last."""
     import xlsxwriter  # only the export path needs it
 
     headers, lang = modes(headers, lang)
@@ -180,11 +187,23 @@ def to_xlsx_bytes(
     # Column by column (writing cells is I/O, not computing): one type decision per column.
     for j, (col, dtype) in enumerate(cells.schema.items()):
         _write_column(ws, j, cells[col], _cell_kind(dtype), col_fmts[j], quoted)
+    if totals:
+        _total_row(wb, ws, frame, totals, lang, col_fmts)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(cells.height, 1), max(cells.width - 1, 0))
     print_setup(ws, title=title, lang=lang, exported=exported or dt.date.today())
     wb.close()
     return buf.getvalue()
+
+
+def _total_row(wb, ws, frame: pl.DataFrame, totals: tuple[str, ...], lang: str, fmts) -> None:
+    r = frame.height + 1
+    ws.write_string(r, 0, t("word.total", "en" if lang == "en" else "vi"),
+                    wb.add_format({"bold": True, "font_name": FONT, "top": 1}))  # fmt: skip
+    for j, col in enumerate(frame.columns):
+        if col in totals:
+            bold = wb.add_format({"bold": True, "font_name": FONT, "top": 1, "num_format": "#,##0"})
+            ws.write_number(r, j, float(frame[col].sum() or 0), bold)
 
 
 def _write_column(ws, j: int, values: pl.Series, kind: str, fmt, quoted) -> None:

@@ -47,7 +47,46 @@ def cell_text(cell: object, lang: str) -> str:
     return f"{cell:,}".replace(",", "." if lang == "vi" else ",")
 
 
-def layout(table: FormTable, *, reporting_unit: str, lang: str = "vi") -> Layout:
+WARN_LISTED = 6  # unlocated records named under the form; the rest counted (one page)
+
+
+def _day(d: object, lang: str) -> str:
+    return d.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")  # type: ignore[attr-defined]
+
+
+def _circular_lines(table: FormTable, lang: str) -> tuple[str, ...]:
+    c = table.circular
+    lines = [t("forms.issued_under", lang, circular=c.vi if lang == "vi" else c.en)]
+    if c.layout_from != c.code:
+        lines.append(t("forms.layout_from", lang, layout=c.layout_from, circular=c.code))
+    return tuple(lines)
+
+
+def _warning(table: FormTable, names: dict[str, str], lang: str) -> str:
+    rows = table.unlocated
+    if rows.is_empty():
+        return ""
+    shown = [
+        f"{names.get(code, code)} ({award})"
+        for code, award in zip(rows["recipient_code"], rows["award_code"], strict=True)
+    ]
+    more = len(shown) - WARN_LISTED
+    listed = ", ".join(shown[:WARN_LISTED]) + (
+        t("forms.and_more", lang, n=more) if more > 0 else ""
+    )
+    return t("forms.unlocated", lang, n=rows.height, year=table.year, listed=listed)
+
+
+def layout(
+    table: FormTable,
+    *,
+    reporting_unit: str,
+    receiver: str | None = None,
+    names: dict[str, str] | None = None,
+    lang: str = "vi",
+) -> Layout:
+    """`reporting_unit` / `receiver`: the header's bodies (dashboard/forms/header.py); `names`:
+    person code -> name for the warning of records on no roster."""
     form, tx = table.form, table.form.texts
     cols = form.columns
     split = any(c.sub_vi for c in cols)
@@ -77,24 +116,33 @@ def layout(table: FormTable, *, reporting_unit: str, lang: str = "vi") -> Layout
         unit = row.unit_vi if lang == "vi" else row.unit_en
         section = row.count == "section"
         merged = ""
-        if not section and NO_DATA in cells and not any(isinstance(c, int) for c in cells):
+        if row.count == "unknown":
             merged = t("forms.no_data_row", lang)
         body.append(((label, row.code, unit), tuple(cells), row.bold or section, merged))
-    notes = [t("forms.note_no_data", lang), t("forms.note_not_listed", lang)]
-    if table.without_method:
-        notes.append(t("forms.note_methods", lang, n=table.without_method, total=table.records))
+    notes = [
+        t("forms.note_no_data", lang),
+        t("forms.note_zero", lang),
+        t("forms.note_not_listed", lang),
+        t("forms.note_methods", lang, n=table.without_method, total=table.records),
+    ]
+    warning = _warning(table, names or {}, lang)
+    if warning:
+        notes.append(warning)
+    first, last = table.period
     return Layout(
         top_left=(
             t("forms.form_no", lang, code=form.code),
-            tx[f"circular_{lang}"],
+            *_circular_lines(table, lang),
             t("forms.received", lang, date=tx[f"received_by_{lang}"]),
         ),
         top_right=(
             t("forms.report_unit", lang, name=reporting_unit),
-            t("forms.receiver", lang, name=tx[f"receiver_{lang}"]),
+            t("forms.receiver", lang, name=receiver or "……………………"),
         ),
         title=form.title_vi if lang == "vi" else form.title_en,
-        period=t("forms.period", lang, year=table.year),
+        period=t(
+            "forms.period", lang, year=table.year, start=_day(first, lang), end=_day(last, lang)
+        ),
         width=4 + len(cols),
         heads=tuple(heads),
         head_rows=head_rows,

@@ -16,6 +16,7 @@ from dashboard import pipeline, vocabulary
 from dashboard.collation import vn_key
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.i18n import label, t
+from dashboard.indicators import value_pct
 from dashboard.tables import analytics_table
 from dashboard.views.projector import HEADLINE, highlights
 from data_access.readers import Dataset
@@ -118,8 +119,16 @@ def report_data(
     def table(name: str) -> pl.DataFrame:
         return analytics_table(name, ds, year=year, cluster=cluster, lang=lang)
 
-    rk, ind, tr, q, elig = (table(n) for n in ("rankings", "indicators", "trends", "quotas",
-                                                "eligibility"))  # fmt: skip
+    rk, ind, q, elig = (table(n) for n in ("rankings", "indicators", "quotas", "eligibility"))
+    # the contract's files keep two decimals; a printed figure is rounded once, from the
+    # engine's unrounded value (65/510 prints 12,7 %, not 12,75 → 12,8 %)
+    ind = ind.with_columns(
+        pl.when(pl.col("numerator").is_not_null())
+        .then(value_pct(pl.col("numerator"), pl.col("denominator")))
+        .otherwise(pl.col("value_pct"))
+        .alias("value_pct")
+    )
+    tr = pipeline.table("trends", ds, year).filter(pl.col("cluster_code") == cluster)
     counts = pipeline.counts_for(ds, [year])
     # the cluster's words: a military block's pack says quân nhân, CSTT, ĐVQT/ĐVTT
     profile = vocabulary.scope_profile(ds.units, cluster=cluster, unit=None)

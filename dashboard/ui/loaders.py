@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import polars as pl
 import streamlit as st
 
-from dashboard import access, pipeline, tables
+from dashboard import access, organisation, pipeline, tables
 from dashboard.ui import audit, session
 from dashboard.views import progress as progress_view
 from dashboard.views import unit as unit_view
@@ -186,6 +186,12 @@ def scope_reader(
     the call may come later from a download's server thread, which has no session."""
     url, ver = session.db_url(), session.version()
     units = _units_of(url, ver, cluster, unit)
+    if cluster is not None:
+        # that year's members (and last year's, for changes), not only units.cluster_code: a
+        # unit that joined the cluster keeps its people in the cluster's forms and pack
+        small = _small(url, ver)
+        joined = {u for y in (year - 1, year) for u in organisation.members(small, y, cluster)}
+        units = tuple(sorted(set(units) | joined))
     return lambda: _persons_of(url, ver, units, year)
 
 

@@ -298,7 +298,9 @@ class DownloadFile:
     build: Callable[[], bytes]
 
 
-def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[DownloadFile, ...]:
+def download_files(
+    frame: pl.DataFrame, *, name: str, lang: str, totals: tuple[str, ...] = ()
+) -> tuple[DownloadFile, ...]:
     """The downloads of a table, people's format first (README, "Files for people and for
     programs"): the print-ready XLSX, the data CSV ("." decimals, sums in any locale) and the
     CSV for a Vietnamese Excel (";" and "," decimals); human headers in the interface language."""
@@ -307,7 +309,7 @@ def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[Downlo
             "xlsx",
             f"{name}.xlsx",
             XLSX_MIME,
-            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang),
+            lambda: exports.to_xlsx_bytes(frame, headers=lang, lang=lang, totals=totals),
         ),
         DownloadFile(
             "csv",
@@ -324,16 +326,18 @@ def download_files(frame: pl.DataFrame, *, name: str, lang: str) -> tuple[Downlo
     )
 
 
-def downloads(frame: pl.DataFrame, *, name: str, lang: str, key: str) -> None:
+def downloads(
+    frame: pl.DataFrame, *, name: str, lang: str, key: str, totals: tuple[str, ...] = ()
+) -> None:
     """The download buttons of a table. The bytes are built on click (deferred), so a page
-    with many tables stays fast."""
+    with many tables stays fast. `totals`: columns summed in the workbook's last row."""
     icons = {
         "csv": ":material/csv:",
         "csv_excel_vi": ":material/csv:",
         "xlsx": ":material/table_view:",
     }
     with st.container(horizontal=True, key=f"{key}_box"):
-        for f in download_files(frame, name=name, lang=lang):
+        for f in download_files(frame, name=name, lang=lang, totals=totals):
             st.download_button(
                 t(f"export.{f.fmt}", lang),
                 data=audit.audited(f.build, f.file_name),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard import vocabulary
+from dashboard.i18n import label_expr, t
 from dashboard.l10n import locale
 
 SCHEMA: dict[str, pl.DataType] = {
@@ -100,7 +101,7 @@ def attention_table(
     rows: pl.DataFrame, names: pl.DataFrame, *, lang: str, profile: str = "civil"
 ) -> pl.DataFrame:
     """The list as shown: unit (short name), what is missed, the value against its target, and
-    the gap in words ("thiếu 2,8 đ.p.", "vượt 2 người"). `names`: unit_code, short_name."""
+    the gap in words ("thiếu 2,8 đ.p.", "vượt hạn mức 2 người"). `names`: unit_code, short_name."""
     loc = locale(lang)
     ind_name = vocabulary.label_expr(pl.col("code"), "indicator_short", lang, profile)
     rule_name = vocabulary.label_expr(pl.col("code"), "rule", lang, profile)
@@ -152,4 +153,32 @@ def attention_table(
             unit_code="unit_code",
             code="code",
         )
+    )
+
+
+def attention_file(
+    rows: pl.DataFrame, names: pl.DataFrame, *, lang: str, profile: str = "civil"
+) -> pl.DataFrame:
+    """The list as a file: the same rows as `attention_table`, every figure a number (it sorts
+    and sums) with its unit beside it, the status a column of its own — never "thiếu 33,3 đ.p."
+    as text. A target miss's value, bounds and gap are percent and percentage points; a cap
+    overrun's value is titles used, its gap people over."""
+    is_cap = pl.col("kind") == "cap"
+    ind_name = vocabulary.label_expr(pl.col("code"), "indicator_short", lang, profile)
+    rule_name = vocabulary.label_expr(pl.col("code"), "rule", lang, profile)
+    status = pl.col("status").replace("over", "above")
+    return rows.join(names.select("unit_code", "short_name"), on="unit_code", how="left").select(
+        attention_unit=pl.coalesce("short_name", "unit_code"),
+        unit_code="unit_code",
+        attention_what=pl.when(is_cap).then(rule_name).otherwise(ind_name),
+        code="code",
+        attention_status=label_expr(status, "status", lang),
+        attention_gap_num=pl.col("gap"),
+        attention_gap_unit=pl.when(is_cap)
+        .then(pl.lit(t("attention.unit_people", lang)))
+        .otherwise(pl.lit(t("attention.unit_pp", lang))),
+        attention_value_num=pl.col("value"),
+        attention_allowed=pl.col("allowed"),
+        target_min=pl.when(is_cap).then(None).otherwise(pl.col("target_min")),
+        target_max=pl.col("target_max"),
     )

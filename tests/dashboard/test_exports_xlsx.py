@@ -85,3 +85,19 @@ def test_codes_workbook_reads_back_into_the_frame():
     back = pl.read_excel(to_xlsx_bytes(frame, headers="codes"), schema_overrides=frame.schema)
     expected = frame.with_columns(value_pct=pl.Series([87.5, 66.67]))
     assert back.equals(expected)
+
+
+def test_total_row_sums_the_named_columns_as_numbers():
+    budget = pl.DataFrame({
+        "year": [2024, 2024, 2024], "award_code": ["LDTT", "CSTDCS", "BK_BO"],
+        "count": [40, 6, 2], "amount_vnd": [36_504_000, 21_294_000, 4_680_000],
+    })  # fmt: skip
+    ws = openpyxl.load_workbook(
+        io.BytesIO(to_xlsx_bytes(budget, totals=("count", "amount_vnd")))
+    ).active
+    last = [c.value for c in ws[5]]
+    # 40 + 6 + 2 = 48 titles; 36 504 000 + 21 294 000 + 4 680 000 = 62 478 000 đồng
+    assert last == ["Tổng cộng", None, 48, 62_478_000]
+    assert ws["C5"].font.bold and ws.auto_filter.ref == "A1:D4"  # sorting leaves it last
+    plain = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(budget))).active
+    assert plain.max_row == 4  # no totals asked, none written

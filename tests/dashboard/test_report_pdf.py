@@ -126,3 +126,19 @@ def test_a_military_blocks_pack_speaks_its_words():
     cards = {c["label"]: c["value"] for c in d["highlights"]}
     assert cards["Quân nhân"] == "110"
     assert cards["Tỷ lệ Chiến sĩ tiên tiến (toàn khối)"] == "89,1 %"
+
+
+@pytest.mark.parametrize(("staff", "ldtt", "printed"), [(510, 65, "12,7 %"), (66, 3, "4,5 %")])
+def test_percentages_are_rounded_once_from_the_unrounded_value(staff, ldtt, printed):
+    # 65/510 = 12,745…% and 3/66 = 4,545…%: the files' two decimals (12,75; 4,55) rounded
+    # again would print 12,8 % and 4,6 %
+    counts = pl.DataFrame(
+        [(2024, "HD", "staff", staff), (2024, "HD", "persons_ldtt_plus", ldtt)],
+        schema=["year", "unit_code", "measure", "value"], orient="row",
+    )  # fmt: skip
+    frames = {**_frames(), "unit_counts": counts}
+    frames["units"] = frames["units"].head(1)
+    d = report_data(Dataset.empty(**frames), year=2024, cluster="C4", today=dt.date(2024, 12, 10))
+    assert d["targets"]["rows"][0]["cells"][0]["text"] == printed  # the unit's LĐTT rate
+    assert d["trends"][0]["last"] == printed  # the cluster's pooled rate (one unit)
+    assert any(h["value"] == printed for h in d["highlights"])  # the LĐTT card

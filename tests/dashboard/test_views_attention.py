@@ -60,7 +60,7 @@ def test_misses_worst_first_with_gaps_worked_by_hand():
 def test_the_table_says_the_gap_in_words_and_the_headcount():
     out = attention_table(attention(IND, QUOTAS, year=2025, cluster="C"), NAMES, lang="vi")
     first, second, fourth = out.row(0, named=True), out.row(1, named=True), out.row(3, named=True)
-    assert (first["attention_unit"], first["attention_gap"]) == ("Ba", "vượt 3 người")
+    assert (first["attention_unit"], first["attention_gap"]) == ("Ba", "vượt hạn mức 3 người")
     assert first["attention_value"] == "10/7 người"
     assert first["attention_target"] == "≤ 15,0 %"
     assert (second["attention_gap"], second["attention_target"]) == (
@@ -153,3 +153,23 @@ def test_warnings_on_a_tiny_dataset_worked_by_hand():
         units=units,
     )
     assert warnings(ds25, year=2025)["kind"].to_list() == ["months_behind"]
+
+
+def test_the_file_holds_the_gaps_as_numbers_with_a_status_column():
+    from dashboard.views.attention import attention_file
+
+    out = attention_file(attention(IND, QUOTAS, year=2025, cluster="C"), NAMES, lang="vi")
+    rows = [
+        (r["attention_unit"], r["attention_status"], round(r["attention_gap_num"], 1),
+         r["attention_gap_unit"], r["attention_value_num"], r["target_min"], r["target_max"])
+        for r in out.to_dicts()
+    ]  # fmt: skip
+    assert rows == [
+        ("Ba", "Vượt trần", 3.0, "người", 10.0, None, 15.0),  # 10 used of 7 allowed
+        ("Hai", "Vượt trần", 10.0, "đ.p.", 25.0, 10.0, 15.0),
+        ("Hai", "Dưới chỉ tiêu", 3.3, "đ.p.", 16.7, 20.0, None),
+        ("Một", "Dưới chỉ tiêu", 2.8, "đ.p.", 12.2, 15.0, 20.0),
+        ("Ba", "Dưới chỉ tiêu", 1.0, "đ.p.", 89.0, 90.0, None),
+    ]
+    assert out["attention_allowed"].to_list()[0] == 7
+    assert out.schema["attention_gap_num"] == pl.Float64  # a number: it sorts and sums

@@ -84,7 +84,10 @@ def test_quota_rows_lead_with_the_headroom_in_words_and_names_not_codes():
     out = quota_rows(q, units, lang="vi")
     assert out.columns[:4] == ["unit_name", "rule", "headroom", "status"]
     assert out["unit_name"].to_list() == ["Bắc Ninh", "Hà Nam"]
-    assert out["headroom"].to_list() == ["còn 2 (đã dùng 4/6)", "vượt 1 (đã dùng 8/7)"]
+    assert out["headroom"].to_list() == [
+        "còn 2 (đã dùng 4/6)",
+        "vượt hạn mức 1 người (đã dùng 8/7)",
+    ]
     assert out["status__code"].to_list() == ["met", "above"]
     assert "rule_text" not in out.columns
     # the long text once per rule, not once per row

@@ -26,7 +26,7 @@ UNITS = "INSERT INTO units (unit_code, unit_name, cluster_code, profile) VALUES 
 @pytest.fixture
 def scoped(engine):
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
+        conn.execute(text("INSERT INTO clusters (cluster_code, cluster_name) VALUES ('C1', 'C')"))
         conn.execute(text(UNITS + "('U1', 'Đơn vị 1', 'C1', 'civil')"))
     return engine
 

@@ -14,8 +14,15 @@ from data_access.models import CONTRACT_TABLES
 UNITS = "INSERT INTO units (unit_code, unit_name, cluster_code, profile) VALUES "
 
 CONTRACT_COLUMNS = {
-    "clusters": ["cluster_code", "cluster_name", "organizer"],
-    "units": ["unit_code", "unit_name", "cluster_code", "profile", "short_name"],
+    "clusters": ["cluster_code", "cluster_name", "organizer", "period_start_month"],
+    "units": [
+        "unit_code",
+        "unit_name",
+        "cluster_code",
+        "profile",
+        "short_name",
+        "period_start_month",
+    ],
     "collectives": ["collective_code", "unit_code", "collective_name", "kind"],
     "people": ["person_code", "full_name"],
     "roster": ["year", "person_code", "unit_code", "collective_code", "initiatives", "discipline"],
@@ -32,6 +39,8 @@ CONTRACT_COLUMNS = {
     "cluster_roles": ["year", "cluster_code", "unit_code", "role"],
     "scores": ["year", "unit_code", "criterion", "max_points", "self_points", "final_points"],
     "unit_counts": ["year", "unit_code", "measure", "value"],
+    "cluster_members": ["year", "cluster_code", "unit_code", "decision_no", "decision_date"],
+    "unit_changes": ["effective_date", "kind", "from_unit_code", "to_unit_code", "decision_no"],
 }
 
 
@@ -82,7 +91,7 @@ def test_schema_current_only_at_the_head(tmp_path):
 )
 def test_constraints_reject(engine, sql):
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
+        conn.execute(text("INSERT INTO clusters (cluster_code, cluster_name) VALUES ('C1', 'C')"))
         conn.execute(text(UNITS + "('U0', 'Đơn vị', 'C1', 'civil')"))
         conn.execute(text("INSERT INTO people VALUES ('P1', 'Nguyễn Văn An')"))
     with pytest.raises(IntegrityError), engine.begin() as conn:

@@ -18,7 +18,7 @@ UNITS_INSERT = "INSERT INTO units (unit_code, unit_name, cluster_code, profile) 
 @pytest.fixture
 def scoped(engine):
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO clusters VALUES ('C1', 'Cụm 1', NULL)"))
+        conn.execute(text("INSERT INTO clusters (cluster_code, cluster_name) VALUES ('C1', 'C')"))
         conn.execute(text(UNITS_INSERT + " ('U1', 'Đơn vị 1', 'C1', 'civil')"))
         conn.execute(text(UNITS_INSERT + " ('U2', 'Đơn vị 2', 'C1', 'civil')"))
     add_user(engine, "thu_ky", PASSWORD, role="cluster_secretary", scope_code="C1")

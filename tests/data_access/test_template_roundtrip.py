@@ -17,7 +17,7 @@ def test_examples_import_into_an_empty_database(engine):
     assert report.ok, report.lines()
     rows = dump(engine)
     assert rows["units"] == [
-        ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil", "Phú Thọ")
+        ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil", "Phú Thọ", None)
     ]
     assert rows["roster"] == [(2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none")]
     # ratings: period "2024" gives year 2024 and no month.
@@ -46,11 +46,11 @@ def test_filled_template_reads_back(engine):
     report = import_files(engine, [("da_dien.xlsx", buf.getvalue())])
     assert report.ok, report.lines()
     rows = dump(engine)
-    assert rows["clusters"] == [("K3", "Khối thi đua III", "Văn phòng Quốc hội")]
+    assert rows["clusters"] == [("K3", "Khối thi đua III", "Văn phòng Quốc hội", None)]
     # An empty profile cell takes the default, civil; an empty short name stays empty.
     assert rows["units"] == [
-        ("VP1", "Vụ Tổng hợp", "K3", "civil", "Tổng hợp"),
-        ("VP2", "Vụ Hành chính", "K3", "civil", None),
+        ("VP1", "Vụ Tổng hợp", "K3", "civil", "Tổng hợp", None),
+        ("VP2", "Vụ Hành chính", "K3", "civil", None, None),
     ]
     assert rows["collectives"] == [("VP1_CB", "VP1", "Chi bộ Vụ Tổng hợp", "party_cell")]
     assert rows["people"] == [("00017", "Phạm Thị Hoa")]  # leading zeros kept (text cell)

@@ -103,7 +103,7 @@ def test_attention_lists_the_cap_overrun_headcount_then_the_misses(app_on, small
     table = _table(at, "Chỉ tiêu / quy định")
     rows = table.to_dict("records")
     # U2: 3 CSTĐCS against floor(15 % × 5 LĐTT) = 0 allowed → 3 people over, listed first.
-    assert rows[0]["Đơn vị"] == "Hai" and rows[0]["Chênh lệch"] == "▲ vượt 3 người"
+    assert rows[0]["Đơn vị"] == "Hai" and rows[0]["Chênh lệch"] == "▲ vượt hạn mức 3 người"
     assert rows[0]["Kết quả"] == "3/0 người"
     # U1 2/4 = 50 % and U3 1/2 = 50 % against ≥ 90 %: 40,0 points short each (by unit code).
     assert [(r["Đơn vị"], r["Chênh lệch"]) for r in rows[1:]] == [
