@@ -1,6 +1,7 @@
-"""Where the command line writes its files (`--out` of export, form, report, template), checked
-before a byte is written (issue 20: `export … --out <the database file>` replaced the database
-with CSV, exit 0; a folder, a missing folder or a full disk gave a traceback).
+"""Where the command line writes its files (`--out` of export, form, report, document,
+template), checked before a byte is written (issue 20: `export … --out <the database file>`
+replaced the database with CSV, exit 0; a folder, a missing folder or a full disk gave a
+traceback).
 
 Refused: the database file itself and its SQLite side files (`-wal`, `-shm`, `-journal`),
 through any symbolic link, always; an existing file whose bytes are not of the kind about to be
@@ -24,7 +25,7 @@ from sqlalchemy.engine import make_url
 from dashboard.i18n import t
 from data_access.engine import resolve_url
 
-Kind = Literal["csv", "xlsx", "pdf"]
+Kind = Literal["csv", "xlsx", "docx", "pdf"]
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
@@ -58,7 +59,7 @@ def _looks_like(head: bytes, kind: Kind) -> bool:
         return True
     if kind == "pdf":
         return head.startswith(b"%PDF")
-    if kind == "xlsx":
+    if kind in ("xlsx", "docx"):
         return head.startswith(b"PK\x03\x04")
     if b"\x00" in head:  # csv: text, no binary
         return False

@@ -42,11 +42,13 @@ def _commands(db, tmp_path):
                    "--out", str(tmp_path / "r.pdf"), "--user", "thu.ky"],
         "export": ["export", "indicators", "--year", "2024", "--cluster", "CUM4_DBSH", "--db", db,
                    "--out", str(tmp_path / "e.csv"), "--user", "thu.ky"],
+        "document": ["document", "summary", "--year", "2024", "--cluster", "CUM4_DBSH",
+                     "--db", db, "--out", str(tmp_path / "d.docx"), "--user", "thu.ky"],
     }  # fmt: skip
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", ["form", "report", "export"])
+@pytest.mark.parametrize("command", ["form", "report", "export", "document"])
 def test_wrong_passwords_then_the_right_one_is_refused(demo_db, tmp_path, monkeypatch, command):
     monkeypatch.setenv("THIDUA_AUTH_MODE", "password")
     argv = _commands(demo_db, tmp_path)[command]
@@ -64,7 +66,7 @@ def test_wrong_passwords_then_the_right_one_is_refused(demo_db, tmp_path, monkey
     assert _run(monkeypatch, argv, PASSWORD) == 0
 
 
-@pytest.mark.parametrize("command", ["form", "report"])
+@pytest.mark.parametrize("command", ["form", "report", "document"])
 def test_open_mode_audits_the_operating_system_user(demo_db, tmp_path, monkeypatch, command):
     monkeypatch.setenv("THIDUA_AUTH_MODE", "open")
     argv = [a for a in _commands(demo_db, tmp_path)[command] if a not in ("--user", "thu.ky")]

@@ -42,6 +42,8 @@ def _argv(command: str, db: Path, out: str, *extra: str) -> list[str]:
         "report": ["report", "--year", "2024", "--cluster", "CUM4_DBSH", "--db", url,
                    "--out", out],
         "template": ["template", "--db", url, "--out", out],
+        "document": ["document", "summary", "--year", "2024", "--unit", "BN_TCT", "--db", url,
+                     "--out", out],
     }[command] + list(extra)  # fmt: skip
 
 
@@ -49,7 +51,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-COMMANDS = ["export", "form", "report", "template"]
+COMMANDS = ["export", "form", "report", "template", "document"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

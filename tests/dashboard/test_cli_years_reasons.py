@@ -33,8 +33,9 @@ def db(tmp_path_factory) -> str:
         ["form", "0602"],
         ["lock"],
         ["unlock", "--reason", "sai số liệu"],
+        ["document", "summary", "--unit", "BN_TCT", "--out", "d.docx"],
     ],
-    ids=["report", "rankings", "eligibility", "form", "lock", "unlock"],
+    ids=["report", "rankings", "eligibility", "form", "lock", "unlock", "document"],
 )
 def test_a_year_out_of_range_is_a_usage_error(db, command, year, capsys, monkeypatch):
     monkeypatch.setenv("THIDUA_AUTH_MODE", "open")
