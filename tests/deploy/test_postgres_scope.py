@@ -132,3 +132,48 @@ def test_the_command_line_with_a_cluster_url_exports_that_cluster_only(
     assert main([*args, "--db", shared["scoped"]]) == 0
     frame = pl.read_csv(out, infer_schema=False)
     assert set(frame["cluster_code"].drop_nulls()) == {CLUSTER}  # ... and PostgreSQL cuts it
+
+
+def test_a_person_is_the_clusters_only_for_the_years_on_its_roster(shared):
+    # Issue 20: move a person of the cluster's 2024 roster elsewhere from 2025 on, with a 2025
+    # rating and award there: the cluster's login sees the 2024 rows, not the 2025 ones.
+    owner, scoped = shared["owner"], shared["scoped"]
+    person, unit = _query(
+        owner,
+        "SELECT r.person_code, r.unit_code FROM roster r JOIN units u USING (unit_code) "
+        f"WHERE r.year = 2024 AND u.cluster_code = '{CLUSTER}' ORDER BY 1 LIMIT 1",
+    )[0]
+    elsewhere = _query(owner, f"SELECT unit_code FROM units WHERE cluster_code <> '{CLUSTER}' "
+                              "ORDER BY 1 LIMIT 1")[0][0]  # fmt: skip
+    eng = make_engine(owner)
+    with eng.begin() as conn:
+        conn.execute(text("INSERT INTO roster (year, person_code, unit_code, initiatives, "
+                          "discipline) VALUES (2025, :p, :u, 0, 'none')"),
+                     {"p": person, "u": elsewhere})  # fmt: skip
+        conn.execute(
+            text(
+                "INSERT INTO ratings (period, subject_kind, subject_code, rating, "
+                "year) VALUES ('2025', 'person', :p, 'HTXSNV', 2025)"
+            ),
+            {"p": person},
+        )
+        conn.execute(text("INSERT INTO awards (year, recipient_kind, recipient_code, award_code, "
+                          "decision_no) VALUES (2025, 'person', :p, 'LDTT', 'QĐ 9/2025')"),
+                     {"p": person})  # fmt: skip
+        conn.execute(text("INSERT INTO awards (year, recipient_kind, recipient_code, award_code, "
+                          "decision_no) VALUES (2024, 'person', :p, 'CSTDCS', 'QĐ 8/2024') "
+                          "ON CONFLICT DO NOTHING"), {"p": person})  # fmt: skip
+    eng.dispose()
+    seen_ratings = _query(
+        scoped, f"SELECT DISTINCT year FROM ratings WHERE subject_code = '{person}'"
+    )
+    seen_awards = _query(
+        scoped, f"SELECT DISTINCT year FROM awards WHERE recipient_code = '{person}'"
+    )
+    assert (2025,) not in seen_ratings and (2025,) not in seen_awards
+    assert (2024,) in seen_awards
+    assert unit  # the person was the cluster's in 2024
+    owner_ratings = _query(
+        owner, f"SELECT DISTINCT year FROM ratings WHERE subject_code = '{person}'"
+    )
+    assert (2025,) in owner_ratings  # the rows exist: the policy hides them
