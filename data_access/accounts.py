@@ -11,19 +11,19 @@ import datetime as dt
 import getpass
 import logging
 import os
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-import polars as pl
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access import settings, throttle
+from data_access.audit_log import audit, audit_in, purge_audit, read_audit  # noqa: F401
 from data_access.errors import DataAccessError
-from data_access.models import ROLES, AuditLog, Cluster, Unit, User
+from data_access.models import ROLES, Cluster, Unit, User
+from data_access.text import printable
 from data_access.usernames import InvalidUsername, normalise, skeleton
 
 log = logging.getLogger(__name__)
@@ -59,15 +59,6 @@ def os_actor() -> str:
     except (OSError, KeyError):  # no login name and no passwd entry (some containers)
         who = f"uid{os.getuid()}" if hasattr(os, "getuid") else "unknown"
     return f"os:{who}"[:64]
-
-
-def printable(text: str, limit: int) -> str:
-    """`text` safe to store and show: control, format and surrogate characters escaped (a NUL
-    byte is refused by PostgreSQL), cut to `limit` characters."""
-    out = []
-    for ch in text[: limit * 2]:
-        out.append(f"\\x{ord(ch):02x}" if unicodedata.category(ch)[0] == "C" else ch)
-    return "".join(out)[:limit]
 
 
 def hash_password(password: str) -> str:
@@ -107,18 +98,6 @@ def _check_scope(conn: Connection, role: str, scope: str | None) -> None:
     if not allowed:
         kind = {"unit_officer": "unit", "cluster_secretary": "cluster"}.get(role, "cluster or unit")
         raise AccountError(f"Scope {scope!r} is not a known {kind} code")
-
-
-def audit_in(conn: Connection, username: str | None, action: str, detail: str = "") -> None:
-    """One audit entry inside the caller's transaction: it commits with the write it records."""
-    conn.execute(
-        insert(AuditLog).values(
-            at=_utcnow(),
-            username=None if username is None else printable(username, 64),
-            action=action[:32],
-            detail=printable(detail, 1000),
-        )
-    )
 
 
 def add_user(
@@ -359,46 +338,3 @@ def account(engine: Engine, username: str) -> Account | None:
     except InvalidUsername:
         return None
     return current_account(engine, name)
-
-
-def audit(engine: Engine, username: str | None, action: str, detail: str = "") -> None:
-    """Append one audit entry in its own transaction (it must survive a failed import)."""
-    with engine.begin() as conn:
-        audit_in(conn, username, action, detail)
-
-
-def read_audit(engine: Engine, *, limit: int = 1000) -> pl.DataFrame:
-    schema = {"at": pl.Datetime, "username": pl.String, "action": pl.String, "detail": pl.String}
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(AuditLog.at, AuditLog.username, AuditLog.action, AuditLog.detail)
-            .order_by(AuditLog.at.desc(), AuditLog.id.desc())
-            .limit(limit)
-        ).all()
-    return pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
-
-
-def purge_audit(
-    engine: Engine,
-    *,
-    older_than_days: int,
-    now: dt.datetime | None = None,
-    actor: str | None = None,
-) -> int:
-    """Delete entries older than the retention period (never less than the floor); returns how
-    many went. A purge that deletes something writes an entry saying so."""
-    days = max(older_than_days, settings.AUDIT_RETENTION_FLOOR_DAYS)
-    if days != older_than_days:
-        log.warning("audit purge: %d days is below the floor; keeping %d", older_than_days, days)
-    now = now or _utcnow()
-    cutoff = now - dt.timedelta(days=days)
-    with engine.begin() as conn:
-        gone = conn.execute(delete(AuditLog).where(AuditLog.at < cutoff)).rowcount
-        if gone:
-            audit_in(
-                conn,
-                actor,
-                "audit_purge",
-                f"{gone} entries before {cutoff:%Y-%m-%d %H:%M} (retention {days} days)",
-            )
-    return gone

@@ -58,8 +58,25 @@ GRANT USAGE ON SCHEMA public TO thidua_scoped;
 GRANT SELECT ON clusters, units, collectives, people, roster, ratings, awards, targets,
   cluster_roles, scores, unit_counts, cluster_members, unit_changes, meta, alembic_version
   TO thidua_scoped;
-GRANT INSERT, SELECT (id) ON audit_log TO thidua_scoped;  -- id: INSERT … RETURNING id
-GRANT USAGE ON SEQUENCE audit_log_id_seq TO thidua_scoped;
+-- The audit log is appended to through thidua_audit() only (issue 20: with INSERT on the table
+-- a scoped login wrote rows dated 2099 as `admin|year_unlock|…`): the function stamps the time
+-- and the database login itself, and takes only the actions a scoped login performs.
+REVOKE INSERT, SELECT ON audit_log FROM thidua_scoped;
+CREATE OR REPLACE FUNCTION thidua_audit(p_action text, p_detail text, p_user text)
+  RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF p_action NOT IN ('download', 'export_denied', 'login_ok', 'login_failed',
+                      'login_refused') THEN
+    RAISE EXCEPTION 'thidua_audit: action % is not for a scoped login', p_action
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  INSERT INTO audit_log (at, username, action, detail)
+  VALUES (now() AT TIME ZONE 'UTC', left('db:' || session_user, 64), p_action,
+          left(coalesce('as ' || p_user || ': ', '') || coalesce(p_detail, ''), 1000));
+END
+$$;
+REVOKE ALL ON FUNCTION thidua_audit(text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION thidua_audit(text, text, text) TO thidua_scoped;
 
 CREATE OR REPLACE FUNCTION thidua_is_scoped() RETURNS boolean
   LANGUAGE sql STABLE SET search_path = public AS

@@ -177,3 +177,39 @@ def test_a_person_is_the_clusters_only_for_the_years_on_its_roster(shared):
         owner, f"SELECT DISTINCT year FROM ratings WHERE subject_code = '{person}'"
     )
     assert (2025,) in owner_ratings  # the rows exist: the policy hides them
+
+
+def test_the_scoped_login_appends_to_the_audit_through_the_stamping_function(shared):
+    # Issue 20: with INSERT on audit_log, the login wrote rows dated 2099 as admin|year_unlock.
+    eng = make_engine(shared["scoped"])
+    try:
+        with pytest.raises(Exception, match="permission denied"), eng.begin() as conn:
+            conn.execute(text("INSERT INTO audit_log (at, username, action, detail) VALUES "
+                              "('2099-01-01', 'admin', 'year_unlock', 'x')"))  # fmt: skip
+        with pytest.raises(Exception, match="not for a scoped login"), eng.begin() as conn:
+            conn.execute(text("SELECT thidua_audit('year_unlock', 'x', 'admin')"))
+        with eng.begin() as conn:
+            conn.execute(text("SELECT thidua_audit('download', 'export test', 'admin')"))
+    finally:
+        eng.dispose()
+    role = shared["scoped"].split("://", 1)[1].split("@", 1)[0]
+    row = _query(shared["owner"], "SELECT username, action, detail, at > now() AT TIME ZONE 'UTC' "
+                                  "FROM audit_log ORDER BY id DESC LIMIT 1")[0]  # fmt: skip
+    assert row == (f"db:{role}", "download", "as admin: export test", False)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "indicators", "--year", "2024", "--user", "admin"],
+        ["lock", "--year", "2024"],
+        ["user", "list"],
+    ],
+    ids=["export-user", "lock", "user-list"],
+)
+def test_commands_beyond_the_scoped_login_say_so(shared, argv, capsys, monkeypatch):
+    monkeypatch.setenv("THIDUA_AUTH_MODE", "password")
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("mật-khẩu-bất-kỳ\n"))
+    code = main([*argv, "--db", shared["scoped"]])
+    err = capsys.readouterr().err
+    assert code == 3 and "không có quyền" in err and "Traceback" not in err
