@@ -107,6 +107,9 @@ def _run(
     current: list[str] = []
     try:
         with engine.begin() as conn:
+            # Before anything is read: a lock committed meanwhile waits for this import, and
+            # this import sees a lock committed before it (closed_years.serialize).
+            closed_years.serialize(conn)
             check_references(tables, dimensions(conn, tables), errors)
             check_unit_counts(conn, tables, errors)
             if scope_check is not None and not errors:
