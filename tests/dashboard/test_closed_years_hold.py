@@ -131,3 +131,29 @@ def test_seed_reset_honours_the_lock(demo, tmp_path, capsys):
     assert main(["seed", "--db", url, "--reset", "--years", "2024-2024", "--quiet"]) == 1
     assert "khóa sổ" in capsys.readouterr().err
     assert _exports(demo, tmp_path) == before
+
+
+def test_a_lock_waits_for_an_import_in_flight(engine):
+    # Issue 20: `lock --year 2027` committed while an import of 2027 was writing. The import
+    # holds the closed-years lock from its first read; a lock asked meanwhile waits for it.
+    import threading
+    import time
+
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO clusters (cluster_code, cluster_name) VALUES ('C1', 'C')"))
+    done = threading.Event()
+    conn = engine.connect()
+    try:
+        conn.begin()
+        closed_years.serialize(conn)  # as import_files does first
+        worker = threading.Thread(
+            target=lambda: (closed_years.lock(engine, 2027, None, actor="t"), done.set())
+        )
+        worker.start()
+        time.sleep(1.5)
+        assert not done.is_set()  # still waiting for the import's transaction
+        conn.commit()
+    finally:
+        conn.close()
+    worker.join(timeout=30)
+    assert done.is_set() and closed_years.locked_years(engine) == [2027]
