@@ -50,8 +50,18 @@ def test_case_is_the_only_folding(admin):
         ({"email": "", "sub": ADMIN}, "no e-mail"),
         ({"email": "la.mat@bo.gov.vn"}, "no account"),
     ],
-    ids=["false", "false-text", "missing", "one", "full-width", "space", "small-capital",
-         "sub-only", "sub-email", "unknown"],  # fmt: skip
+    ids=[
+        "false",
+        "false-text",
+        "missing",
+        "one",
+        "full-width",
+        "space",
+        "small-capital",
+        "sub-only",
+        "sub-email",
+        "unknown",
+    ],
 )
 def test_refused_and_audited_with_the_provider_identity(admin, claims, why):
     res = oidc.sign_in(admin, _claims(**claims))
