@@ -71,7 +71,7 @@ with widgets.guard(lang):
             )
             widgets.downloads(
                 candidates,
-                name=f"ung-vien-{f.unit or f.cluster}-{f.year}",
+                name=f"ung-vien-{f.unit or f.cluster}-{filters.file_year(f)}",
                 lang=lang,
                 key="dl_candidates",
             )
@@ -90,7 +90,7 @@ with widgets.guard(lang):
                 )
                 widgets.downloads(
                     to_check,
-                    name=f"can-ra-soat-{f.unit or f.cluster}-{f.year}",
+                    name=f"can-ra-soat-{f.unit or f.cluster}-{filters.file_year(f)}",
                     lang=lang,
                     key="dl_to_check",
                 )
@@ -131,7 +131,7 @@ with st.container(border=True), widgets.guard(lang):
             with_names(
                 q.drop("rule_text_vi", "rule_text_en"), units=loaders.options().units, lang=lang
             ),
-            name=f"han-muc-{f.unit or f.cluster}-{f.year}",
+            name=f"han-muc-{f.unit or f.cluster}-{filters.file_year(f)}",
             lang=lang,
             key="dl_quotas",
         )
@@ -158,7 +158,10 @@ with st.container(border=True), widgets.guard(lang):
             hidden=("unit_code",),
         )
         widgets.downloads(
-            shown, name=f"chuoi-nam-{f.unit or f.cluster}-{f.year}", lang=lang, key="dl_streaks"
+            shown,
+            name=f"chuoi-nam-{f.unit or f.cluster}-{filters.file_year(f)}",
+            lang=lang,
+            key="dl_streaks",
         )
 
 with st.container(border=True), widgets.guard(lang):
@@ -190,7 +193,7 @@ with st.container(border=True), widgets.guard(lang):
         )
         widgets.downloads(  # names beside the codes, in each unit's words
             with_names(budget, units=loaders.options().units, lang=lang),
-            name=f"du-toan-{f.unit or f.cluster}-{f.year}",
+            name=f"du-toan-{f.unit or f.cluster}-{filters.file_year(f)}",
             lang=lang,
             key="dl_budget",
             totals=TOTAL_COLUMNS["budget"],  # as the command line's export of the budget

@@ -11,7 +11,7 @@ from dashboard.charts import awards, bullet, layout, monthly, ratings
 from dashboard.i18n import t
 from dashboard.names import short_names
 from dashboard.naming import with_names
-from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.ui import filters, lineage, loaders, panels, session, widgets
 from dashboard.views import overview as ov
 from dashboard.views import progress
 from dashboard.views import unit as view
@@ -26,6 +26,7 @@ if f.year is None or f.cluster is None:
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
 panels.year_in_progress_note(f)  # a year in progress: its year-end figures are not in yet
+lineage.unit_note(f)  # a merged unit's predecessors and decision; a predecessor's last year
 if not f.unit:
     # Never an empty page: the cluster's units side by side, a click drills down.
     with widgets.guard(lang):
@@ -86,7 +87,7 @@ def monthly_section() -> None:
         widgets.chart_with_downloads(
             loaders.unit_monthly(f.year, f.unit),
             lambda d: monthly.monthly_progress_chart(d, lang=lang, cap_pct=cap_pct),
-            name=f"binh-xet-thang-{f.unit}-{f.year}",
+            name=f"binh-xet-thang-{f.unit}-{filters.file_year(f)}",
             alt=t("chart.monthly.title", lang),
             empty=t("unit.no_monthly", lang),
             lang=lang,
@@ -138,7 +139,7 @@ with st.container(border=True), widgets.guard(lang):
             subtitle=filters.scope_title(f),
             profile=profile,
         ),
-        name=f"chi-tieu-{f.unit}-{f.year}",
+        name=f"chi-tieu-{f.unit}-{filters.file_year(f)}",
         alt=t("overview.bullet.alt", lang),
     )
     table = ind.filter(pl.col("year") == f.year, pl.col("unit_code") == f.unit).with_columns(
@@ -184,7 +185,7 @@ with st.container(border=True), widgets.guard(lang):
             "target_max",
             "status",
         ),
-        name=f"chi-so-{f.unit}-{f.year}",
+        name=f"chi-so-{f.unit}-{filters.file_year(f)}",
         lang=lang,
         key="dl_unit_ind",
     )
@@ -198,7 +199,7 @@ with left, widgets.guard(lang):
     widgets.chart_with_downloads(
         view.rating_distribution(counts, year=f.year, unit=f.unit),
         lambda d: ratings.rating_distribution_chart(d, lang=lang),
-        name=f"xep-loai-{f.unit}-{f.year}",
+        name=f"xep-loai-{f.unit}-{filters.file_year(f)}",
         alt=t("chart.ratings.title", lang),
         empty=t("unit.no_ratings", lang),
         lang=lang,
@@ -211,7 +212,7 @@ with right, widgets.guard(lang):
             award_name=vocabulary.label_expr(pl.col("award_code"), "award", lang, profile)
         ),
         lambda d: awards.awards_chart(d, lang=lang, profile=profile),
-        name=f"khen-thuong-{f.unit}-{f.year}",
+        name=f"khen-thuong-{f.unit}-{filters.file_year(f)}",
         alt=t("chart.awards.title", lang),
         empty=t("unit.no_awards", lang),
         lang=lang,
@@ -246,35 +247,46 @@ with st.container(border=True), widgets.guard(lang):
             with_names(
                 q.drop("rule_text_vi", "rule_text_en"), units=loaders.options().units, lang=lang
             ),
-            name=f"han-muc-{f.unit}-{f.year}",
+            name=f"han-muc-{f.unit}-{filters.file_year(f)}",
             lang=lang,
             key="dl_quotas",
         )
 
+
 # --- people --------------------------------------------------------------------------------------
-with st.container(border=True), widgets.guard(lang):
-    st.subheader(t("unit.people", lang), anchor=False)
-    everyone = loaders.unit_people(f.year, f.unit, lang)
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        query = st.text_input(
-            t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)
+@st.fragment
+def people() -> None:
+    """The search box and the filter rerun this section alone: nothing above depends on them,
+    and a whole-page rerun rebuilt the page's charts on every search or click."""
+    session.recheck_fragment()  # a fragment's own runs re-read the account too (issue 14)
+    with st.container(border=True), widgets.guard(lang):
+        st.subheader(t("unit.people", lang), anchor=False)
+        everyone = loaders.unit_people(f.year, f.unit, lang)
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            query = st.text_input(
+                t("unit.search", lang), key="people_q", placeholder=t("unit.search.hint", lang)
+            )
+            show = st.segmented_control(
+                t("unit.show", lang),
+                ["all", "candidates", "to_check"],
+                default="all",
+                required=True,
+                format_func=lambda s: t(f"unit.show.{s}", lang),
+                key="people_show",
+            )
+        listed = view.filter_people(everyone, query=query or "", show=show or "all")
+        st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
+        # Name first, then the verdicts the list is read for (eligibility), then the facts.
+        widgets.table(
+            listed.select(view.PEOPLE_SHOWN),
+            lang=lang,
+            alt=t("unit.people", lang),
+            key="people",
+            pinned=("full_name",),
         )
-        show = st.segmented_control(
-            t("unit.show", lang),
-            ["all", "candidates", "to_check"],
-            default="all",
-            required=True,
-            format_func=lambda s: t(f"unit.show.{s}", lang),
-            key="people_show",
+        widgets.downloads(
+            listed, name=f"danh-sach-{f.unit}-{filters.file_year(f)}", lang=lang, key="dl_people"
         )
-    listed = view.filter_people(everyone, query=query or "", show=show or "all")
-    st.caption(t("unit.people.count", lang, shown=listed.height, total=everyone.height))
-    # Name first, then the verdicts the list is read for (eligibility), then the facts.
-    widgets.table(
-        listed.select(view.PEOPLE_SHOWN),
-        lang=lang,
-        alt=t("unit.people", lang),
-        key="people",
-        pinned=("full_name",),
-    )
-    widgets.downloads(listed, name=f"danh-sach-{f.unit}-{f.year}", lang=lang, key="dl_people")
+
+
+people()

@@ -190,7 +190,10 @@ else:
             st.markdown(f"**{t(f'table.{name}', lang)}**")
             st.caption(t("data.tables.rows", lang, rows=frame.height))
             widgets.downloads(
-                frame, name=f"{name}-{f.unit or f.cluster}-{f.year}", lang=lang, key=f"dl_{name}"
+                frame,
+                name=f"{name}-{f.unit or f.cluster}-{filters.file_year(f)}",
+                lang=lang,
+                key=f"dl_{name}",
             )
 
 # --- audit log (administrators) -----------------------------------------------------------------

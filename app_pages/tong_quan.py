@@ -9,7 +9,7 @@ from dashboard import vocabulary
 from dashboard.charts import bullet, layout, palette
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import documents, filters, loaders, panels, widgets
+from dashboard.ui import documents, filters, lineage, loaders, panels, widgets
 from dashboard.views import attention
 from dashboard.views import overview as view
 
@@ -26,6 +26,7 @@ documents.summary_buttons(f.year, f.cluster, f.unit, lang, key="summary_overview
 
 # The scope's words: a military cluster or unit says CSTT, ĐVQT/ĐVTT, quân nhân.
 profile = vocabulary.scope_profile(loaders.options().units, cluster=f.cluster, unit=f.unit)
+lineage.unit_note(f)  # a merged unit: its change against last year is its predecessors' pooled
 
 with widgets.guard(lang):
     shown = (f.year - 1, f.year)  # this year against the last: computed for these two only
@@ -43,11 +44,18 @@ with widgets.guard(lang):
 
     ind = loaders.indicators(years=shown)
     cards = view.kpi_cards(
-        view.kpis(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit),
+        view.kpis(
+            counts,
+            ind,
+            year=f.year,
+            cluster=f.cluster,
+            unit=f.unit,
+            sources=loaders.history_sources(),
+        ),
         lang=lang,
         profile=profile,
     )
-    since = t("kpi.vs_year", lang, year=f.year - 1)
+    since = t("kpi.vs_year", lang, year=filters.year_text(f.year - 1))
     # The three rates with a target first (their status is the point), then targets met and staff.
     by_kpi = {c["kpi"]: c for c in cards}
     rows_of_cards = [list(view.KPI_INDICATORS), ["targets_met", "staff"]]
@@ -103,7 +111,7 @@ with widgets.guard(lang):
         st.caption(t("attention.caption", lang))
         widgets.downloads(  # figures as numbers with a status column: the file sorts and sums
             attention.attention_file(misses, names, lang=lang, profile=profile),
-            name=f"can-chu-y-{f.cluster}-{f.year}",
+            name=f"can-chu-y-{f.cluster}-{filters.file_year(f)}",
             lang=lang,
             key="dl_attention",
         )
@@ -112,16 +120,21 @@ with widgets.guard(lang):
     panels.scope_warnings(f, lang=lang, key="warnings_table")
 
     rows = view.scope_bullet(counts, ind, year=f.year, cluster=f.cluster, unit=f.unit)
+    title, subtitle = t("chart.bullet.title", lang), filters.scope_title(f)
     with st.container(border=True):
         widgets.chart(
-            bullet.bullet_chart(
+            widgets.cached_figure(
+                lambda: bullet.bullet_chart(
+                    rows, lang=lang, title=title, subtitle=subtitle, profile=profile
+                ),
+                "bullet",
                 rows,
-                lang=lang,
-                title=t("chart.bullet.title", lang),
-                subtitle=filters.scope_title(f),
-                profile=profile,
+                lang,
+                title,
+                subtitle,
+                profile,
             ),
-            name=f"tien-do-chi-tieu-{f.year}",
+            name=f"tien-do-chi-tieu-{filters.file_year(f)}",
             alt=t("overview.bullet.alt", lang),
         )
         st.caption(t("overview.bullet.caption", lang))
@@ -162,7 +175,7 @@ with widgets.guard(lang):
             export.select(
                 "unit_code", "unit_name", "indicator", "indicator_name", "value_pct", "status"
             ),
-            name=f"trang-thai-chi-tieu-{f.cluster}-{f.year}",
+            name=f"trang-thai-chi-tieu-{f.cluster}-{filters.file_year(f)}",
             lang=lang,
             key="dl_status",
         )

@@ -23,10 +23,10 @@ import polars as pl
 import streamlit as st
 
 from dashboard import vocabulary
-from dashboard.charts import ranking, targets_met, trend
+from dashboard.charts import layout, ranking, targets_met, trend
 from dashboard.i18n import t
 from dashboard.names import short_names
-from dashboard.ui import files, filters, loaders, session, widgets
+from dashboard.ui import files, filters, lineage, loaders, session, widgets
 from dashboard.views import projector as view
 from dashboard.views import ranking as rview
 from dashboard.views import trends as tview
@@ -126,7 +126,9 @@ def _profile() -> str:
 
 
 def _ranked() -> pl.DataFrame:
-    return rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
+    # a unit a change took effect on this year: its rank is not compared (dashboard.organisation)
+    ranked = rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
+    return lineage.ranking(ranked, f.year)
 
 
 def _slide(kind: str) -> None:
@@ -136,7 +138,25 @@ def _slide(kind: str) -> None:
             st.markdown(t("projector.no_data", lang))
             return
         fig = ranking.ranking_chart(ranked, lang=lang, big=True)
-        _chart(fig, name=f"xep-hang-{f.cluster}-{f.year}", alt=t("chart.ranking.title", lang))
+        note = lineage.rank_note_short(ranked, f.year, lang, year_text=filters.year_text(f.year))
+        if note:  # in the chart's top margin, over the bars (below the slide it would be cut)
+            fig.add_annotation(
+                text=layout.esc(note),
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=1,
+                xanchor="left",
+                yanchor="bottom",
+                yshift=12,
+                showarrow=False,
+                font={"size": 24},
+            )
+        _chart(
+            fig,
+            name=f"xep-hang-{f.cluster}-{filters.file_year(f)}",
+            alt=t("chart.ranking.title", lang),
+        )
     elif kind == "targets":
         ranked = _ranked().filter(pl.col("targets_total") > 0)
         if ranked.height == 0:
@@ -145,7 +165,9 @@ def _slide(kind: str) -> None:
         short = ranked.with_columns(unit_name=pl.col("short_name"))
         fig = targets_met.targets_met_chart(short, lang=lang, big=True)
         _chart(
-            fig, name=f"chi-tieu-dat-{f.cluster}-{f.year}", alt=t("chart.targets_met.title", lang)
+            fig,
+            name=f"chi-tieu-dat-{f.cluster}-{filters.file_year(f)}",
+            alt=t("chart.targets_met.title", lang),
         )
     elif kind == "trends":
         series = view.headline_trends(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.charts import bump, ranking
 from dashboard.i18n import label_expr, t
-from dashboard.ui import documents, files, filters, loaders, panels, widgets
+from dashboard.ui import documents, files, filters, lineage, loaders, panels, widgets
 from dashboard.views import ranking as view
 
 f = filters.current_filters()
@@ -24,18 +24,20 @@ panels.year_in_progress_note(f)  # a year in progress: no year-end ranking yet
 
 with st.container(border=True), widgets.guard(lang):
     ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
+    ranked = lineage.ranking(ranked, f.year)  # a unit changed this year: rank not compared
     if ranked.height == 0 or ranked["rank"].is_null().all():
         filters.empty_state(f)
     else:
         widgets.chart(
             ranking.ranking_chart(ranked, lang=lang, highlight=f.unit),
-            name=f"xep-hang-{f.cluster}-{f.year}",
+            name=f"xep-hang-{f.cluster}-{filters.file_year(f)}",
             alt=t("chart.ranking.title", lang),
         )
         basis = ranked["basis"].drop_nulls()
         st.caption(
             t("ranking.basis", lang, basis=t(f"basis.{basis[0]}", lang)) if basis.len() else ""
         )
+        lineage.rank_note(ranked, f.year, lang, year_text=filters.year_text(f.year))
         shown = view.with_short_names(ranked, loaders.dataset()).select(
             "rank",
             "unit_name",
@@ -58,7 +60,7 @@ with st.container(border=True), widgets.guard(lang):
         )
         widgets.downloads(
             ranked.drop("unit_name", "short_name"),
-            name=f"xep-hang-{f.cluster}-{f.year}",
+            name=f"xep-hang-{f.cluster}-{filters.file_year(f)}",
             lang=lang,
             key="dl_ranking",
         )
@@ -88,7 +90,7 @@ with st.container(border=True), widgets.guard(lang):
         if criteria := view.criteria_key(maxima, lang):
             st.caption(widgets.md_escape(t("ranking.criteria_key", lang, criteria=criteria)))
         widgets.downloads(
-            scores, name=f"bang-diem-{f.cluster}-{f.year}", lang=lang, key="dl_scores"
+            scores, name=f"bang-diem-{f.cluster}-{filters.file_year(f)}", lang=lang, key="dl_scores"
         )
 
 with st.container(border=True), widgets.guard(lang):

@@ -8,7 +8,7 @@ from dashboard import vocabulary
 from dashboard.charts import trend
 from dashboard.i18n import t
 from dashboard.naming import with_names
-from dashboard.ui import filters, loaders, panels, widgets
+from dashboard.ui import filters, lineage, loaders, panels, widgets
 from dashboard.views import trends as view
 
 f = filters.current_filters()
@@ -40,13 +40,16 @@ with widgets.guard(lang):
     targets = view.target_series(loaders.indicators(), cluster=f.cluster, unit=f.unit, up_to=f.year)
     with st.container(border=True):
         widgets.chart(
-            trend.trend_chart(series, lang=lang, targets=targets, profile=profile),
+            trend.trend_chart(
+                series, lang=lang, targets=targets, profile=profile, marks=lineage.trend_marks(f)
+            ),
             name=f"xu-huong-{f.unit or f.cluster}",
             alt=t("chart.trend.title", lang),
         )
         st.caption(t("trends.caption", lang))
+        lineage.pooled_note(f, trends)  # a merged unit: whose pooled values its line runs from
 
-    st.subheader(t("trends.changes", lang, year=f.year), anchor=False)
+    st.subheader(t("trends.changes", lang, year=filters.year_text(f.year)), anchor=False)
     changes = view.change_table(trends, year=f.year, cluster=f.cluster, unit=f.unit)
     shown = changes.select(
         vocabulary.label_expr(pl.col("indicator"), "indicator", lang, profile).alias(
@@ -61,7 +64,7 @@ with widgets.guard(lang):
     widgets.table(
         shown,
         lang=lang,
-        alt=t("trends.changes", lang, year=f.year),
+        alt=t("trends.changes", lang, year=filters.year_text(f.year)),
         key="changes",
         formats={"previous": "pct", "value_pct": "pct", "delta_pp": "pp"},
         column_config={"history": widgets.sparkline_column(t("trends.history", lang))},

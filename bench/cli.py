@@ -29,6 +29,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-browser", action="store_true", help="skip the app in Chromium")
     p.add_argument(
+        "--no-nginx",
+        action="store_true",
+        help="the browser reaches the apps directly, not through deploy/nginx.conf.template",
+    )
+    p.add_argument(
+        "--warm-up",
+        action="store_true",
+        help="ask for the app's script health check as soon as its server answers (docs/deploy.md)",
+    )
+    p.add_argument(
         "--skip",
         default="",
         metavar="STAGE,…",
@@ -53,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         profile=args.profile,
         growth=tuple(int(n) for n in args.growth.split(",") if n.strip()),
         browser=not args.no_browser,
+        nginx=not args.no_nginx,
+        warm_up=args.warm_up,
         skip=tuple(x.strip() for x in args.skip.split(",") if x.strip()),
     )
     unknown = [x for x in opts.skip if x not in runner.SKIPPABLE]

@@ -16,6 +16,7 @@ from data_access.engine import make_engine, upgrade
 from data_access.models import CONTRACT_TABLES
 from data_access.readers import (
     read_awards,
+    read_cluster_members,
     read_cluster_roles,
     read_clusters,
     read_collectives,
@@ -24,6 +25,7 @@ from data_access.readers import (
     read_roster,
     read_scores,
     read_targets,
+    read_unit_changes,
     read_unit_counts,
     read_units,
     read_years,
@@ -99,8 +101,10 @@ _READERS = {
     "cluster_roles": lambda c, y: read_cluster_roles(c, years=y),
     "scores": lambda c, y: read_scores(c, years=y),
     "unit_counts": lambda c, y: read_unit_counts(c, years=y),
+    "cluster_members": lambda c, y: read_cluster_members(c, years=y),
+    "unit_changes": lambda c, y: read_unit_changes(c),
 }
-YEARLESS = ("clusters", "units", "collectives", "people")
+YEARLESS = ("clusters", "units", "collectives", "people", "unit_changes")
 
 
 def copy_database(src_url: str, dst_url: str) -> dict[str, int]:

@@ -27,6 +27,16 @@ SUMMARY_KEYS = (
     "load_s",
     "page_warm_s",
     "peak_mb",
+    # against the floor app (bench/floor_app.py) in the same run
+    "floor_cold_s",
+    "cold_ratio",
+    "cold_over_s",
+    "cold_cpu_over_s",
+    "floor_warm_s",
+    "warm_ratio",
+    "warm_p95_ratio",
+    "warm_cpu_ratio",
+    "first_bytes",
 )
 
 

@@ -11,6 +11,8 @@ The last line printed is the summary:
 
     bench: pipeline_s=… pandas_ratio=… sql_ratio=… duckdb_ratio=… cold_s=… app_peak_mb=…
            import_visible_s=… browser_warm_s=… load_s=… page_warm_s=… peak_mb=…
+           floor_cold_s=… cold_ratio=… cold_over_s=… cold_cpu_over_s=… floor_warm_s=…
+           warm_ratio=… warm_p95_ratio=… warm_cpu_ratio=… first_bytes=…
 
 (one line). The stages of national scale (aggregates, DuckDB, the browser, the growth table,
 CPU-time ratios) are in bench/scale.py.
@@ -61,6 +63,8 @@ class Options:
     profile: str | None = None  # folder for the pyinstrument report
     growth: tuple[int, ...] = ()  # smaller sizes (staff a year) for the growth table
     browser: bool = True  # the app in Chromium (cold start, warm, every page, import)
+    nginx: bool = True  # the browser through deploy/nginx.conf.template when nginx is installed
+    warm_up: bool = False  # the app's script health check asked for at server start
     skip: tuple[str, ...] = ()  # stages not run (SKIPPABLE), e.g. the slow loads on a busy machine
     log: Callable[[str], None] = field(default=lambda s: print(s, file=sys.stderr, flush=True))
 

@@ -156,15 +156,26 @@ def browser(ctx: Any, work: Path) -> None:
             runs=max(ctx.opts.runs, 6),
             do_import=do,
             new_year=new_year,
+            nginx=ctx.opts.nginx,
+            warm_up=ctx.opts.warm_up,
             say=ctx.opts.log,
         )
     finally:
         undo()
+    via = "through nginx (deploy/nginx.conf.template)" if b["behind_nginx"] else "direct"
+    rep.add("browser", f"the browser reaches each process {via}", "", "")
     what = "cold start → first chart (process start, aggregates present)"
+    if ctx.opts.warm_up:
+        what += ", warm-up at server start"
     rep.add("browser", what, b["cold_s"], f"s ({sig3(b['cold_cpu_s'])} s CPU of the app)")
+    rep.add("browser", "  of which: page requested → first chart", b["cold_page_s"], "s")
+    rep.add(
+        "browser", "  HTTP bytes downloaded before it (empty cache)", f"{b['first_bytes']:,}", "B"
+    )
     n = len(b["warm_runs"])
     rep.add("browser", f"warm year change → notRunning, p50 of {n}", b["warm_p50"], "s")
     rep.add("browser", f"  p95 of {n}", b["warm_p95"], "s")
+    rep.add("browser", "  app CPU per change", b["warm_cpu_s"], "s")
     rep.add("browser", f"app peak RSS after every page ({len(b['pages'])})", b["app_peak_mb"], "MB")
     rows = timings.get("rows", 0)
     rep.add(
@@ -185,12 +196,43 @@ def browser(ctx: Any, work: Path) -> None:
         b.get("app_peak_after_import_mb"),
         "MB",
     )
+    _floor_rows(rep, b)
     ctx.rep.figures |= {
         "cold_s": b["cold_s"],
         "browser_warm_s": b["warm_p50"],
         "app_peak_mb": b["app_peak_mb"],
         "import_visible_s": b.get("import_visible_s"),
+        "first_bytes": b["first_bytes"],
+        **{k: b.get(k) for k in FLOOR_KEYS},
     }
+
+
+FLOOR_KEYS = ("floor_cold_s", "cold_ratio", "cold_over_s", "cold_cpu_over_s", "floor_warm_s",
+              "warm_ratio", "warm_p95_ratio", "warm_cpu_ratio")  # fmt: skip
+
+
+def _floor_rows(rep: Any, b: dict[str, Any]) -> None:
+    """The floor app's figures (bench/floor_app.py, same run, alternating) and the ratios."""
+    f = b.get("floor")
+    if not f:
+        rep.add("floor", "not measured", "", "")
+        return
+    note = f"s ({sig3(f['cold_cpu_s'])} s CPU of the floor app)"
+    rep.add("floor", "bare Streamlit app: cold start → first chart", f["cold_s"], note)
+    rep.add(
+        "floor", "  HTTP bytes downloaded before it (empty cache)", f"{f['first_bytes']:,}", "B"
+    )
+    n = len(f["warm_runs"])
+    rep.add("floor", f"  warm change → chart shows it, p50 of {n}", f["warm_p50"], "s")
+    rep.add("floor", f"  p95 of {n}", f["warm_p95"], "s")
+    rep.add("floor", "  floor CPU per change", f["warm_cpu_s"], "s")
+    rep.add("floor", "app ÷ floor: warm p50 (goal ≤ 1.2)", b.get("warm_ratio"), "×")
+    rep.add("floor", "app ÷ floor: warm p95 (goal ≤ 1.2)", b.get("warm_p95_ratio"), "×")
+    rep.add("floor", "app ÷ floor: CPU per warm change (goal ≤ 2)", b.get("warm_cpu_ratio"), "×")
+    rep.add("floor", "app ÷ floor: cold start", b.get("cold_ratio"), "×")
+    rep.add("floor", "app − floor: cold start (goal ≤ 1.0 s)", b.get("cold_over_s"), "s")
+    rep.add("floor", "app − floor: CPU before the first chart (goal ≤ 0.5 s)",
+            b.get("cold_cpu_over_s"), "s")  # fmt: skip
 
 
 def growth(ctx: Any, work: Path, probe: Probe, sizes: tuple[int, ...]) -> None:
@@ -203,7 +245,9 @@ def growth(ctx: Any, work: Path, probe: Probe, sizes: tuple[int, ...]) -> None:
         url = f"sqlite:///{work / f'growth-{people}.db'}"
         g = probe("generate", url, ctx.env, people=people, years=ys, seed=ctx.opts.seed)
         a = probe("aggregates-build", url, ctx.env)
-        b = web.measure(url, ctx.env, work / f"growth-{people}.log", years=ctx.years, runs=4)
+        b = web.measure(
+            url, ctx.env, work / f"growth-{people}.log", years=ctx.years, runs=4, floor=False
+        )
         rows.append((people, {"rows": sum(g["rows"].values()), "build": a, "app": b}))
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     f = ctx.rep.figures

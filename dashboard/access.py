@@ -7,6 +7,12 @@ these on the server side, so editing the URL cannot widen what a role sees.
 | unit_officer      | its unit          | person-level data of its unit         |
 | cluster_secretary | its cluster       | person-level data; imports for units  |
 | admin             | everything        | everything                            |
+
+The `units` frames are (unit_code, cluster_code) pairs: callers pass
+`dashboard.organisation.affiliations(ds)` — the current clusters and every year's membership — so
+a cluster's secretary or viewer sees the units their cluster had in any year (a unit that left
+keeps its past rows visible to its old cluster; its new cluster sees it too) and never loses the
+current members (contract 0.3.0).
 """
 
 from __future__ import annotations

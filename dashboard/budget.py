@@ -96,7 +96,7 @@ def budget(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl.Data
         .join_asof(_salaries(cat), left_on="_date", right_on="_from", strategy="backward")
         .with_columns(amount.alias("_amount"))
         .join(_recipient_units(ds, year=year), on=["recipient_kind", "recipient_code"], how="left")
-        .join(units_frame(ds), on="unit_code", how="left")
+        .join(units_frame(ds, year), on="unit_code", how="left")
         # The titles of one recipient, highest amount first (then the higher multiple, then the
         # later title in awards.toml), so the first of each recipient is the one paid.
         .sort(

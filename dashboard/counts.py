@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from dashboard import organisation as org
 from data_access.catalog import MEASURES, Catalog, load_catalog
 from data_access.readers import Dataset
 
@@ -29,6 +30,22 @@ __all__ = ["MEASURES", "count_differences", "counts"]
 
 def _in_years(frame: pl.DataFrame, years: list[int] | None) -> pl.LazyFrame:
     lf = frame.lazy()
+    return lf if years is None else lf.filter(pl.col("year").is_in(years))
+
+
+def _ratings_in(ds: Dataset, years: list[int] | None) -> pl.LazyFrame:
+    """Ratings counted in `years`: a monthly rating counts in the emulation year of its month
+    (organisation.rating_years), so a school-year unit's September rating of Y−1 is year Y's."""
+    shifted = org.shifted_subjects(ds)
+    lf = ds.ratings.lazy()
+    if years is not None:
+        year, month = pl.col("year"), pl.col("month")
+        keep = year.is_in(years)
+        if not shifted.is_empty():  # a school year's first months are in the calendar year before
+            first = int(shifted["start_month"].filter(shifted["start_month"] > 1).min() or 13)
+            keep |= year.is_in([y - 1 for y in years]) & (month >= first)
+        lf = lf.filter(keep)
+    lf = org.rating_years(lf, shifted)
     return lf if years is None else lf.filter(pl.col("year").is_in(years))
 
 
@@ -58,7 +75,9 @@ RATING_TALLIES = {
 }
 
 
-def _person_measures(ds: Dataset, years: list[int] | None, cat: Catalog) -> pl.LazyFrame:
+def _person_measures(
+    ds: Dataset, years: list[int] | None, cat: Catalog, rated: pl.LazyFrame
+) -> pl.LazyFrame:
     """Staff and the awards and ratings of roster persons, aggregated to (year, unit).
 
     Roster, award and rating rows are stacked and grouped once by (year, person) — one hash
@@ -82,25 +101,21 @@ def _person_measures(ds: Dataset, years: list[int] | None, cat: Catalog) -> pl.L
     )
     # One annual rating per person and year (the ratings key), so these 0/1 add up to persons.
     good = r.is_in(cat.ratings_at_least("task", "HTTNV"))
-    ratings = (
-        _in_years(ds.ratings, years)
-        .filter(pl.col("subject_kind") == "person")
-        .select(
-            "year",
-            _code("subject_code", "person_code"),
-            *(
-                e.cast(pl.UInt32).alias(name)
-                for name, e in {
-                    "a": annual,
-                    "a_htxsnv": annual & (r == "HTXSNV"),
-                    "a_httnv": annual & (r == "HTTNV"),
-                    "a_httnv_plus": annual & good,
-                    "a_khtnv": annual & (r == "KHTNV"),
-                    "m": monthly,
-                    "m_htxsnv": monthly & (r == "HTXSNV"),
-                }.items()
-            ),
-        )
+    ratings = rated.filter(pl.col("subject_kind") == "person").select(
+        "year",
+        _code("subject_code", "person_code"),
+        *(
+            e.cast(pl.UInt32).alias(name)
+            for name, e in {
+                "a": annual,
+                "a_htxsnv": annual & (r == "HTXSNV"),
+                "a_httnv": annual & (r == "HTTNV"),
+                "a_httnv_plus": annual & good,
+                "a_khtnv": annual & (r == "KHTNV"),
+                "m": monthly,
+                "m_htxsnv": monthly & (r == "HTXSNV"),
+            }.items()
+        ),
     )
     flags, tallies = ["ldtt", "cstdcs", "higher", "awarded"], list(RATING_TALLIES)
     per_person = (
@@ -121,7 +136,7 @@ def _person_measures(ds: Dataset, years: list[int] | None, cat: Catalog) -> pl.L
 
 
 def _collective_measures(
-    ds: Dataset, years: list[int] | None, cat: Catalog
+    ds: Dataset, years: list[int] | None, cat: Catalog, rated: pl.LazyFrame
 ) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
     """Structure per unit, and awards and ratings of collectives aggregated to (year, unit)."""
     kind = pl.col("kind")
@@ -166,8 +181,7 @@ def _collective_measures(
     good = r.is_in(cat.ratings_at_least("task", "HTTNV"))
     strong = r.is_in(cat.ratings_at_least("strength", cat.scales["strength"]["strong_from"]))
     flags = (
-        _in_years(ds.ratings, years)
-        .filter(pl.col("subject_kind") == "collective")
+        rated.filter(pl.col("subject_kind") == "collective")
         .select("year", "month", "rating", _code("subject_code", "collective_code"))
         .join(coll, on="collective_code", how="inner")
         .select(
@@ -222,8 +236,9 @@ KNOWN_WHEN = {
 def _records(ds: Dataset, years: list[int] | None) -> pl.LazyFrame:
     """Every measure from person-level records, one row per unit-year with roster rows."""
     cat = load_catalog()
-    persons = _person_measures(ds, years, cat)
-    structure, c_awards, c_ratings = _collective_measures(ds, years, cat)
+    rated = _ratings_in(ds, years)
+    persons = _person_measures(ds, years, cat, rated)
+    structure, c_awards, c_ratings = _collective_measures(ds, years, cat, rated)
     unit_awards = (
         _in_years(ds.awards, years)
         .filter(pl.col("recipient_kind") == "unit")
@@ -287,9 +302,14 @@ def counts(ds: Dataset, *, years: Iterable[int] | None = None) -> pl.DataFrame:
     records = _records(ds, ys)
     reported = _reported(ds, ys).join(records.select(KEY), on=KEY, how="anti")
     columns = [*KEY, "source", *MEASURES]
-    units = ds.units.lazy().select(_code("unit_code"), _code("cluster_code"), _code("profile"))
+    units = ds.units.lazy().select(_code("unit_code"), _code("profile"))
+    rows = pl.concat([records.select(columns), reported.select(columns)]).collect()
+    # Each year's row carries the cluster the unit was in that year (contract 0.3.0).
+    member = org.membership(ds, rows["year"].unique().to_list()).lazy()
     return (
-        pl.concat([records.select(columns), reported.select(columns)])
+        rows.lazy()
+        .with_columns(pl.col("year").cast(pl.Int16))
+        .join(member, on=KEY, how="left")
         .join(units, on="unit_code", how="left")
         .select(
             pl.col("year").cast(pl.Int16),

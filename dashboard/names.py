@@ -6,7 +6,9 @@ Chính trị tỉnh Sơn La", "Trường Chính trị tỉnh Phú Thọ", … th
 Thọ", …. The derived name is always a whole-word ending of the (NFC, trimmed) name and keeps at
 least its last word; a cluster of one unit, or one whose names share no first word, keeps the
 full names; and if dropping the prefix would make two of a cluster's names alike (they differed
-only in spacing), that cluster keeps its full names too.
+only in spacing), that cluster keeps its full names too. A unit imported with a short name that
+is its name's own ending ("Trường Chính trị thành phố Hải Phòng" / "Hải Phòng") is left out of
+its cluster's shared prefix, so the provinces' schools beside it stay "Hà Nam", "Ninh Bình".
 
 >>> import polars as pl
 >>> units = pl.DataFrame({
@@ -80,6 +82,11 @@ def short_names(units: pl.DataFrame) -> pl.DataFrame:
     )
     members: dict[str | None, list[int]] = defaultdict(list)
     for i, cluster in enumerate(clusters):
+        # A unit whose imported short name is already its name's ending (a city's school
+        # among provinces' ones) says how it shortens: it does not stop the others' prefix.
+        own = _clean(given[i])
+        if own and own != _clean(names[i]) and _clean(names[i]).endswith(" " + own):
+            continue
         members[cluster].append(i)
     derived = [""] * units.height
     for rows in members.values():

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from data_access import organisation_rules as rules
 from data_access.readers import Dataset
 
 MEMBERSHIP_SCHEMA = {"year": pl.Int16, "unit_code": pl.String, "cluster_code": pl.String}
@@ -35,35 +36,21 @@ def _s(name: str) -> pl.Expr:
 
 
 # --- the emulation year --------------------------------------------------------------------------
+# The date and month rules live in data_access.organisation_rules: the importer refuses rows by
+# the same rule (one truth).
+emulation_year = rules.emulation_year
+year_of_date = rules.year_of_date
+
+
 def start_months(ds: Dataset) -> pl.DataFrame:
     """unit_code, start_month (1–12): the unit's own period_start_month, else its (current)
     cluster's, else 1."""
-    clusters = ds.clusters.select(_s("cluster_code"), cluster_m=pl.col("period_start_month"))
-    return (
-        ds.units.select(_s("unit_code"), _s("cluster_code"), pl.col("period_start_month"))
-        .join(clusters, on="cluster_code", how="left")
-        .select(
-            "unit_code",
-            start_month=pl.coalesce("period_start_month", "cluster_m", pl.lit(1)).cast(pl.Int8),
-        )
-    )
-
-
-def emulation_year(year: pl.Expr, month: pl.Expr, start_month: pl.Expr) -> pl.Expr:
-    """The emulation year a calendar (year, month) falls in: months from `start_month` on count
-    in the next year when the year does not start in January."""
-    shift = (start_month > 1) & (month >= start_month)
-    return (year.cast(pl.Int16) + shift.cast(pl.Int16)).cast(pl.Int16)
+    return rules.start_months(ds.units, ds.clusters)
 
 
 def emulation_month(month: pl.Expr, start_month: pl.Expr) -> pl.Expr:
     """The month's place in its emulation year: 1 for `start_month`, … 12 for the month before."""
     return (((month.cast(pl.Int16) - start_month.cast(pl.Int16)) % 12) + 1).cast(pl.Int8)
-
-
-def year_of_date(day: pl.Expr, start_month: pl.Expr) -> pl.Expr:
-    """The emulation year holding a date."""
-    return emulation_year(day.dt.year(), day.dt.month(), start_month)
 
 
 def year_label(year: int, start_month: int | None = 1) -> str:
@@ -112,56 +99,13 @@ def members(ds: Dataset, year: int, cluster: str) -> list[str]:
 def changes(ds: Dataset) -> pl.DataFrame:
     """Every change row with the emulation year it takes effect in (`effective_year`, in the
     successor's year) and `ends`: the source unit does not continue through it."""
-    ch = ds.unit_changes.select(
-        _s("from_unit_code"),
-        _s("to_unit_code"),
-        _s("kind"),
-        pl.col("effective_date"),
-        pl.col("decision_no"),
-    )
-    if ch.is_empty():
-        return ch.with_columns(
-            effective_year=pl.lit(None, dtype=pl.Int16), ends=pl.lit(None, dtype=pl.Boolean)
-        )
-    sm = start_months(ds)
-    continues = ch.filter(pl.col("from_unit_code") == pl.col("to_unit_code")).select(
-        "from_unit_code", "effective_date", _cont=pl.lit(True)
-    )
-    return (
-        ch.join(sm, left_on="to_unit_code", right_on="unit_code", how="left")
-        .join(continues, on=["from_unit_code", "effective_date"], how="left")
-        .with_columns(
-            effective_year=year_of_date(
-                pl.col("effective_date"), pl.col("start_month").fill_null(1)
-            ),
-            ends=pl.col("_cont").is_null(),
-        )
-        .drop("start_month", "_cont")
-        .sort("effective_date", "to_unit_code", "from_unit_code")
-    )
+    return rules.dated_changes(ds.unit_changes, start_months(ds))
 
 
 def ended(ds: Dataset) -> pl.DataFrame:
     """unit_code, last_year, effective_date, kind, to_codes: units that a change ended (merged
     away, split up, renamed), with the last emulation year they existed."""
-    ch = changes(ds).filter(pl.col("ends"))
-    return (
-        ch.group_by("from_unit_code")
-        .agg(
-            pl.col("effective_year").min(),
-            pl.col("effective_date").min(),
-            pl.col("kind").first(),
-            pl.col("to_unit_code").unique().sort().alias("to_codes"),
-        )
-        .select(
-            pl.col("from_unit_code").alias("unit_code"),
-            (pl.col("effective_year") - 1).cast(pl.Int16).alias("last_year"),
-            "effective_date",
-            "kind",
-            "to_codes",
-        )
-        .sort("unit_code")
-    )
+    return rules.ended_units(changes(ds))
 
 
 def changed_in(ds: Dataset) -> pl.DataFrame:
@@ -232,3 +176,157 @@ def predecessors(ds: Dataset, unit: str) -> pl.DataFrame:
     return ch.filter((pl.col("to_unit_code") == unit) & (pl.col("from_unit_code") != unit)).select(
         "from_unit_code", "kind", "effective_date", "effective_year", "decision_no"
     )
+
+
+# --- what the engine joins once per data version -------------------------------------------------
+def affiliations(ds: Dataset) -> pl.DataFrame:
+    """unit_code, cluster_code: every (unit, cluster) pair the organisation ever had — the
+    current clusters and every listed year's. Access scoping uses it, so a cluster secretary
+    keeps the units their cluster had in any year and never loses its current members."""
+    current = ds.units.select(_s("unit_code"), _s("cluster_code"))
+    listed = ds.cluster_members.select(_s("unit_code"), _s("cluster_code"))
+    return (
+        pl.concat([current, listed])
+        .filter(pl.col("cluster_code").is_not_null())
+        .unique()
+        .sort("cluster_code", "unit_code")
+    )
+
+
+RANK_NOTES = ("unit_change", "cluster_change")
+
+
+def rank_change_notes(ds: Dataset, year: int) -> pl.DataFrame:
+    """unit_code, rank_change_note: why a unit of `year` has no rank change although it may
+    have a rank the year before — `unit_change` (a merger, split or rename took effect on it
+    that year), else `cluster_change` (it was in another cluster the year before)."""
+    changed = (
+        changed_in(ds)
+        .filter(pl.col("year") == year)
+        .select("unit_code", rank_change_note=pl.lit("unit_change"))
+    )
+    m = membership(ds, [year - 1, year])
+    now = m.filter(pl.col("year") == year).select("unit_code", "cluster_code")
+    before = m.filter(pl.col("year") == year - 1).select("unit_code", _before="cluster_code")
+    moved = (
+        now.join(before, on="unit_code", how="inner")
+        .filter(pl.col("cluster_code") != pl.col("_before"))
+        .select("unit_code", rank_change_note=pl.lit("cluster_change"))
+        .join(changed, on="unit_code", how="anti")
+    )
+    return pl.concat([changed, moved]).unique("unit_code").sort("unit_code")
+
+
+def shifted_subjects(ds: Dataset) -> pl.DataFrame:
+    """subject_kind, subject_code, year, start_month: the rating subjects whose emulation year
+    may not start in January. Units with such a start month and their collectives (year null:
+    every year); persons ever on such a unit's roster, one row per roster year of theirs with
+    that year's unit's start month (1 for a calendar-year unit). Empty when every year starts in
+    January, so the common case costs nothing."""
+    schema = {
+        "subject_kind": pl.String,
+        "subject_code": pl.String,
+        "year": pl.Int16,
+        "start_month": pl.Int8,
+    }
+    sm = start_months(ds)
+    shifted = sm.filter(pl.col("start_month") > 1)
+    if shifted.is_empty():
+        return pl.DataFrame(schema=schema)
+    units = shifted.select(
+        subject_kind=pl.lit("unit"),
+        subject_code="unit_code",
+        year=pl.lit(None, pl.Int16),
+        start_month="start_month",
+    )
+    colls = (
+        ds.collectives.select(_s("collective_code"), _s("unit_code"))
+        .join(shifted, on="unit_code")
+        .select(
+            subject_kind=pl.lit("collective"),
+            subject_code="collective_code",
+            year=pl.lit(None, pl.Int16),
+            start_month="start_month",
+        )
+    )
+    roster = ds.roster.lazy().select(
+        pl.col("year").cast(pl.Int16), _s("person_code"), _s("unit_code")
+    )
+    movers = roster.join(shifted.lazy(), on="unit_code", how="semi").select("person_code").unique()
+    persons = (
+        roster.join(movers, on="person_code", how="semi")
+        .join(sm.lazy(), on="unit_code", how="left")
+        .select(
+            subject_kind=pl.lit("person"),
+            subject_code="person_code",
+            year="year",
+            start_month=pl.col("start_month").fill_null(1),
+        )
+        .collect()
+    )
+    return pl.concat([units, colls, persons]).cast(schema)  # type: ignore[arg-type]
+
+
+def rating_years(ratings: pl.LazyFrame, shifted: pl.DataFrame) -> pl.LazyFrame:
+    """`ratings` with `year` the emulation year of each monthly rating (annual ratings keep
+    theirs) and `em_month` its place in that year (1–12; null on annual rows). `shifted` is
+    `shifted_subjects(ds)`.
+
+    A person of `shifted` has their monthly rating of (y, m) counted in year E ∈ {y, y + 1} when
+    E is the emulation year of (y, m) for the unit on their roster in E. Each candidate E is
+    judged on the roster of E alone, so counting one year (its roster and the ratings of y − 1
+    and y) gives what counting every year gives. (A person moving between a calendar-year and a
+    school-year unit may have a September–December month counted in both units' years, or in
+    neither: each unit counts the months of its own year for the persons on its roster.)"""
+    month = pl.col("month")
+    if shifted.is_empty():
+        return ratings.with_columns(em_month=month.cast(pl.Int8))
+    sm = pl.col("start_month").fill_null(1)
+    is_person = pl.col("subject_kind") == "person"
+    base = ratings.with_columns(pl.col("year").cast(pl.Int16), _s("subject_code"))
+    per_year = (
+        shifted.filter(pl.col("year").is_not_null())
+        .select("subject_code", "year", "start_month")
+        .lazy()
+    )
+    # Persons ever on a school-year unit's roster: their monthly ratings are judged below; the
+    # others (most, and every annual rating) keep their calendar year.
+    movers = shifted.filter(pl.col("year").is_not_null())["subject_code"].unique()
+    judge = is_person & month.is_not_null() & pl.col("subject_code").is_in(movers.implode())
+    with_flag = base.with_columns(_j=judge)
+    own = with_flag.filter(is_person & ~pl.col("_j")).with_columns(em_month=month.cast(pl.Int8))
+    monthly = with_flag.filter(pl.col("_j"))
+    candidates = pl.concat(
+        [
+            monthly.with_columns(_e=pl.col("year")),
+            monthly.with_columns(_e=(pl.col("year") + 1).cast(pl.Int16)),
+        ]
+    )
+    judged = (
+        # a person on no roster in E has no unit to count the month in E for
+        candidates.join(per_year.rename({"year": "_e"}), on=["subject_code", "_e"], how="inner")
+        .filter(emulation_year(pl.col("year"), month, sm) == pl.col("_e"))
+        .with_columns(year=pl.col("_e"), em_month=emulation_month(month, sm))
+        .drop("_e", "start_month")
+    )
+    # Collectives and units: their unit's start month, whatever the year.
+    fixed = shifted.filter(pl.col("year").is_null())
+    others = [
+        base.filter(pl.col("subject_kind") == kind)
+        .join(
+            fixed.filter(pl.col("subject_kind") == kind)
+            .select("subject_code", "start_month")
+            .lazy(),
+            on="subject_code",
+            how="left",
+        )
+        .with_columns(
+            year=pl.when(month.is_null())
+            .then(pl.col("year"))
+            .otherwise(emulation_year(pl.col("year"), month, sm)),
+            em_month=pl.when(month.is_not_null()).then(emulation_month(month, sm)),
+        )
+        .drop("start_month")
+        for kind in ("collective", "unit")
+    ]
+    return pl.concat([own.drop("_j"), judged.drop("_j"), *others], how="diagonal_relaxed")

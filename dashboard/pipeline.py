@@ -12,6 +12,7 @@ trends need every year up to the chosen one (`data_years(ds, up_to=year)`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import subprocess
@@ -24,8 +25,10 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import Engine
 
+from dashboard import organisation as org
 from dashboard.budget import budget
 from dashboard.counts import counts
+from dashboard.history import with_history
 from dashboard.indicators import indicators
 from dashboard.rankings import rankings
 from dashboard.rules.eligibility import eligibility
@@ -113,9 +116,24 @@ def rank_history(
     return pl.concat([rankings_for(ind, ds, y) for y in years], how="diagonal_relaxed")
 
 
-def trends_for(ind: pl.DataFrame, up_to: int | None = None) -> pl.DataFrame:
-    """Each indicator over the years with its change in points; up to `up_to` when given."""
-    out = trends(ind)
+def trends_for(
+    ind: pl.DataFrame,
+    up_to: int | None = None,
+    *,
+    ds: Dataset | None = None,
+    counts_frame: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Each indicator over the years with its change in points; up to `up_to` when given.
+
+    With `ds` and `counts_frame` (the counts `ind` was made from) a merged, split or renamed
+    unit's years before its change are its sources pooled, labelled in `pooled_from`; with `ds`
+    and `up_to`, each unit's line carries its cluster of `up_to` (organisation.membership)."""
+    if ds is not None and counts_frame is not None:
+        ind = with_history(ind, counts_frame, ds)
+    clusters = None
+    if ds is not None and up_to is not None:
+        clusters = org.membership(ds, [up_to]).select("unit_code", "cluster_code")
+    out = trends(ind, clusters=clusters)
     return out if up_to is None else out.filter(pl.col("year") <= up_to)
 
 
@@ -159,20 +177,39 @@ def table(
     if name == "rankings":
         return rankings_for(targeted(indicators_for(cnt(window(year))), ds), ds, year)
     if name == "trends":
-        return trends_for(indicators_for(cnt(data_years(ds, up_to=year))), year)
+        c = cnt(data_years(ds, up_to=year))
+        return trends_for(indicators_for(c), year, ds=ds, counts_frame=c)
     if name == "budget":
         return budget_for(ds, year) if budget_frame is None else budget_frame
     raise KeyError(name)
 
 
 # --- aggregates per data version (built once, stored beside the snapshot) ----------------------
-COUNT_INPUTS = ("clusters", "units", "collectives", "roster", "ratings", "awards", "unit_counts")
-BUDGET_INPUTS = ("clusters", "units", "collectives", "roster", "awards")
-RECIPE_VERSION = "1"  # bump when counts or budget change meaning: stored aggregates rebuild
+# The organisation of the year (cluster_members, unit_changes, period_start_month on clusters
+# and units) is an input too: importing a year's membership rebuilds that year's aggregates.
+ORGANISATION = ("cluster_members", "unit_changes")
+COUNT_INPUTS = (
+    "clusters",
+    "units",
+    "collectives",
+    "roster",
+    "ratings",
+    "awards",
+    "unit_counts",
+    *ORGANISATION,
+)
+BUDGET_INPUTS = ("clusters", "units", "collectives", "roster", "awards", *ORGANISATION)
+RECIPE_VERSION = "2"  # bump when counts or budget change meaning: stored aggregates rebuild
 
 
 def _stored_counts(store: Store, year: int) -> pl.DataFrame:
-    return counts_for(store.dataset(years=[year], tables=COUNT_INPUTS), [year])
+    ds = store.dataset(years=[year], tables=COUNT_INPUTS)
+    if not org.shifted_subjects(ds).is_empty():
+        # A school year's first months are in the calendar year before (the ratings partition
+        # Y − 1): counts() keeps only the monthly ratings whose emulation year is `year`.
+        earlier = store.dataset(years=[year - 1], tables=("ratings",)).ratings
+        ds = dataclasses.replace(ds, ratings=pl.concat([earlier, ds.ratings]))
+    return counts_for(ds, [year])
 
 
 def _stored_budget(store: Store, year: int) -> pl.DataFrame:
@@ -180,7 +217,7 @@ def _stored_budget(store: Store, year: int) -> pl.DataFrame:
 
 
 DERIVED = (
-    Derived("counts", COUNT_INPUTS, _stored_counts),
+    Derived("counts", COUNT_INPUTS, _stored_counts, feeds_next=("ratings",)),
     Derived("budget", BUDGET_INPUTS, _stored_budget),
 )
 
@@ -288,5 +325,5 @@ def run(
     wt = timed("targets", lambda: targeted(ind, ds))
     q = timed("quotas", lambda: quotas_for(c, year))
     r = timed("rankings", lambda: rankings_for(wt, ds, year))
-    tr = timed("trends", lambda: trends_for(ind))
+    tr = timed("trends", lambda: trends_for(ind, ds=ds, counts_frame=c))
     return Run(c, wt, q, r, tr, seconds, cpu)

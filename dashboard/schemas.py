@@ -9,8 +9,8 @@ from here.
 ('year', 'cluster_code', 'unit_code', 'award_code', 'count', 'multiple', 'amount_vnd')
 >>> columns("indicators", upto="denominator")[-2:]
 ('numerator', 'denominator')
->>> engine_columns("rankings")[-2:]
-('role', 'mean_attainment')
+>>> engine_columns("rankings")[-3:]
+('role', 'mean_attainment', 'rank_change_note')
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     },
     "trends": {
         "cluster_code": TXT, "unit_code": TXT, "indicator": TXT, "year": INT,
-        "value_pct": NUM, "delta_pp": NUM,
+        "value_pct": NUM, "delta_pp": NUM, "pooled_from": TXT,
     },
     "budget": {
         "year": INT, "cluster_code": TXT, "unit_code": TXT, "award_code": TXT, "count": INT,
@@ -55,7 +55,7 @@ EXTRAS: dict[str, dict[str, pl.DataType]] = {
     "indicators": {"attainment": NUM},
     "quotas": {"rule_text_vi": TXT, "rule_text_en": TXT, "source": TXT},
     "eligibility": {"reason_en": TXT, "rule": TXT},
-    "rankings": {"role": TXT, "mean_attainment": NUM},
+    "rankings": {"role": TXT, "mean_attainment": NUM, "rank_change_note": TXT},
     "trends": {},
     "budget": {},
 }

@@ -19,6 +19,7 @@ import polars as pl
 from dashboard import pipeline
 from dashboard.formatting import round_expr
 from dashboard.naming import with_names
+from dashboard.organisation import affiliations
 from dashboard.schemas import PCT_COLUMNS, SCHEMAS, columns
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
@@ -52,8 +53,11 @@ class UnknownScope(ValueError):
 
 
 def validate_scope(ds: Dataset, *, cluster: str | None = None, unit: str | None = None) -> None:
-    """Raise UnknownScope when `cluster` or `unit` (within `cluster`, if both) does not exist."""
-    units = ds.units.select(pl.col("unit_code", "cluster_code").cast(pl.String))
+    """Raise UnknownScope when `cluster` or `unit` (within `cluster`, if both: a member of it
+    now or in any year, organisation.affiliations) does not exist."""
+    units = pl.concat(
+        [ds.units.select(pl.col("unit_code", "cluster_code").cast(pl.String)), affiliations(ds)]
+    ).unique()
     clusters = sorted(ds.clusters["cluster_code"].cast(pl.String).to_list())
     if cluster is not None and cluster not in clusters:
         raise UnknownScope("cluster", cluster, clusters)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import organisation as org
 from dashboard.schemas import EXTRAS, columns
 from data_access.catalog import load_catalog
 from data_access.readers import Dataset
@@ -48,12 +49,19 @@ def resolve_targets(ds: Dataset) -> pl.DataFrame:
         pl.col("min_pct").cast(pl.Float64).alias("target_min"),
         pl.col("max_pct").cast(pl.Float64).alias("target_max"),
     )
-    units = ds.units.lazy().select(_s("unit_code"), _s("cluster_code"))
+    # A cluster's target of a year applies to that year's members (contract 0.3.0).
+    units = org.membership(ds, ds.targets["year"].unique().to_list()).lazy()
     cluster_t = t.filter(pl.col("scope_kind") == "cluster").rename({"scope_code": "cluster_code"})
     unit_t = t.filter(pl.col("scope_kind") == "unit").rename({"scope_code": "unit_code"})
-    own = unit_t.join(units, on="unit_code", how="inner").with_columns(target_scope=pl.lit("unit"))
+    # A unit's own target applies to it in or out of a cluster (cluster_code null out of one).
+    known = ds.units.lazy().select(_s("unit_code"))
+    own = (
+        unit_t.join(known, on="unit_code", how="semi")
+        .join(units, on=["year", "unit_code"], how="left")
+        .with_columns(target_scope=pl.lit("unit"))
+    )
     inherited = (
-        units.join(cluster_t, on="cluster_code", how="inner")
+        units.join(cluster_t, on=["year", "cluster_code"], how="inner")
         .join(own, on=["year", "unit_code", "indicator"], how="anti")
         .with_columns(target_scope=pl.lit("cluster"))
     )

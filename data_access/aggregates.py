@@ -54,6 +54,9 @@ class Derived:
     name: str
     inputs: tuple[str, ...]
     make: Callable[[Store, int], pl.DataFrame]
+    # inputs whose year-Y partition also feeds year Y + 1 (a school year's first months are
+    # in the calendar year before): a change to it rebuilds both years
+    feeds_next: tuple[str, ...] = ()
 
 
 def root_for(engine: Engine) -> Path:
@@ -283,6 +286,9 @@ def _build(
         ys = sorted({y for n in yeared for y in store.years(n)})
         whole = touched is None or any(n in touched for n in d.inputs if n in YEARLESS)
         changed = None if whole else changes.years_touched(touched, yeared)
+        if changed is not None and d.feeds_next:
+            spill = changes.years_touched(touched, [n for n in d.feeds_next if n in yeared])
+            changed = None if spill is None else {*changed, *(y + 1 for y in spill)}
         for y in ys:
             dest = _file(tmp, "derived", d.name, y)
             keep = same_recipe and base.has("derived", d.name, y)

@@ -3,7 +3,10 @@
 Scales (rows for the default years 2019–2025, seed 2025):
 - demo: the 4 clusters and 27 units named in the source articles (demo_world.py), ≈ 1 300 staff
   a year; ≈ 1 650 people, 9 100 roster rows, 42 000 ratings, 11 600 awards, 66 000 rows in all;
-  the articles' figures reproduced exactly (demo.py). With `in_progress_months` the year after
+  the articles' figures reproduced exactly (demo.py); from 2025 the Red River Delta cluster as
+  the 2025 reorganisation left it (reorganisation.py: five schools merged away, Hải Phòng's new
+  one, 28 units in all; cluster_members for every year, unit_changes); the military block on
+  the school year. With `in_progress_months` the year after
   the last is added in progress (in_progress.py: its roster and monthly ratings so far, no
   year-end result), as a deployment holds the current year: the app's first start and
   `python -m dashboard seed` without --years load 2019–2025 and 2026 up to November.
@@ -28,8 +31,9 @@ from sqlalchemy import Engine
 
 from data_access import writer
 from data_access.engine import is_empty
+from seed import reorganisation as reorg
 from seed.demo import demo_pins
-from seed.demo_world import DEMO_CLUSTERS
+from seed.demo_world import DEMO_CLUSTERS, START_MONTHS, unit_start_months
 from seed.generate import Pins, generate_chunk
 from seed.in_progress import CURRENT_MONTHS, CURRENT_YEAR, add_year_in_progress
 from seed.params import DEMO, SCALE
@@ -53,7 +57,10 @@ TABLES = (
     "cluster_roles",
     "scores",
     "unit_counts",
+    "cluster_members",
+    "unit_changes",
 )
+CHUNK_TABLES = TABLES[2:-2]  # written chunk by chunk; the organisation's two tables once
 
 __all__ = [
     "CURRENT_MONTHS",
@@ -114,6 +121,56 @@ def _pins(world: World, chunk: int, years: list[int], seed: int, exceptions: boo
     return _scale_pins(world, chunk, years)
 
 
+def _reorganised(world: World, years: list[int]) -> bool:
+    """The demo's 2025 reorganisation is part of the data: its units are in chunk 0 and the
+    years reach 2025 (reorganisation.py)."""
+    demo = set(world.units.filter(pl.col("chunk") == 0)["unit_code"].to_list())
+    return reorg.applies(years) and set(reorg.MERGES) <= demo
+
+
+def _units_written(world: World, years: list[int]) -> pl.DataFrame:
+    """The units table: the world's units, and the merger's new unit when it applies."""
+    if not _reorganised(world, years):
+        return world.units
+    return pl.concat([world.units, reorg.new_unit(world.units)])
+
+
+def _clusters_written(world: World) -> pl.DataFrame:
+    """The clusters table, with the school-year clusters' period_start_month."""
+    return world.clusters.with_columns(
+        pl.col("cluster_code")
+        .replace_strict(START_MONTHS, default=None, return_dtype=pl.Int32)
+        .alias("period_start_month")
+    )
+
+
+def _membership(world: World, years: list[int]) -> pl.DataFrame:
+    """cluster_members: every unit in its cluster each year; from 2025 (when the merger
+    applies) the units merged away left out and the new unit in."""
+    units = _units_written(world, years).select("unit_code", "cluster_code")
+    parts = []
+    for y in years:
+        if _reorganised(world, years) and y >= reorg.YEAR:
+            mine = units.filter(~pl.col("unit_code").is_in(list(reorg.ENDED)))
+        else:
+            mine = units.filter(pl.col("unit_code") != reorg.NEW_UNIT)
+        parts.append(mine.with_columns(pl.lit(y, pl.Int32).alias("year")))
+    return pl.concat(parts).with_columns(
+        pl.lit(None, pl.String).alias("decision_no"), pl.lit(None, pl.Date).alias("decision_date")
+    )
+
+
+def _in_progress_units(world: World, years: list[int]) -> pl.DataFrame:
+    """The demo's units as they are in the year in progress: after the merger, the new unit
+    and the merged Ninh Bình school rate month by month."""
+    units = _units_written(world, years).filter(pl.col("chunk") == 0)
+    if not _reorganised(world, years):
+        return units
+    return units.filter(~pl.col("unit_code").is_in(list(reorg.ENDED))).with_columns(
+        (pl.col("monthly") | (pl.col("unit_code") == "NB_TCT")).alias("monthly")
+    )
+
+
 def _generate(
     world: World,
     years: list[int],
@@ -122,7 +179,8 @@ def _generate(
     in_progress_months: int | None = None,
 ) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
     """Each chunk's rows, in chunk order (person numbers run on from chunk to chunk); the
-    demo's chunk with the year after the last in progress when `in_progress_months`."""
+    demo's chunk reorganised from 2025 (reorganisation.py) and with the year after the last in
+    progress when `in_progress_months`."""
     next_no = 1
     for chunk in world.units["chunk"].unique().sort().to_list():
         frames, next_no = generate_chunk(
@@ -134,14 +192,17 @@ def _generate(
             params=DEMO if chunk == 0 else SCALE,
             pins=_pins(world, chunk, years, seed, exceptions),
         )
+        if chunk == 0 and _reorganised(world, years):
+            frames = reorg.apply(frames)
         if chunk == 0 and in_progress_months:
             frames = add_year_in_progress(
                 frames,
-                world.for_chunk(chunk).units,
+                _in_progress_units(world, years),
                 year=years[-1] + 1,
                 months=in_progress_months,
                 seed=seed,
                 chunk=chunk,
+                starts=unit_start_months(),
             )
         yield chunk, frames
 
@@ -247,13 +308,19 @@ def populate(
             closed_years.serialize(conn)  # no lock may be committed between the check and this
             _refuse_closed_years(conn)
             writer.clear(conn)
-        counts["clusters"] = writer.bulk_insert(conn, "clusters", world.clusters)
-        counts["units"] = writer.bulk_insert(conn, "units", world.units)
+        counts["clusters"] = writer.bulk_insert(conn, "clusters", _clusters_written(world))
+        counts["units"] = writer.bulk_insert(conn, "units", _units_written(world, ys))
         started = time.perf_counter()
         for chunk, frames in prefetch(_generate(world, ys, seed, exceptions, in_progress_months)):
-            for name in TABLES[2:]:
+            for name in CHUNK_TABLES:
                 counts[name] += writer.bulk_insert(conn, name, frames[name])
             bar.update(int(staff_years.filter(chunk=chunk)["staff"].sum()))
+        all_years = [*ys, ys[-1] + 1] if in_progress_months else ys
+        counts["cluster_members"] = writer.bulk_insert(
+            conn, "cluster_members", _membership(world, all_years)
+        )
+        if _reorganised(world, ys):
+            counts["unit_changes"] = writer.bulk_insert(conn, "unit_changes", reorg.unit_changes())
         writer.bump_data_version(conn)
         log.info(
             "seed: %d rows generated and written in %.1f s",

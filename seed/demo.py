@@ -26,11 +26,14 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from seed import reorganisation as reorg
 from seed.clusters import SEED_002_TARGETS, TARGET_SCHEMA, target_rows
 from seed.demo_features import over_cap, pin_behind, pin_failing, pin_htxsnv_share
+from seed.demo_world import unit_start_months
 from seed.draws import exact_pick, rng_for
 from seed.generate import Pins
 from seed.monthly import SCHEMA as MONTHLY_SCHEMA
+from seed.monthly import monthly_ratings, on_school_year
 from seed.params import Params
 
 SL, VP = "SL_TCT", "VP_HVCT"
@@ -281,10 +284,40 @@ def pin_monthly(
 def pin_months(
     monthly: pl.DataFrame, py: pl.DataFrame, cy: pl.DataFrame, *, seed: int, years: list[int]
 ) -> pl.DataFrame:
-    """Seed 004's months, then every cluster-year's unit behind on its monthly ratings and its
-    early HTXSNV warning."""
-    months = pin_behind(pin_monthly(monthly, py, cy, seed=seed, years=years), years)
-    return pin_htxsnv_share(months, years)
+    """Seed 004's months, the merged units' months of 2025 (`merged_months`), then every
+    cluster-year's unit behind on its monthly ratings and its early HTXSNV warning; last, the
+    school-year units' months moved to their calendar months."""
+    months = pin_monthly(monthly, py, cy, seed=seed, years=years)
+    months = merged_months(months, py, cy, seed=seed, years=years)
+    months = pin_htxsnv_share(pin_behind(months, years), years)
+    return on_school_year(months, unit_start_months())
+
+
+def merged_months(
+    monthly: pl.DataFrame, py: pl.DataFrame, cy: pl.DataFrame, *, seed: int, years: list[int]
+) -> pl.DataFrame:
+    """From the merger on, a predecessor's person-months count in its successor (Vĩnh Phúc's
+    in Phú Thọ, Hải Dương's in Hải Phòng), and the merged Ninh Bình school rates month by
+    month from 2025: its staff's and departments' months, drawn apart (`step`) so no other
+    draw moves."""
+    if reorg.YEAR not in years:
+        return monthly
+    on = pl.col("year") >= reorg.YEAR
+    monthly = monthly.with_columns(
+        pl.when(on).then(reorg.successor("unit_code")).otherwise("unit_code").alias("unit_code")
+    )
+    nb = "NB_TCT"
+    staff = py.filter((pl.col("year") == reorg.YEAR) & (reorg.successor("unit_code") == nb))
+    depts = cy.filter((pl.col("year") == reorg.YEAR) & (pl.col("unit_code") == nb))
+    new = monthly_ratings(
+        staff.with_columns(pl.lit(nb).alias("unit_code")),
+        depts,
+        pl.Series([nb]),
+        seed=seed,
+        chunk=0,
+        step=f"merged_{reorg.YEAR}",
+    )
+    return pl.concat([monthly, new.cast(monthly.schema)])  # type: ignore[arg-type]
 
 
 def extra_counts(py: pl.DataFrame, years: list[int]) -> pl.DataFrame:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from seed import reorganisation as reorg
 from seed.demo_world import DEMO_CLUSTERS
 
 # Unit-years whose people the articles' figures fix: no feature is drawn there.
@@ -38,6 +39,15 @@ MONTHLY: dict[str, tuple[str, str]] = {
     "KHOI3_VPQH": ("TVQH", "VPDDT"),
     "KHOI_HVCT": ("PCT_HVCT", "PKHQS_HVCT"),
 }
+# From the 2025 reorganisation (reorganisation.py) the Red River Delta cluster's monthly units
+# are the merged Ninh Bình school (rating month by month from 2025) and Hải Phòng's (Hải
+# Dương's staff); Vĩnh Phúc's staff rate on in Phú Thọ's school.
+MONTHLY_FROM_2025: dict[str, tuple[str, str]] = {**MONTHLY, "CUM4_DBSH": ("NB_TCT", "HP_TCT")}
+
+
+def monthly_pairs(year: int) -> dict[str, tuple[str, str]]:
+    """cluster -> its two monthly units in `year`."""
+    return MONTHLY_FROM_2025 if year >= reorg.YEAR else MONTHLY
 
 
 def _members(cluster: str) -> list[str]:
@@ -49,7 +59,7 @@ def _members(cluster: str) -> list[str]:
 def _rotate(cluster: str, year: int, offset: int = 0) -> str:
     units = _members(cluster)
     i = (year - FIRST + START.get(cluster, 0) + offset) % len(units)
-    while (units[i], year) in PINNED:
+    while (units[i], year) in PINNED or (year >= reorg.YEAR and units[i] in reorg.POOLED):
         i = (i + 1) % len(units)
     return units[i]
 
@@ -83,7 +93,11 @@ def failing(years: list[int]) -> pl.DataFrame:
 def behind(years: list[int], months: int = 12) -> pl.DataFrame:
     """unit_code, year, last_month: the behind unit has rated months 1..last_month only (of the
     `months` its cluster has rated)."""
-    rows = [(units[y % 2], y, months - (1 + y % 3)) for units in MONTHLY.values() for y in years]
+    rows = [
+        (units[y % 2], y, months - (1 + y % 3))
+        for y in years
+        for units in monthly_pairs(y).values()
+    ]
     return pl.DataFrame(
         rows,
         schema={"unit_code": pl.String, "year": pl.Int32, "last_month": pl.Int32},
@@ -149,8 +163,8 @@ def pin_htxsnv_share(monthly: pl.DataFrame, years: list[int]) -> pl.DataFrame:
         .iter_rows(named=True)
     }
     flip: list[int] = []
-    for units in MONTHLY.values():
-        for y in years:
+    for y in years:
+        for units in monthly_pairs(y).values():
             if any(_over_htxsnv(*stats.get((u, y), (0, 0))) for u in units):
                 continue
             unit = units[(y + 1) % 2]
@@ -182,7 +196,7 @@ def pin_htxsnv_in_progress(monthly: pl.DataFrame, year: int) -> pl.DataFrame:
     rows = monthly.with_row_index("_i")
     to_xs: list[int] = []
     to_tt: list[int] = []
-    for units in MONTHLY.values():
+    for units in monthly_pairs(year).values():
         late, over = units[year % 2], units[(year + 1) % 2]
         for unit, flip_to in ((over, to_xs), (late, to_tt)):
             mine = rows.filter(person & (pl.col("unit_code") == unit) & (pl.col("year") == year))

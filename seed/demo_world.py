@@ -1,6 +1,7 @@
 """The hand-shaped demo clusters, named as the source articles name them (shared/seeds/).
 
-4 clusters, 27 units, ≈ 1 500 staff a year:
+4 clusters, 27 units (and from 2025 Hải Phòng's new school, reorganisation.py), ≈ 1 500 staff a
+year:
 - CUM4_DBSH "Cụm thi đua số 4": 9 provincial political schools of the Red River Delta, organised
   by the Học viện Chính trị quốc gia Hồ Chí Minh (seed 003; Hà Nam leads in 2021).
 - CUM_MNBG: the northern mountain/border cluster of political schools, 7 schools, Sơn La (seed 004,
@@ -8,7 +9,9 @@
 - KHOI3_VPQH "Khối thi đua III" of the Văn phòng Quốc hội: its 6 named units (seed 001); Vụ Thông
   tin shares only unit_counts; Thư viện Quốc hội leads in 2023.
 - KHOI_HVCT: the offices of the Học viện Chính trị (Bộ Quốc phòng), military profile, with the
-  Văn phòng Học viện Chính trị of seed 000 (60 strong in 2022).
+  Văn phòng Học viện Chính trị of seed 000 (60 strong in 2022); its emulation year is the
+  school year (September to August, `START_MONTHS`).
+The Red River Delta cluster goes through the 2025 reorganisation (reorganisation.py).
 Two listed units of each cluster rate month by month (demo_features.py makes one fall behind
 each year); a few units carry an imported short name, the others get theirs derived by the app
 ("Trường Chính trị tỉnh Sơn La" → "Sơn La"). Staff tuples run from 2019 to 2025.
@@ -255,3 +258,17 @@ HVCT = ClusterSpec(
 )
 
 DEMO_CLUSTERS: tuple[ClusterSpec, ...] = (CUM4, MNBG, KHOI3, HVCT)
+# The military academy's block runs on the school year (seed 000: "năm học 2021–2022",
+# launched 8 September): clusters.period_start_month; its units' monthly ratings are drawn on
+# September … August (seed/monthly.py `on_school_year`).
+START_MONTHS: dict[str, int] = {HVCT.code: 9}
+
+
+def unit_start_months() -> dict[str, int]:
+    """unit -> its cluster's start month, for the clusters not on the calendar year."""
+    return {
+        u.code: START_MONTHS[c.code]
+        for c in DEMO_CLUSTERS
+        if c.code in START_MONTHS
+        for u in c.units
+    }

@@ -18,7 +18,7 @@ from __future__ import annotations
 import polars as pl
 
 from seed.demo_features import pin_behind, pin_htxsnv_in_progress
-from seed.monthly import monthly_ratings
+from seed.monthly import monthly_ratings, on_school_year
 
 CURRENT_YEAR = 2026  # the demo's "today" is 2 December 2026
 CURRENT_MONTHS = 11  # January to November rated; December's evaluation is still to come
@@ -44,9 +44,11 @@ def add_year_in_progress(
     months: int,
     seed: int,
     chunk: int,
+    starts: dict[str, int] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """`frames` (one chunk's contract rows, up to `year` − 1) with `year` in progress added:
-    its roster and the monthly ratings of months 1 … `months`."""
+    its roster and the monthly ratings of months 1 … `months` of its emulation year (`starts`:
+    unit -> start month, for the units on the school year)."""
     last = year - 1
     roster = frames["roster"].filter(pl.col("year") == last)
     ratings = frames["ratings"]
@@ -78,6 +80,7 @@ def add_year_in_progress(
         py, cy, monthly_units, seed=seed, chunk=chunk, months=months, step=f"in_progress_{year}"
     )
     monthly = pin_htxsnv_in_progress(pin_behind(monthly, [year], months), year)
+    monthly = on_school_year(monthly, starts or {})
     carried = roster.with_columns(
         pl.lit(year).cast(roster.schema["year"]).alias("year"),
         pl.lit(0).cast(roster.schema["initiatives"]).alias("initiatives"),

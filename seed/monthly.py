@@ -102,3 +102,21 @@ def monthly_ratings(
         draw_month(pl.col("rating"), pl.col("_u"), DEPT_MONTH).alias("rating"),
     )
     return pl.concat([pm, dm]).cast(SCHEMA)  # type: ignore[arg-type]
+
+
+def on_school_year(monthly: pl.DataFrame, starts: dict[str, int]) -> pl.DataFrame:
+    """Monthly rows of units whose emulation year starts in another month (`starts`: unit ->
+    start month m) moved to their calendar months: the draws' month k of year Y is the k-th
+    month from m of Y − 1 (m = 9: September of Y − 1 … August of Y)."""
+    if not starts:
+        return monthly
+    m = pl.col("unit_code").replace_strict(starts, default=1, return_dtype=pl.Int32)
+    cal = ((m - 1 + pl.col("month") - 1) % 12 + 1).cast(monthly.schema["month"])
+    return monthly.with_columns(
+        pl.when(m > 1)
+        .then(pl.col("year") - (cal >= m).cast(pl.Int32))
+        .otherwise("year")
+        .cast(monthly.schema["year"])
+        .alias("year"),
+        pl.when(m > 1).then(cal).otherwise("month").alias("month"),
+    )

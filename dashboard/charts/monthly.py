@@ -28,7 +28,8 @@ def monthly_progress_chart(
     HTXSNV over HTTNV (column cap_ratio_pct), against a dashed line at the cap: the two
     percentages named apart, so a share under the cap is not read as the cap being kept."""
     rows = frame.sort("month").to_dicts()
-    months = [f"{r['month']:02d}" for r in rows]
+    # month_label: the calendar month of each place in a school year (September first)
+    months = [r.get("month_label") or f"{r['month']:02d}" for r in rows]
     with_cap = cap_pct is not None and "cap_ratio_pct" in frame.columns
     last = len(rows) - 1
 

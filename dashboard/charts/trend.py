@@ -100,9 +100,13 @@ def trend_chart(
     title: str | None = None,
     targets: pl.DataFrame | None = None,
     profile: str = "civil",
+    marks: list[tuple[int, str]] | None = None,
 ) -> go.Figure:
     """Small multiples, one panel per indicator: each series over the years; panels named in
-    the words of the scope's `profile`.
+    the words of the scope's `profile`. `marks` (year, label): an organisational change taking
+    effect that year (a merger), drawn as a dotted line before the year in every panel and
+    named once in the legend; the unit's line runs on through it (its earlier years are its
+    predecessors' pooled values).
 
     Columns: indicator, year, value_pct, series (legend text), pooled (bool: the cluster's
     pooled line, drawn dashed in dark grey). Panels in the frame's order of indicators.
@@ -165,6 +169,25 @@ def trend_chart(
         top = 10.0 if top is None else float(top)
         fig.update_yaxes(range=[0, min(105.0, max(10.0, top * 1.25))], row=r, col=c)
         _target_shapes(fig, runs[ind], row=r, col=c, big=big)
+    for year, label in marks or []:
+        for k in range(len(indicators)):
+            r, c = k // cols + 1, k % cols + 1
+            fig.add_vline(
+                x=year - 0.5,
+                line={"color": TARGET_LINE, "width": 2 if big else 1.5, "dash": "dot"},
+                row=r,
+                col=c,
+            )
+        # named once, in the legend beside a dotted line like the mark (a label in the panel
+        # would lie over the lines)
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=esc(label),
+            line={"color": TARGET_LINE, "width": 2 if big else 1.5, "dash": "dot"},
+            hoverinfo="skip",
+        )
     if any(runs.values()):  # the legend says what the grey band is
         fig.add_scatter(
             x=[None],

@@ -5,7 +5,10 @@ PostgreSQL reachable (--pg, THIDUA_TEST_PG_URL or 127.0.0.1:5432) the same rows 
 there too, in a scratch database dropped at the end. Exit 1 when a reference disagrees with the
 engine or the page fails. The last line printed is the summary:
 bench: pipeline_s=… pandas_ratio=… sql_ratio=… duckdb_ratio=… cold_s=… app_peak_mb=…
-import_visible_s=… browser_warm_s=… load_s=… page_warm_s=… peak_mb=… (one line)
+import_visible_s=… browser_warm_s=… load_s=… page_warm_s=… peak_mb=… floor_cold_s=…
+cold_ratio=… cold_over_s=… cold_cpu_over_s=… floor_warm_s=… warm_ratio=… warm_p95_ratio=…
+warm_cpu_ratio=… first_bytes=… (one line; the floor_ figures and ratios are the bare Streamlit
+app's of the same run, bench/floor_app.py)
 """
 
 from __future__ import annotations

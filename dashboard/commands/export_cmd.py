@@ -20,7 +20,7 @@ import sys
 
 import polars as pl
 
-from dashboard import access
+from dashboard import access, organisation
 from dashboard.commands import output
 from dashboard.commands.argtypes import year_arg
 from dashboard.commands.login import sign_in
@@ -106,7 +106,9 @@ def _scoped_table(
     """The table cut to the principal's scope; AccessDenied for a person table or a scope asked
     for outside the account's (never a silently empty file)."""
     access.check_table(principal, args.table)
-    units = ds.units.select("unit_code", "cluster_code")
+    # every (unit, cluster) pair of any year: a cluster's secretary sees its members of the
+    # year exported, as well as its current ones
+    units = organisation.affiliations(ds)
     seen = access.visible_units(principal, units)
     outside = bool(args.unit) and args.unit not in seen
     if args.cluster and not args.unit:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 import polars.selectors as cs
 
+from dashboard import organisation as org
 from data_access.catalog import Catalog
 from data_access.readers import Dataset
 
@@ -84,10 +85,16 @@ def _severity_frame(cat: Catalog) -> pl.DataFrame:
     )
 
 
-def units_frame(ds: Dataset) -> pl.DataFrame:
-    return strings(ds.units).select(
+def units_frame(ds: Dataset, year: int | None = None) -> pl.DataFrame:
+    """unit_code, cluster_code, profile: with `year`, the cluster the unit was in that year
+    (organisation.membership: null when it was in none), else its current cluster."""
+    units = strings(ds.units).select(
         "unit_code", "cluster_code", pl.col("profile").fill_null("civil")
     )
+    if year is None:
+        return units
+    member = org.membership(ds, [year]).select("unit_code", "cluster_code")
+    return units.drop("cluster_code").join(member, on="unit_code", how="left")
 
 
 def person_facts(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
@@ -104,7 +111,7 @@ def person_facts(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
             pl.col("initiatives").fill_null(0).cast(pl.Int64),
             pl.col("discipline").fill_null("none"),
         )
-        .join(units_frame(ds), on="unit_code", how="left")
+        .join(units_frame(ds, year), on="unit_code", how="left")
         .with_columns(pl.col("profile").fill_null("civil"))
         .join(strings(ds.people).select("person_code", "full_name"), on="person_code", how="left")
         .join(
@@ -169,7 +176,7 @@ def department_facts(ds: Dataset, cat: Catalog, *, year: int) -> pl.DataFrame:
     )
     return (
         judged.select("collective_code", "unit_code", "collective_name")
-        .join(units_frame(ds), on="unit_code", how="left")
+        .join(units_frame(ds, year), on="unit_code", how="left")
         .with_columns(pl.col("profile").fill_null("civil"), pl.lit(year, pl.Int16).alias("year"))
         .join(members, on="collective_code", how="left")
         .with_columns(cs.starts_with("n_", "_at_least_", "_worse_than_").fill_null(0))

@@ -48,7 +48,7 @@ def _persons(ds: Dataset, *, year: int) -> pl.DataFrame:
         strings(ds.roster)
         .filter(pl.col("year") == year)
         .select("person_code", "unit_code")
-        .join(units_frame(ds), on="unit_code", how="left")
+        .join(units_frame(ds, year), on="unit_code", how="left")
         .with_columns(pl.col("profile").fill_null("civil"))
         .join(strings(ds.people).select("person_code", "full_name"), on="person_code", how="left")
     )

@@ -78,7 +78,8 @@ def meeting_pack_button(
     if year is None or not may_have_pack(cluster):
         return
     read = loaders.scope_reader(year, cluster=cluster)
-    name = f"tai-lieu-hop-cum-{cluster}-{year}.pdf"
+    # the year as the cluster shows it: "2024-2025" for one on the school year
+    name = f"tai-lieu-hop-cum-{cluster}-{loaders.options().file_year(year, cluster)}.pdf"
     st.download_button(
         t("files.download_report_short" if compact else "files.download_report", lang),
         help=t("files.download_report", lang) if compact else None,

@@ -47,15 +47,21 @@ class Notice:
     value: str
     default: int | str | None
     scope: bool
+    merged: bool = False  # a unit that a change ended before the chosen year
 
 
 # --- defaults and validation ---------------------------------------------------------------------
-def _default_unit(opts: Options, cluster: str | None) -> str | None:
-    """None (the whole cluster) when the principal sees all of it, else its first visible unit."""
+def _default_unit(
+    opts: Options, cluster: str | None, year: int | None = None, was: str | None = None
+) -> str | None:
+    """None (the whole cluster) when the principal sees all of it, else its first visible unit;
+    a unit merged away (`was`) gives way to the unit it went into when that is offered."""
+    offered = opts.units_of(cluster, year)
+    if was is not None and opts.successors.get(was) in offered:
+        return opts.successors[was]
     if cluster is None or cluster in opts.whole:
         return None
-    units = opts.units_of(cluster)
-    return units[0] if units else None
+    return offered[0] if offered else None
 
 
 def _defaults(opts: Options) -> Filters:
@@ -80,7 +86,7 @@ def _valid(key: str, value: str, state: Filters, opts: Options) -> int | str:
     elif key == "cluster":
         if value in opts.cluster_codes():
             return value
-    elif key == "unit" and value in opts.units_of(state.cluster):
+    elif key == "unit" and value in opts.units_of(state.cluster, state.year):
         return value
     raise ValueError(value)
 
@@ -112,12 +118,14 @@ def _sync_from_url(opts: Options) -> list[Notice]:
             default = (
                 getattr(_defaults(opts), key)
                 if key != "unit"
-                else _default_unit(opts, state.cluster)
+                else _default_unit(opts, state.cluster, state.year, raw)
             )
             state = replace(state, **{key: default})
             if key == "cluster":
-                state = replace(state, unit=_default_unit(opts, state.cluster))
-            notices.append(Notice(key, raw, default, _exists(key, raw)))
+                state = replace(state, unit=_default_unit(opts, state.cluster, state.year))
+            # a unit the principal may see that a change ended before the chosen year
+            gone = key == "unit" and raw in opts.successors and raw in opts.units["unit_code"]
+            notices.append(Notice(key, raw, default, _exists(key, raw) and not gone, gone))
     st.session_state[STATE] = state
     return notices
 
@@ -130,8 +138,9 @@ def _repair(opts: Options) -> None:
         state = replace(state, year=d.year)
     if state.cluster not in opts.cluster_codes():
         state = replace(state, cluster=d.cluster)
-    if state.unit not in opts.units_of(state.cluster):
-        state = replace(state, unit=_default_unit(opts, state.cluster))
+    if state.unit not in opts.units_of(state.cluster, state.year):
+        was = state.unit
+        state = replace(state, unit=_default_unit(opts, state.cluster, state.year, was))
     if state.lang not in LANGS:
         state = replace(state, lang=DEFAULT_LANG)
     st.session_state[STATE] = state
@@ -199,7 +208,8 @@ def sidebar_filters(notices: list[Notice]) -> Filters:
     st.session_state["w_cluster"] = f.cluster
     st.session_state["w_unit"] = f.unit or ""
     names = dict(zip(opts.clusters["cluster_code"], opts.clusters["cluster_name"], strict=True))
-    units = opts.units.filter(pl.col("unit_code").is_in(opts.units_of(f.cluster)))
+    # the cluster's members that year: a unit merged away is offered for the years it existed
+    units = opts.units.filter(pl.col("unit_code").is_in(opts.units_of(f.cluster, f.year)))
     unit_names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
     with st.sidebar:
         st.segmented_control(
@@ -218,7 +228,9 @@ def sidebar_filters(notices: list[Notice]) -> Filters:
                 t("filter.year", lang),
                 list(reversed(opts.years)),
                 key="w_year",
-                format_func=lambda y: _year_text(locks.year_label(y, closed), y in ongoing, lang),
+                format_func=lambda y: _year_text(
+                    locks.year_label(y, closed, opts.year_text(y, f.cluster)), y in ongoing, lang
+                ),
                 on_change=_on_change,
                 args=("year",),
             )
@@ -260,7 +272,11 @@ def show_notices(notices: list[Notice], lang: str) -> None:
     for n in notices:
         st.warning(
             t(
-                "filter.out_of_scope" if n.scope else "filter.invalid",
+                "filter.merged_away"
+                if n.merged
+                else "filter.out_of_scope"
+                if n.scope
+                else "filter.invalid",
                 lang,
                 param=n.param,
                 value=md_escape(n.value),
@@ -287,7 +303,8 @@ def _pick_unit() -> None:
 
 def choose_unit(code: str) -> None:
     """Drill down to one unit (a click in a table): the filters and the URL follow on rerun."""
-    if code in _options().units_of(current_filters().cluster):
+    f = current_filters()
+    if code in _options().units_of(f.cluster, f.year):
         st.session_state[STATE] = replace(st.session_state[STATE], unit=code)
         st.rerun()
 
@@ -295,7 +312,7 @@ def choose_unit(code: str) -> None:
 def unit_picker(f: Filters) -> None:
     """The cluster's units as buttons, for a page that needs one unit (same as the sidebar)."""
     opts = _options()
-    units = opts.units.filter(pl.col("unit_code").is_in(opts.units_of(f.cluster)))
+    units = opts.units.filter(pl.col("unit_code").is_in(opts.units_of(f.cluster, f.year)))
     names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
     st.session_state["pick_unit"] = None
     st.pills(
@@ -336,9 +353,21 @@ def in_progress(year: int | None) -> bool:
     return year is not None and year in _options().in_progress
 
 
+def year_text(year: int, cluster: str | None = None) -> str:
+    """The year as the pages show it for the chosen (or given) cluster: "2025", or
+    "2024–2025" for a cluster on the school year (dashboard.organisation.year_label)."""
+    return _options().year_text(year, cluster or current_filters().cluster)
+
+
+def file_year(f: Filters) -> str:
+    """The chosen year in a file name ("2025", or "2024-2025" on the school year)."""
+    return _options().file_year(f.year, f.cluster) if f.year is not None else ""
+
+
 def year_shown(year: int, lang: str) -> str:
-    """The year as a caption says it: "2026 · đang diễn ra" for a year in progress."""
-    return _year_text(str(year), in_progress(year), lang)
+    """The year as a caption says it: "2026 · đang diễn ra" for a year in progress, "2025–2026"
+    for a cluster on the school year."""
+    return _year_text(year_text(year), in_progress(year), lang)
 
 
 def _year_text(text: str, ongoing: bool, lang: str) -> str:
@@ -356,7 +385,9 @@ def scope_title(f: Filters) -> str:
 def empty_state(f: Filters) -> None:
     """No data for this year/scope: a friendly message pointing to the Data page."""
     st.info(
-        t("empty.year", f.lang, year=f.year) if f.year else t("empty.none", f.lang),
+        t("empty.year", f.lang, year=year_text(f.year, f.cluster))
+        if f.year
+        else t("empty.none", f.lang),
         icon=":material/inbox:",
         title=t("empty.title", f.lang),
     )

@@ -13,39 +13,21 @@ principal's scope on the server (`access.restrict`), after the cache.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import polars as pl
 import streamlit as st
 
 from dashboard import access, organisation, pipeline, tables
 from dashboard.ui import audit, session
+from dashboard.ui.options import Options
+from dashboard.views import lineage
 from dashboard.views import progress as progress_view
 from dashboard.views import unit as unit_view
 from dashboard.views import warnings as warnings_view
 from data_access import inventory
 from data_access.aggregates import Store
 from data_access.readers import Dataset, read_years
-
-
-@dataclass(frozen=True, eq=False)
-class Options:
-    """What the filters offer: years, clusters and units (codes as text, by code)."""
-
-    years: tuple[int, ...]
-    clusters: pl.DataFrame  # cluster_code, cluster_name
-    units: pl.DataFrame  # unit_code, unit_name, cluster_code (and profile, short_name)
-    whole: frozenset[str]  # the clusters whose every unit is visible ("the whole cluster")
-    # years without any year-end result yet (the year in progress: monthly ratings only)
-    in_progress: frozenset[int] = frozenset()
-
-    def units_of(self, cluster: str | None) -> list[str]:
-        if cluster is None:
-            return []
-        return self.units.filter(pl.col("cluster_code") == cluster)["unit_code"].to_list()
-
-    def cluster_codes(self) -> list[str]:
-        return self.clusters["cluster_code"].to_list()
 
 
 # --- the stored aggregates, the small tables and the options ------------------------------------
@@ -89,7 +71,27 @@ def _options(url: str, ver: str) -> Options:
     whole = frozenset(clusters["cluster_code"].to_list())
     # years with no year-end result anywhere yet: the selector says so, the default skips them
     in_progress = progress_view.in_progress_years(years, _counts(url, ver) if years else None)
-    return Options(years, clusters, units, whole, in_progress)
+    ended = organisation.ended(ds)
+    pairs = ended.select("unit_code", "to_codes").iter_rows()
+    successors = {str(u): str(to[0]) for u, to in pairs if len(to) == 1}
+    return Options(
+        years,
+        clusters,
+        units,
+        whole,
+        in_progress,
+        members=lineage.members(ds, years),
+        starts=lineage.cluster_start_months(ds),
+        successors=successors,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _affiliations(url: str, ver: str) -> pl.DataFrame:
+    """Every (unit, cluster) pair of the organisation, current or of any year: what access
+    scoping reads, so a cluster's secretary sees its members of every year (and never loses its
+    current ones)."""
+    return organisation.affiliations(_small(url, ver))
 
 
 def all_options() -> Options:
@@ -149,7 +151,22 @@ def _rank_history(url: str, ver: str) -> pl.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _trends(url: str, ver: str) -> pl.DataFrame:
-    return pipeline.trends_for(pipeline.indicators_for(_counts(url, ver)))
+    # A merged unit's years before its merger are its predecessors pooled (pooled_from).
+    counts = _counts(url, ver)
+    return pipeline.trends_for(
+        pipeline.indicators_for(counts), ds=_small(url, ver), counts_frame=counts
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _history_sources(url: str, ver: str) -> pl.DataFrame:
+    years = _options(url, ver).years
+    return organisation.history_sources(_small(url, ver), years)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _ended(url: str, ver: str) -> pl.DataFrame:
+    return organisation.ended(_small(url, ver))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -163,9 +180,15 @@ def _budget(url: str, ver: str, year: int) -> pl.DataFrame:
 
 
 # --- person-level rows, read per unit (or cluster) and year ---------------------------------------
-def _units_of(url: str, ver: str, cluster: str | None, unit: str | None) -> tuple[str, ...]:
+def _units_of(
+    url: str, ver: str, cluster: str | None, unit: str | None, year: int | None = None
+) -> tuple[str, ...]:
+    """The units of the scope: one unit, a cluster's members of `year` (its current members
+    without a year), or every unit."""
     if unit is not None:
         return (unit,)
+    if cluster is not None and year is not None:
+        return tuple(organisation.members(_small(url, ver), year, cluster))
     units = _options(url, ver).units
     if cluster is not None:
         units = units.filter(pl.col("cluster_code") == cluster)
@@ -185,13 +208,10 @@ def scope_reader(
     years up to `year` (the forms and the meeting pack). The scope is fixed now, in the session;
     the call may come later from a download's server thread, which has no session."""
     url, ver = session.db_url(), session.version()
-    units = _units_of(url, ver, cluster, unit)
+    units = _units_of(url, ver, cluster, unit, year)
     if cluster is not None:
-        # that year's members (and last year's, for changes), not only units.cluster_code: a
-        # unit that joined the cluster keeps its people in the cluster's forms and pack
-        small = _small(url, ver)
-        joined = {u for y in (year - 1, year) for u in organisation.members(small, y, cluster)}
-        units = tuple(sorted(set(units) | joined))
+        # last year's members too: the pack's rank change and the forms' period reach back
+        units = tuple(sorted(set(units) | set(_units_of(url, ver, cluster, unit, year - 1))))
     return lambda: _persons_of(url, ver, units, year)
 
 
@@ -216,7 +236,7 @@ def _analytics_table(
     url: str, ver: str, name: str, year: int, cluster: str | None, unit: str | None
 ) -> pl.DataFrame:
     if name == "eligibility":
-        units = _units_of(url, ver, cluster, unit)
+        units = _units_of(url, ver, cluster, unit, year)
         ds = _persons_of(url, ver, units, year)
         return tables.analytics_table(name, ds, year=year, cluster=cluster, unit=unit)
     return tables.analytics_table(
@@ -238,7 +258,7 @@ def _unit_awards(url: str, ver: str, year: int, unit: str) -> pl.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _unit_monthly(url: str, ver: str, year: int, unit: str) -> pl.DataFrame:
-    ds = _store(url, ver).dataset_for_units([unit], years=[year])
+    ds = _store(url, ver).dataset_for_units([unit], years=[year - 1, year])
     return unit_view.monthly_progress(ds, year=year, unit=unit)
 
 
@@ -252,15 +272,16 @@ def _unit_people(url: str, ver: str, year: int, unit: str, lang: str) -> pl.Data
 @st.cache_data(show_spinner=False, max_entries=8)
 def _early_warnings(url: str, ver: str, year: int, cluster: str | None) -> pl.DataFrame:
     # The monthly ratings of one year, for the cluster's units only (read per unit and year).
-    units = _units_of(url, ver, cluster, None)
-    ds = _store(url, ver).dataset_for_units(units, years=[year])
+    units = _units_of(url, ver, cluster, None, year)
+    # the year before too: a school year's first months are in the calendar year before
+    ds = _store(url, ver).dataset_for_units(units, years=[year - 1, year])
     return _in_units(warnings_view.warnings(ds, year=year), units)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cap_so_far(url: str, ver: str, year: int, cluster: str | None) -> pl.DataFrame:
-    units = _units_of(url, ver, cluster, None)
-    ds = _store(url, ver).dataset_for_units(units, years=[year])
+    units = _units_of(url, ver, cluster, None, year)
+    ds = _store(url, ver).dataset_for_units(units, years=[year - 1, year])
     return _in_units(warnings_view.cap_tallies(ds, year=year), units)
 
 
@@ -272,7 +293,7 @@ def scoped(frame: pl.DataFrame) -> pl.DataFrame:
         return frame
     if p is None:  # never reached through a page (login first); fail closed
         return frame.clear()
-    units = all_options().units
+    units = _affiliations(session.db_url(), session.version())
     if "unit_code" in frame.columns:
         return access.restrict(frame, p, units)
     if "cluster_code" in frame.columns:
@@ -290,7 +311,8 @@ def _persons(table: str, **detail: object) -> None:
 
 def _unit_allowed(unit: str) -> None:
     p = session.principal_or_anonymous()
-    if not p.is_admin and unit not in access.visible_units(p, all_options().units):
+    affiliations = _affiliations(session.db_url(), session.version())
+    if not p.is_admin and unit not in access.visible_units(p, affiliations):
         raise access.AccessDenied(f"unit {unit!r} is outside the scope of {p.username!r}")
 
 
@@ -326,6 +348,19 @@ def trends() -> pl.DataFrame:
     return scoped(_trends(session.db_url(), session.version()))
 
 
+def history_sources() -> pl.DataFrame:
+    """unit_code, year, source_code: whose figures stand for a merged, split or renamed unit's
+    years before its change (organisation.history_sources; `views.overview.kpis(sources=…)`)."""
+    return _history_sources(session.db_url(), session.version())
+
+
+def ended_units() -> pl.DataFrame:
+    """unit_code, last_year, effective_date, kind, to_codes: units a change ended, with the
+    last emulation year they existed (organisation.ended): the unit selector offers such a
+    unit only up to its last year."""
+    return _ended(session.db_url(), session.version())
+
+
 def quotas() -> pl.DataFrame:
     return scoped(_quotas(session.db_url(), session.version()))
 
@@ -335,7 +370,7 @@ def eligibility(year: int, *, cluster: str | None = None, unit: str | None = Non
     every person row of the year is read; pages pass their cluster)."""
     _persons("eligibility", year=year)
     url, ver = session.db_url(), session.version()
-    return scoped(_eligibility(url, ver, year, _units_of(url, ver, cluster, unit)))
+    return scoped(_eligibility(url, ver, year, _units_of(url, ver, cluster, unit, year)))
 
 
 def streak_candidates(
@@ -343,7 +378,7 @@ def streak_candidates(
 ) -> pl.DataFrame:
     _persons("streaks", year=year)
     url, ver = session.db_url(), session.version()
-    return scoped(_streaks(url, ver, year, _units_of(url, ver, cluster, unit)))
+    return scoped(_streaks(url, ver, year, _units_of(url, ver, cluster, unit, year)))
 
 
 def budget(year: int) -> pl.DataFrame:

@@ -23,9 +23,11 @@ def locked(cluster: str | None) -> frozenset[int]:
     return frozenset(closed_years.locked_years(session.get_engine(), cluster))
 
 
-def year_label(year: int, closed: frozenset[int]) -> str:
-    """The year selector's text: the year, and a lock when it is closed."""
-    return f"{year} {LOCK}" if year in closed else str(year)
+def year_label(year: int, closed: frozenset[int], text: str | None = None) -> str:
+    """The year selector's text: the year (`text`: as shown, "2024–2025" on the school
+    year), and a lock when it is closed."""
+    shown = text or str(year)
+    return f"{shown} {LOCK}" if year in closed else shown
 
 
 def _where(cluster: str | None, name: str, lang: str) -> str:

@@ -83,7 +83,11 @@ def year_in_progress_note(f: Filters) -> bool:
         if last is not None and last not in opts.in_progress
         else t("progress.body.none", f.lang)
     )
-    st.info(body, icon=":material/pending:", title=t("progress.title", f.lang, year=f.year))
+    st.info(
+        body,
+        icon=":material/pending:",
+        title=t("progress.title", f.lang, year=filters.year_text(f.year, f.cluster)),
+    )
     return True
 
 

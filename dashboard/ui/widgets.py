@@ -4,6 +4,7 @@ format, the CSV/XLSX downloads of a table, and Markdown escaping of data text.""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import math
 import re
@@ -63,6 +64,34 @@ def guard(lang: str) -> Iterator[None]:
 
 
 # --- charts --------------------------------------------------------------------------------------
+def figure_key(*inputs: object) -> str:
+    """A digest of everything a figure is drawn from: frames by their contents (Arrow IPC:
+    values, column names and types), anything else by its repr."""
+    h = hashlib.blake2b(digest_size=16)
+    for x in inputs:
+        if isinstance(x, pl.DataFrame):
+            h.update(x.write_ipc(None).getvalue())
+        else:
+            h.update(repr(x).encode())
+        h.update(b"\x1f")  # keeps ("ab", "c") apart from ("a", "bc")
+    return h.hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(key: str, _build: Callable[[], go.Figure]) -> go.Figure:
+    return _build()
+
+
+def cached_figure(build: Callable[[], go.Figure], *inputs: object) -> go.Figure:
+    """`build()`, kept per process for the same `inputs` (every frame and value the figure is
+    drawn from: rows, language, titles, profile). Building a Plotly figure costs more than the
+    views behind it, and a year or page changed back, or another session of the same scope,
+    asks for the same figure again. Keyed on the contents, not on the filters, so a figure is
+    never shared between scopes that see different rows. Shared between sessions: nothing may
+    change the figure after it is built (st.plotly_chart only reads it)."""
+    return _figure(figure_key(*inputs), build)
+
+
 def chart(
     fig: go.Figure, *, name: str, alt: str, key: str | None = None, height: int | None = None
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import vocabulary
+from dashboard import history, vocabulary
 from dashboard.charts.layout import target_text
 from dashboard.charts.palette import STATUS_BADGE, STATUS_ICONS, STATUS_ORDER
 from dashboard.formatting import DASH, fmt_int, fmt_pct, fmt_pct_expr, fmt_pp
@@ -21,24 +21,62 @@ TARGET_SET = ("met", "below", "above", "no_data")
 
 
 def kpis(
-    counts: pl.DataFrame, ind: pl.DataFrame, *, year: int, cluster: str, unit: str | None
+    counts: pl.DataFrame,
+    ind: pl.DataFrame,
+    *,
+    year: int,
+    cluster: str,
+    unit: str | None,
+    sources: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """One row per KPI card, in `KPIS` order: kpi, value, prev (last year), total, prev_total.
+    """One row per KPI card, in `KPIS` order: kpi, value, prev (last year), total, prev_total,
+    target_min, target_max, status, prev_from (the codes pooled into `prev`, else null).
 
     staff is the sum of the scope's roster (or reported) staff; the three rates are the scope's
     indicator values (pooled for a cluster); targets_met counts the scope's targets met, with
-    `total` the targets set. A year without data gives null, never 0.
+    `total` the targets set. A year without data gives null, never 0. A unit is itself whatever
+    cluster it was in last year; with `sources` (organisation.history_sources) a merged unit's
+    last year is its predecessors pooled (Σ numerators ÷ Σ denominators), a split or renamed
+    unit's its parent's.
     """
     years = [year, year - 1]
-    c = counts.filter(pl.col("cluster_code") == cluster, pl.col("year").is_in(years))
+    c = counts.filter(pl.col("year").is_in(years))
     if unit:
         c = c.filter(pl.col("unit_code") == unit)
+        scoped = ind.filter(pl.col("unit_code") == unit, pl.col("year").is_in(years))
+    else:
+        c = c.filter(pl.col("cluster_code") == cluster)
+        scoped = scope_rows(ind, cluster=cluster, unit=None).filter(pl.col("year").is_in(years))
+    prev_from = None
+    if unit and sources is not None:
+        src = sources.filter(pl.col("unit_code") == unit, pl.col("year") == year - 1)
+        pooled = history.pooled_indicators(counts, src)
+        if pooled.height:
+            prev_from = pooled[history.LABEL][0]
+            prev_counts = history.pooled_counts(counts, src).with_columns(
+                pl.col("year").cast(c["year"].dtype)
+            )
+            c = pl.concat(
+                [c.filter(pl.col("year") == year), prev_counts.select(c.columns)],
+                how="vertical_relaxed",
+            )
+            # Last year's targets were the predecessors', not the unit's: no count to compare.
+            scoped = pl.concat(
+                [
+                    scoped.filter(pl.col("year") == year),
+                    pooled.select(
+                        pl.col(col).cast(scoped[col].dtype)
+                        for col in pooled.columns
+                        if col in scoped.columns
+                    ),
+                ],
+                how="diagonal_relaxed",
+            )
     staff = c.group_by("year").agg(
         kpi=pl.lit("staff"),
         value=pl.col("staff").sum().cast(pl.Float64),
         total=pl.lit(None, pl.Int64),
     )
-    scoped = scope_rows(ind, cluster=cluster, unit=unit).filter(pl.col("year").is_in(years))
     rates = scoped.filter(pl.col("indicator").is_in(KPI_INDICATORS)).select(
         "year",
         kpi=pl.col("indicator"),
@@ -74,6 +112,9 @@ def kpis(
         .join(prev, on="kpi", how="left")
         .join(targets, on="kpi", how="left")
         .select("kpi", "value", "prev", "total", "prev_total", "target_min", "target_max", "status")
+        .with_columns(
+            prev_from=pl.when(pl.col("prev").is_not_null()).then(pl.lit(prev_from, pl.String))
+        )
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
+from dashboard import organisation as org
 from dashboard.collation import vn_key
 from dashboard.i18n import label_expr, t
 from dashboard.l10n import locale
@@ -36,9 +37,10 @@ def named_ranking(ranking: pl.DataFrame, ds: Dataset, *, cluster: str) -> pl.Dat
 
 def _cluster_scores(ds: Dataset, *, year: int, cluster: str) -> pl.DataFrame:
     """unit_code, unit_name, criterion, max_points and points (final, else self) of the
-    cluster's units in `year`."""
-    units = ds.units.filter(pl.col("cluster_code") == cluster).select(
-        pl.col("unit_code").cast(pl.String), "unit_name"
+    cluster's members of `year`."""
+    members = org.members(ds, year, cluster)
+    units = ds.units.select(pl.col("unit_code").cast(pl.String), "unit_name").filter(
+        pl.col("unit_code").is_in(members)
     )
     return (
         ds.scores.filter(pl.col("year") == year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import organisation as org
 from dashboard import vocabulary
 from dashboard.collation import people_order
 from dashboard.i18n import label_expr
@@ -76,20 +77,36 @@ def awards_by_type(ds: Dataset, *, year: int, unit: str) -> pl.DataFrame:
 
 
 def monthly_progress(ds: Dataset, *, year: int, unit: str) -> pl.DataFrame:
-    """Monthly ratings of the unit's staff, month by month and cumulative:
-    month, rated, htxsnv, httnv, rated_cum, htxsnv_cum, httnv_cum, share_pct (cumulative
-    HTXSNV share of all ratings) and cap_ratio_pct (cumulative HTXSNV over HTTNV, the ratio the
-    HTXSNV cap counts; null while no HTTNV)."""
+    """Monthly ratings of the unit's staff over its emulation year, month by month and
+    cumulative: month (the month's place in the emulation year, 1–12: a school year's September
+    is 1), month_label (the calendar month, "09"), rated, htxsnv, httnv, rated_cum, htxsnv_cum,
+    httnv_cum, share_pct (cumulative HTXSNV share of all ratings) and cap_ratio_pct (cumulative
+    HTXSNV over HTTNV, the ratio the HTXSNV cap counts; null while no HTTNV). `ds` holds the
+    calendar year before too when the unit's year starts after January."""
     staff = ds.roster.filter(pl.col("year") == year, pl.col("unit_code") == unit).select(
         subject_code=pl.col("person_code").cast(pl.String)
     )
-    monthly = ds.ratings.filter(
-        pl.col("year") == year, pl.col("month").is_not_null(), pl.col("subject_kind") == "person"
-    ).select(pl.col("subject_code").cast(pl.String), "month", pl.col("rating").cast(pl.String))
+    rated = ds.ratings.lazy().filter(
+        pl.col("year").is_in([year - 1, year]),
+        pl.col("month").is_not_null(),
+        pl.col("subject_kind") == "person",
+    )
+    monthly = (
+        org.rating_years(rated, org.shifted_subjects(ds))
+        .filter(pl.col("year") == year)
+        .select(
+            pl.col("subject_code").cast(pl.String),
+            pl.col("em_month").cast(pl.Int64).alias("month"),
+            pl.col("month").cast(pl.Int64).alias("_calendar"),
+            pl.col("rating").cast(pl.String),
+        )
+        .collect()
+    )
     per_month = (
         monthly.join(staff, on="subject_code")
         .group_by("month")
         .agg(
+            month_label=pl.col("_calendar").first().cast(pl.String).str.zfill(2),
             rated=pl.len().cast(pl.Int64),
             htxsnv=(pl.col("rating") == "HTXSNV").sum().cast(pl.Int64),
             httnv=(pl.col("rating") == "HTTNV").sum().cast(pl.Int64),

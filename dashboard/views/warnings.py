@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import organisation as org
 from dashboard.i18n import t
 from dashboard.l10n import locale
 from data_access.catalog import Catalog, Rule, load_catalog
@@ -48,34 +49,48 @@ _BASIS_POINTS = 10_000
 
 
 def _monthly(ds: Dataset, year: int) -> pl.DataFrame:
-    """Person-month ratings of the year with the person's unit that year: unit_code, month,
-    rating (a person not on the roster that year has no unit and drops out)."""
+    """Person-month ratings of the emulation year with the person's unit that year: unit_code,
+    month (its place in the emulation year, 1–12: a school year's September is 1), rating (a
+    person not on the roster that year has no unit and drops out). `ds` holds the calendar year
+    before too when a unit's year starts after January."""
     roster = ds.roster.filter(pl.col("year") == year).select(
         pl.col("person_code").cast(pl.String).alias("subject_code"),
         pl.col("unit_code").cast(pl.String),
     )
+    rated = ds.ratings.lazy().filter(
+        pl.col("year").is_in([year - 1, year]),
+        pl.col("month").is_not_null(),
+        pl.col("subject_kind").cast(pl.String) == "person",
+    )
     return (
-        ds.ratings.filter(
-            pl.col("year") == year,
-            pl.col("month").is_not_null(),
-            pl.col("subject_kind").cast(pl.String) == "person",
-        )
+        org.rating_years(rated, org.shifted_subjects(ds))
+        .filter(pl.col("year") == year)
         .select(
             pl.col("subject_code").cast(pl.String),
-            pl.col("month").cast(pl.Int64),
+            pl.col("em_month").cast(pl.Int64).alias("month"),
             pl.col("rating").cast(pl.String),
         )
+        .collect()
         .join(roster, on="subject_code")
         .select("unit_code", "month", "rating")
     )
 
 
-def _units(ds: Dataset) -> pl.DataFrame:
+def month_of_year(em_month: int, *, year: int, start_month: int | None, lang: str) -> str:
+    """Where the year in progress stands, in words: "tháng 3/12 của năm học 2026–2027" for a
+    school year (start month after January), "tháng 3/12 của năm 2026" otherwise."""
+    school = start_month is not None and start_month > 1
+    key = "warning.month_of.school" if school else "warning.month_of.year"
+    return t(key, lang, n=em_month, label=org.year_label(year, start_month))
+
+
+def _units(ds: Dataset, year: int) -> pl.DataFrame:
+    """unit_code, cluster_code (its cluster of `year`), profile."""
+    member = org.membership(ds, [year]).select("unit_code", "cluster_code")
     return ds.units.select(
         pl.col("unit_code").cast(pl.String),
-        pl.col("cluster_code").cast(pl.String),
         pl.col("profile").cast(pl.String),
-    )
+    ).join(member, on="unit_code")
 
 
 def months_behind(ds: Dataset, *, year: int) -> pl.DataFrame:
@@ -83,7 +98,7 @@ def months_behind(ds: Dataset, *, year: int) -> pl.DataFrame:
     latest rated month, `gap` the months 1 … limit without a rating. A unit (or a cluster) with
     no monthly rating that year gives no row (see the module note)."""
     monthly = _monthly(ds, year).select("unit_code", "month").unique()
-    units = _units(ds)
+    units = _units(ds, year)
     rated = monthly.join(units, on="unit_code")
     latest = rated.group_by("cluster_code").agg(limit=pl.col("month").max())
     done = rated.group_by("unit_code").agg(used=pl.len().cast(pl.Int64), last=pl.col("month").max())
@@ -125,7 +140,7 @@ def cap_tallies(ds: Dataset, *, year: int, catalog: Catalog | None = None) -> pl
     `base` the base ratings, `allowed` = floor(cap × base), `gap` = used − allowed, `value` the
     cap's own ratio so far (used / base, percent; null without a base), `limit` the cap."""
     cat = catalog or load_catalog()
-    monthly = _monthly(ds, year).join(_units(ds), on="unit_code")
+    monthly = _monthly(ds, year).join(_units(ds, year), on="unit_code")
     parts = []
     for rule in rating_caps(cat):
         counted = RATINGS_OF[rule.params["counted"]]

@@ -16,6 +16,7 @@ from data_access.importer.consistency import check_unit_counts
 from data_access.importer.duplicates import check_duplicates, key_label
 from data_access.importer.load import write_tables
 from data_access.importer.messages import reason_expr, text
+from data_access.importer.organisation import check_organisation
 from data_access.importer.references import (
     check_award_recipients,
     check_references,
@@ -112,6 +113,7 @@ def _run(
             closed_years.serialize(conn)
             check_references(tables, dimensions(conn, tables), errors)
             check_unit_counts(conn, tables, errors)
+            check_organisation(conn, tables, errors)
             if scope_check is not None and not errors:
                 hit = touched(conn, tables)
                 if not scope_check(hit):

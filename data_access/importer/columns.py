@@ -12,7 +12,7 @@ from data_access.catalog import MEASURES, load_catalog
 from data_access.catalog.forms import award_methods
 
 # Value types a column can have; validate.py knows how to parse and check each.
-CODE, TEXT, YEAR, COUNT, PCT, POINTS, DATE, PERIOD, CHOICE = (
+CODE, TEXT, YEAR, COUNT, PCT, POINTS, DATE, PERIOD, CHOICE, MONTH = (
     "code",
     "text",
     "year",
@@ -22,6 +22,7 @@ CODE, TEXT, YEAR, COUNT, PCT, POINTS, DATE, PERIOD, CHOICE = (
     "date",
     "period",
     "choice",
+    "month",  # a month number 1–12 (period_start_month)
 )
 
 
@@ -64,6 +65,11 @@ def _c(code: str, vi: str, en: str, req: bool, kind: str = CODE, **kw: object) -
 _YEAR = _c("year", "Năm", "Year", True, YEAR)
 _UNIT = _c("unit_code", "Mã đơn vị", "Unit code", True)
 _CLUSTER = _c("cluster_code", "Mã cụm", "Cluster code", True)
+# 0.3.0: the first month of the emulation year (1 = the calendar year, 9 = the school year).
+_START_MONTH = _c(
+    "period_start_month", "Tháng bắt đầu năm thi đua", "Emulation year start month", False, MONTH
+)
+_DECISION_NO = _c("decision_no", "Số quyết định", "Decision number", False, TEXT)
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
@@ -76,6 +82,7 @@ TABLES: tuple[TableSpec, ...] = (
             _CLUSTER,
             _c("cluster_name", "Tên cụm", "Cluster name", True, TEXT),
             _c("organizer", "Cơ quan tổ chức", "Organizer", False, TEXT),
+            _START_MONTH,
         ),
     ),
     TableSpec(
@@ -92,6 +99,7 @@ TABLES: tuple[TableSpec, ...] = (
                 "profile", "Loại hình", "Profile", False, CHOICE, choices="profile", default="civil"
             ),
             _c("short_name", "Tên ngắn", "Short name", False, TEXT),
+            _START_MONTH,
         ),
     ),
     TableSpec(
@@ -179,7 +187,7 @@ TABLES: tuple[TableSpec, ...] = (
             ),
             _c("recipient_code", "Mã đối tượng", "Recipient code", True),
             _c("award_code", "Mã khen thưởng", "Award code", True, CHOICE, choices="award_code"),
-            _c("decision_no", "Số quyết định", "Decision number", False, TEXT),
+            _DECISION_NO,
             _c("decision_date", "Ngày quyết định", "Decision date", False, DATE),
             _c(
                 "method",
@@ -247,10 +255,40 @@ TABLES: tuple[TableSpec, ...] = (
             _c("value", "Giá trị", "Value", True, COUNT),
         ),
     ),
+    # 0.3.0: the organisation over time (contract.md)
+    TableSpec(
+        "cluster_members",
+        "Thành viên cụm theo năm",
+        "Cluster members",
+        "Đơn vị nào thuộc cụm nào trong từng năm (theo quyết định phân cụm, khối)",
+        "Which unit was in which cluster in each year (the cluster assignment decision)",
+        (
+            _YEAR,
+            _CLUSTER,
+            _UNIT,
+            _DECISION_NO,
+            _c("decision_date", "Ngày quyết định", "Decision date", False, DATE),
+        ),
+    ),
+    TableSpec(
+        "unit_changes",
+        "Sáp nhập, chia tách",
+        "Unit changes",
+        "Sáp nhập, chia tách, đổi tên đơn vị và ngày có hiệu lực",
+        "Mergers, splits and renames of units, with the date they take effect",
+        (
+            _c("effective_date", "Ngày hiệu lực", "Effective date", True, DATE),
+            _c("kind", "Hình thức", "Kind of change", True, CHOICE, choices="change_kind"),
+            _c("from_unit_code", "Mã đơn vị cũ", "Former unit code", True),
+            _c("to_unit_code", "Mã đơn vị mới", "New unit code", True),
+            _DECISION_NO,
+        ),
+    ),
 )
 TABLE_SPECS: dict[str, TableSpec] = {t.name: t for t in TABLES}
-# Sheets of the template that hold no data: the importer skips them.
-GUIDE_SHEET, LISTS_SHEET = "Hướng dẫn", "Danh mục"
+# Sheets of the template that hold no data: the importer skips them (the examples too, so a
+# template uploaded as downloaded imports nothing; issue 21).
+GUIDE_SHEET, LISTS_SHEET, EXAMPLES_SHEET = "Hướng dẫn", "Danh mục", "Ví dụ"
 
 
 def fold(text: str) -> str:
@@ -300,6 +338,20 @@ def choice_lists() -> dict[str, tuple[str, ...]]:
         "award_method": tuple(award_methods()),
         "indicator": tuple(cat.indicators),
         "measure": MEASURES,
+        "change_kind": m.CHANGE_KINDS,
+    }
+
+
+# Words a clerk may write instead of a code: the Vietnamese names of the codes.
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "change_kind": {"sáp nhập": "merge", "chia tách": "split", "đổi tên": "rename"},
+}
+
+
+def choice_words(name: str) -> dict[str, str]:
+    """Lower-cased word -> code for choice list `name` (NFC, as every cell is)."""
+    return {
+        unicodedata.normalize("NFC", w).lower(): c for w, c in CHOICE_WORDS.get(name, {}).items()
     }
 
 

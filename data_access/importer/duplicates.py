@@ -61,6 +61,21 @@ def check_duplicates(table: str, frame: pl.DataFrame, errors: ErrorCollector) ->
         file=pl.col("__first_file"),
     )
     for v in values:
+        if (table, v) == ("cluster_members", "cluster_code"):
+            # A unit in two clusters in one year: said in the words of the organisation.
+            errors.add_rows(
+                marked,
+                pl.col("__diff") == v,
+                "member_two_clusters",
+                column=v,
+                value=pl.col("__here"),
+                row=pl.col("__first_row"),
+                file=pl.col("__first_file"),
+                unit=pl.col("unit_code"),
+                year=pl.col("year"),
+                other=pl.col("__there"),
+            )
+            continue
         errors.add_rows(
             marked,
             pl.col("__diff") == v,

@@ -164,10 +164,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tập thể này thuộc đơn vị «{unit}», không thuộc đơn vị «{row_unit}» của dòng này",
         "en": "this collective belongs to unit '{unit}', not to this row's unit '{row_unit}'",
     },
-    "unit_not_member": {
-        "vi": "đơn vị này thuộc cụm «{cluster}», không phải thành viên của cụm «{row_cluster}»",
-        "en": "this unit belongs to cluster '{cluster}', not to this row's cluster '{row_cluster}'",
-    },
     "duplicate_row": {
         "vi": "dòng lặp lại: giống hệt dòng {row} ({file})",
         "en": "duplicate row: identical to row {row} ({file})",
@@ -194,9 +190,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress_done": {"vi": "Hoàn tất", "en": "Done"},
     "progress_failed": {"vi": "Có lỗi, không ghi dữ liệu", "en": "Errors found, nothing written"},
     "summary_line": {
-        "vi": "{table}: {inserted} dòng thêm mới, {updated} dòng cập nhật, {unchanged} dòng "
-        "không đổi",
-        "en": "{table}: {inserted} inserted, {updated} updated, {unchanged} unchanged",
+        "vi": "{name} ({table}): {inserted} dòng thêm mới, {updated} dòng cập nhật, {unchanged} "
+        "dòng không đổi",
+        "en": "{name} ({table}): {inserted} inserted, {updated} updated, {unchanged} unchanged",
     },
     "summary_ok": {
         "vi": "Nhập dữ liệu thành công.",
@@ -229,6 +225,8 @@ WORDS: dict[str, dict[str, str]] = {
     "unit": {"vi": "đơn vị", "en": "unit"},
     "collective": {"vi": "tập thể", "en": "collective"},
     "person": {"vi": "cá nhân", "en": "person"},
+    "leader": {"vi": "cụm trưởng", "en": "leader"},
+    "deputy": {"vi": "cụm phó", "en": "deputy"},
 }
 # ... and who is rated on a scale (rating_scale).
 CATEGORY_WORDS: dict[str, dict[str, str]] = {

@@ -50,6 +50,10 @@ def _references(tables: dict[str, pl.DataFrame]) -> list[tuple[str, str, str, st
         ("cluster_roles", "unit_code", "", "unit"),
         ("scores", "unit_code", "", "unit"),
         ("unit_counts", "unit_code", "", "unit"),
+        ("cluster_members", "cluster_code", "", "cluster"),
+        ("cluster_members", "unit_code", "", "unit"),
+        ("unit_changes", "from_unit_code", "", "unit"),
+        ("unit_changes", "to_unit_code", "", "unit"),
     ]
     for tbl, code, kind_col in (
         ("ratings", "subject_code", "subject_kind"),
@@ -150,7 +154,7 @@ def check_references(
         lost = rows.join(dims[dim].select(key), left_on=code, right_on=key, how="anti")
         errors.add_rows(lost, pl.lit(True), "ref_missing", column=code, what=word(kind, lang))  # type: ignore[arg-type]
     _roster_collective_in_unit(tables, dims, errors)
-    _role_unit_in_cluster(tables, dims, errors)
+    # A cluster role's unit against that year's members: organisation.py (it needs the years).
     _rating_scale(tables, dims, errors)
 
 
@@ -172,27 +176,6 @@ def _roster_collective_in_unit(
         column="collective_code",
         unit=pl.col("__owner"),
         row_unit=pl.col("unit_code"),
-    )
-
-
-def _role_unit_in_cluster(
-    tables: dict[str, pl.DataFrame], dims: dict[str, pl.DataFrame], errors: ErrorCollector
-) -> None:
-    roles = tables.get("cluster_roles")
-    if roles is None or not {"cluster_code", "unit_code"} <= set(roles.columns):
-        return
-    member = dims["units"].select("unit_code", pl.col("cluster_code").alias("__cluster"))
-    # Only rows whose cluster resolves: an unknown cluster was reported already.
-    joined = roles.join(member, on="unit_code", how="inner").join(
-        dims["clusters"].select("cluster_code"), on="cluster_code", how="semi"
-    )
-    errors.add_rows(
-        joined,
-        pl.col("cluster_code").is_not_null() & (pl.col("__cluster") != pl.col("cluster_code")),
-        "unit_not_member",
-        column="unit_code",
-        cluster=pl.col("__cluster"),
-        row_cluster=pl.col("cluster_code"),
     )
 
 

@@ -16,6 +16,7 @@ import polars as pl
 
 from data_access.formulas import neutralise_frame
 from data_access.importer.collector import ERROR_SCHEMA, ErrorCollector
+from data_access.importer.columns import TABLE_SPECS
 from data_access.importer.messages import REPORT_HEADERS, _lang, text
 
 __all__ = ["ERROR_SCHEMA", "ErrorCollector", "ImportErrorRecord", "ImportReport", "TableSummary"]
@@ -134,7 +135,10 @@ class ImportReport:
         """Human-readable lines: one per error, or one per table then a closing line."""
         if not self.ok:
             return _lines(self.error_frame).to_list()
-        out = [text("summary_line", self.lang, **vars(s)) for s in self.summary]
+        out = [
+            text("summary_line", self.lang, **{**vars(s), "name": table_name(s.table, self.lang)})
+            for s in self.summary
+        ]
         return [*out, text("summary_ok", self.lang)]
 
     def warning_lines(self) -> list[str]:
@@ -146,6 +150,15 @@ class ImportReport:
         frame = self.warning_frame if warnings else self.error_frame
         for start in range(0, frame.height, chunk):
             stream.write("\n".join(_lines(frame.slice(start, chunk)).to_list()) + "\n")
+
+
+def table_name(table: str, lang: str) -> str:
+    """A table as the template's sheet names it, in the report's language ("Thành viên cụm
+    theo năm"), for the summary beside its code."""
+    spec = TABLE_SPECS.get(table)
+    if spec is None:
+        return table
+    return spec.sheet_vi if _lang(lang) == "vi" else spec.sheet_en
 
 
 def _lines(frame: pl.DataFrame) -> pl.Series:

@@ -76,6 +76,8 @@ def touched(conn: Connection, tables: dict[str, pl.DataFrame]) -> Touched:
             persons |= _codes(frame, "person_code")
         if name == "roster":
             persons |= _codes(frame, "person_code")
+        if name == "unit_changes":  # a merger touches both sides' units (contract 0.3.0)
+            units |= _codes(frame, "from_unit_code") | _codes(frame, "to_unit_code")
         if name == "targets":
             units |= _codes_of_kind(frame, "scope_kind", "scope_code", "unit")
             clusters |= _codes_of_kind(frame, "scope_kind", "scope_code", "cluster")

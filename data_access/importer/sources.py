@@ -19,6 +19,7 @@ from pathlib import PurePath
 import polars as pl
 
 from data_access.importer.columns import (
+    EXAMPLES_SHEET,
     GUIDE_SHEET,
     LISTS_SHEET,
     TABLE_SPECS,
@@ -33,7 +34,7 @@ from data_access.importer.report import ErrorCollector
 from data_access.importer.settings import CSV_SUFFIXES, EXCEL_SUFFIXES, Limits
 from data_access.importer.zipguard import ZIP_MAGIC, SheetScan, scan_workbook
 
-SKIPPED_SHEETS = {fold(GUIDE_SHEET), fold(LISTS_SHEET)}
+SKIPPED_SHEETS = {fold(GUIDE_SHEET), fold(LISTS_SHEET), fold(EXAMPLES_SHEET)}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (BIFF in a compound file)
 _SNIFF = 1024 * 1024  # bytes of a CSV's first line looked at before anything is decoded
 # A "?" touching a letter: what an office suite writes for a letter its code page lacks.
@@ -278,7 +279,7 @@ def _read_excel(
     out = []
     for sheet, raw in sheets.items():
         if fold(sheet) in SKIPPED_SHEETS or raw.width == 0:
-            continue  # the template's guide and lists, and unused empty sheets
+            continue  # the template's guide, examples and lists, and unused empty sheets
         label = f"{name}[{sheet}]"
         errors.see_file(label)
         table = _table_of(sheet)

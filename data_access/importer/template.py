@@ -1,8 +1,10 @@
 """The import template: a workbook users fill in and give back to the importer.
 
-A "Hướng dẫn" sheet first, then one sheet per table (Vietnamese headers, bold and frozen, one
-example row), drop-down lists for every code column taken from a hidden "Danh mục" sheet. The
-example rows are consistent with each other, so a template imported as it is loads cleanly.
+A "Hướng dẫn" sheet first, then "Ví dụ" (sample rows for every table, which the importer never
+reads: a template uploaded as downloaded imports nothing and says so), then one empty sheet per
+table (Vietnamese headers, bold and frozen), drop-down lists for every code column taken from a
+hidden "Danh mục" sheet. The sample rows are consistent with each other, so copied into their
+sheets they import cleanly.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from data_access.importer.columns import (
     CHOICE,
     CODE,
     DATE,
+    EXAMPLES_SHEET,
     GUIDE_SHEET,
     LISTS_SHEET,
+    MONTH,
     PCT,
     PERIOD,
     POINTS,
@@ -42,28 +46,32 @@ LAST_ROW = 10_001
 FONT = "Arial"  # named, so no office suite falls back to a serif
 LINE_PT = 15  # the height of one line of 11-point text
 
-# One example row per table, in column order; together they import cleanly into an empty
-# database (the unit is in the cluster, the person on the unit's roster, and so on).
-EXAMPLES: dict[str, tuple[object, ...]] = {
-    "clusters": ("CUM04", "Cụm thi đua số 4", "Học viện Chính trị quốc gia Hồ Chí Minh"),
-    "units": ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil", "Phú Thọ"),
-    "collectives": ("TCT_PT_KLL", "TCT_PT", "Khoa Lý luận cơ sở", "department"),
-    "people": ("CB0001", "Nguyễn Văn An"),
-    "roster": (2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none"),
-    "ratings": ("2024", "person", "CB0001", "HTXSNV"),
-    "awards": (
-        2024,
-        "person",
-        "CB0001",
-        "CSTDCS",
-        "125/QĐ-TCT",
-        dt.date(2024, 12, 31),
-        "regular",
+# Sample rows per table, in column order; together they import cleanly into an empty database
+# (the unit is in the cluster, the person on the unit's roster, the merged school has no row
+# after its merger, and so on). They live on the "Ví dụ" sheet, which is never imported.
+EXAMPLES: dict[str, tuple[tuple[object, ...], ...]] = {
+    "clusters": (("CUM04", "Cụm thi đua số 4", "Học viện Chính trị quốc gia Hồ Chí Minh", None),),
+    "units": (
+        ("TCT_PT", "Trường Chính trị tỉnh Phú Thọ", "CUM04", "civil", "Phú Thọ", None),
+        ("TCT_VP", "Trường Chính trị tỉnh Vĩnh Phúc", "CUM04", "civil", "Vĩnh Phúc", None),
     ),
-    "targets": (2024, "unit", "TCT_PT", "LDTT_RATE", 90, None),
-    "cluster_roles": (2024, "CUM04", "TCT_PT", "leader"),
-    "scores": (2024, "TCT_PT", "Thực hiện nhiệm vụ chính trị", 40, 38, 37.5),
-    "unit_counts": (2024, "TCT_PT", "staff", 45),
+    "collectives": (("TCT_PT_KLL", "TCT_PT", "Khoa Lý luận cơ sở", "department"),),
+    "people": (("CB0001", "Nguyễn Văn An"),),
+    "roster": ((2024, "CB0001", "TCT_PT", "TCT_PT_KLL", 1, "none"),),
+    "ratings": (("2024", "person", "CB0001", "HTXSNV"),),
+    "awards": (
+        (2024, "person", "CB0001", "CSTDCS", "125/QĐ-TCT", dt.date(2024, 12, 31), "regular"),
+    ),
+    "targets": ((2024, "unit", "TCT_PT", "LDTT_RATE", 90, None),),
+    "cluster_roles": ((2024, "CUM04", "TCT_PT", "leader"),),
+    "scores": ((2024, "TCT_PT", "Thực hiện nhiệm vụ chính trị", 40, 38, 37.5),),
+    "unit_counts": ((2024, "TCT_PT", "staff", 45),),
+    "cluster_members": ((2025, "CUM04", "TCT_PT", "15/QĐ-HVCTQG", dt.date(2025, 8, 15)),),
+    # Vĩnh Phúc's school merges into Phú Thọ's, which continues (its row to itself).
+    "unit_changes": (
+        (dt.date(2025, 7, 1), "merge", "TCT_VP", "TCT_PT", "1234/QĐ-UBND"),
+        (dt.date(2025, 7, 1), "merge", "TCT_PT", "TCT_PT", "1234/QĐ-UBND"),
+    ),
 }
 
 # Labels shown beside the codes on the "Danh mục" sheet (codes not listed get no label).
@@ -78,6 +86,9 @@ _FIXED_LABELS = {
     "unit": "Đơn vị",
     "cluster": "Cụm",
     "leader": "Cụm trưởng",
+    "merge": "Sáp nhập",
+    "split": "Chia tách",
+    "rename": "Đổi tên",
     "deputy": "Cụm phó",
     "staff": "Tổng số cán bộ",
     "persons_ldtt_plus": "Số cá nhân đạt LĐTT trở lên",
@@ -112,7 +123,13 @@ _FORMAT_HINTS = {
     POINTS: "số không âm",
     DATE: "dd/mm/yyyy hoặc yyyy-mm-dd",
     PERIOD: "yyyy (cả năm) hoặc yyyy-mm (tháng), nhập dạng văn bản",
+    MONTH: "số nguyên 1–12 (để trống: 1, năm dương lịch; 9: năm học từ tháng 9)",
 }
+# Code columns whose drop-down offers the codes typed on another sheet of the workbook: a
+# suggestion only (codes already in the database are accepted too, so no error box).
+CODE_SOURCES = {"unit_code": "units", "from_unit_code": "units", "to_unit_code": "units"}
+CODE_SOURCES_BY_TABLE = {"cluster_members": {"cluster_code": "clusters", **CODE_SOURCES}}
+CODE_SOURCES_BY_TABLE["unit_changes"] = CODE_SOURCES
 
 BOLD = Font(name=FONT, bold=True)
 PLAIN = Font(name=FONT)
@@ -152,23 +169,34 @@ def _lists_sheet(wb: Workbook) -> dict[str, str]:
     return ranges
 
 
+def _sheet_name(table: str) -> str:
+    return next(t.sheet_vi for t in TABLES if t.name == table)
+
+
+def _format(ws: Worksheet, letter: str, kind: str, cells: list) -> None:
+    dim = ws.column_dimensions[letter]
+    if kind in (CODE, TEXT, CHOICE, PERIOD):
+        # Text format: Excel would turn "00123" into 123 and "2023-03" into a date.
+        dim.number_format = "@"
+        for cell in cells:
+            cell.number_format = "@"
+    elif kind == DATE:
+        dim.number_format = "dd/mm/yyyy"
+        for cell in cells:
+            cell.number_format = "dd/mm/yyyy"
+
+
 def _table_sheet(wb: Workbook, spec: TableSpec, ranges: dict[str, str]) -> None:
     ws = wb.create_sheet(spec.sheet_vi)
-    example = EXAMPLES[spec.name]
-    for i, (col, value) in enumerate(zip(spec.columns, example, strict=True), start=1):
+    sources = CODE_SOURCES_BY_TABLE.get(spec.name, {})
+    for i, col in enumerate(spec.columns, start=1):
         letter = get_column_letter(i)
         head = ws.cell(row=1, column=i, value=col.vi)
         head.font = BOLD
         head.fill = REQUIRED_FILL if col.required else OPTIONAL_FILL
-        cell = ws.cell(row=2, column=i, value=value)
-        cell.font = PLAIN
-        dim = ws.column_dimensions[letter]
-        dim.width = max(len(col.vi), len(str(value or "")), 12) + 4
-        if col.kind in (CODE, TEXT, CHOICE, PERIOD):
-            # Text format: Excel would turn "00123" into 123 and "2023-03" into a date.
-            dim.number_format = cell.number_format = "@"
-        elif col.kind == DATE:
-            dim.number_format = cell.number_format = "dd/mm/yyyy"
+        widest = max((len(str(r[i - 1] or "")) for r in EXAMPLES[spec.name]), default=0)
+        ws.column_dimensions[letter].width = max(len(col.vi), widest, 12) + 4
+        _format(ws, letter, col.kind, [])
         if col.kind == CHOICE:
             dv = DataValidation(
                 type="list",
@@ -178,9 +206,50 @@ def _table_sheet(wb: Workbook, spec: TableSpec, ranges: dict[str, str]) -> None:
                 errorTitle="Giá trị không hợp lệ",
                 error=f"Chọn một mã trong danh sách ({col.vi}).",
             )
-            ws.add_data_validation(dv)
-            dv.add(f"{letter}2:{letter}{LAST_ROW}")
+        elif col.code in sources:
+            sheet = quote_sheetname(_sheet_name(sources[col.code]))
+            dv = DataValidation(
+                type="list",
+                formula1=f"{sheet}!$A$2:$A${LAST_ROW}",
+                allow_blank=True,
+                showErrorMessage=False,
+            )
+        else:
+            continue
+        ws.add_data_validation(dv)
+        dv.add(f"{letter}2:{letter}{LAST_ROW}")
     ws.freeze_panes = "A2"
+
+
+def _examples_sheet(wb: Workbook) -> None:
+    """Every table's sample rows under its sheet name and headers, one block after another."""
+    ws = wb.create_sheet(EXAMPLES_SHEET)
+    note = (
+        "CÁC DÒNG MẪU — trang này không được nhập. Muốn dùng dòng nào, chép sang trang của bảng "
+        "(cùng thứ tự cột) rồi sửa cho đúng dữ liệu của đơn vị."
+    )
+    ws.cell(row=1, column=1, value=note).font = BOLD
+    widths: dict[int, int] = {}
+    r = 3
+    for spec in TABLES:
+        ws.cell(row=r, column=1, value=f"Trang «{spec.sheet_vi}»").font = BOLD
+        for i, col in enumerate(spec.columns, start=1):
+            head = ws.cell(row=r + 1, column=i, value=col.vi)
+            head.font = BOLD
+            head.fill = REQUIRED_FILL if col.required else OPTIONAL_FILL
+            widths[i] = max(widths.get(i, 12), len(col.vi))
+        for k, example in enumerate(EXAMPLES[spec.name], start=r + 2):
+            for i, (col, value) in enumerate(zip(spec.columns, example, strict=True), start=1):
+                cell = ws.cell(row=k, column=i, value=value)
+                cell.font = PLAIN
+                if col.kind == DATE:
+                    cell.number_format = "dd/mm/yyyy"
+                elif col.kind in (CODE, TEXT, CHOICE, PERIOD):
+                    cell.number_format = "@"
+                widths[i] = max(widths[i], len(str(value or "")))
+        r += 3 + len(EXAMPLES[spec.name])
+    for i, width in widths.items():
+        ws.column_dimensions[get_column_letter(i)].width = width + 4
 
 
 GUIDE_WIDTHS = (22, 44, 40, 34, 60)
@@ -209,8 +278,9 @@ def _guide_sheet(ws: Worksheet) -> None:
             False,
         ),
         (
-            "Dòng 2 của mỗi trang là DÒNG VÍ DỤ: hãy thay bằng dữ liệu thật hoặc xoá đi trước khi "
-            "nhập (nếu giữ lại, dữ liệu ví dụ cũng sẽ được ghi vào cơ sở dữ liệu).",
+            "Các trang bảng để trống sẵn. Trang «Ví dụ» có DÒNG MẪU cho từng bảng và KHÔNG được "
+            "nhập: muốn dùng dòng mẫu nào, chép sang trang của bảng rồi sửa lại. Tệp mẫu chưa "
+            "điền gì thì không nhập được dòng nào (hệ thống báo «không có dòng dữ liệu nào»).",
             False,
         ),
         ("Cột tô màu cam là cột bắt buộc; cột tô màu xám có thể để trống.", False),
@@ -235,6 +305,31 @@ def _guide_sheet(ws: Worksheet) -> None:
             "Tên ngắn của đơn vị (không bắt buộc) là tên hiện trên máy chiếu và biểu đồ, ví dụ "
             "«Phú Thọ»; để trống thì bỏ phần đầu mà tên mọi đơn vị trong cụm cùng có (ví dụ "
             "«Trường Chính trị tỉnh»).",
+            False,
+        ),
+        (
+            "Thành viên cụm theo năm: mỗi dòng là một đơn vị thuộc một cụm trong một năm (theo "
+            "quyết định phân cụm, khối). Năm nào đã có dòng ở trang này thì thành viên của cụm "
+            "năm đó đúng bằng các dòng ấy; năm chưa có dòng nào thì mỗi đơn vị thuộc «Mã cụm» "
+            "ghi ở trang «Đơn vị». Nhập thành viên năm mới không làm thay đổi số liệu các năm "
+            "trước. Cụm trưởng, cụm phó của một năm phải là thành viên cụm năm đó.",
+            False,
+        ),
+        (
+            "Sáp nhập, chia tách: mỗi dòng là một đơn vị cũ chuyển sang một đơn vị mới từ «Ngày "
+            "hiệu lực». Sáp nhập: nhiều dòng cùng «Mã đơn vị mới» (đơn vị tiếp nhận tiếp tục tồn "
+            "tại thì ghi thêm một dòng từ chính nó sang chính nó); chia tách: nhiều dòng cùng «Mã "
+            "đơn vị cũ»; đổi tên: một dòng. Từ năm thi đua chứa ngày hiệu lực, đơn vị cũ không "
+            "nhận danh sách cán bộ, xếp loại năm, số liệu; không nhận khen thưởng quyết định từ "
+            "ngày hiệu lực trở đi. Hình thức: sáp nhập, chia tách hoặc đổi tên (merge, split, "
+            "rename).",
+            False,
+        ),
+        (
+            "Tháng bắt đầu năm thi đua (trang «Cụm thi đua» và «Đơn vị», không bắt buộc): để "
+            "trống là năm dương lịch (tháng 1); ghi 9 cho đơn vị thi đua theo năm học (từ tháng "
+            "9 năm trước đến tháng 8 năm sau, năm thi đua mang số của năm kết thúc). Giá trị của "
+            "đơn vị được ưu tiên hơn của cụm.",
             False,
         ),
         ("", False),
@@ -275,6 +370,7 @@ def build_template() -> bytes:
     """The template workbook (.xlsx) as bytes."""
     wb = Workbook()
     _guide_sheet(wb.active)
+    _examples_sheet(wb)
     sheets_at = len(wb.sheetnames)
     ranges = _lists_sheet(wb)  # created first to know the ranges, moved to the end below
     for spec in TABLES:

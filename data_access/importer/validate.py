@@ -13,6 +13,7 @@ from data_access.importer.columns import (
     CHOICE,
     COUNT,
     DATE,
+    MONTH,
     PCT,
     PERIOD,
     POINTS,
@@ -20,6 +21,7 @@ from data_access.importer.columns import (
     YEAR,
     ColumnSpec,
     choice_lists,
+    choice_words,
     max_length,
 )
 from data_access.importer.report import ErrorCollector
@@ -102,6 +104,11 @@ def _check_column(
                 limit=INT_MAX,
             )
         typed = pl.when(shape_ok & in_range).then(value)
+    elif spec.kind == MONTH:
+        value = _integer(raw)
+        ok = raw.str.contains(_INT) & value.is_between(1, 12)
+        errors.add_rows(frame, present & ~ok.fill_null(False), "not_month", column=c)
+        typed = pl.when(ok).then(value)
     elif spec.kind == PCT:
         bare = raw.str.strip_suffix("%").str.strip_chars()
         value = _number(bare)
@@ -131,7 +138,8 @@ def _check_column(
     elif spec.kind == CHOICE:
         allowed = choice_lists()[spec.choices or c]
         # Codes are matched case-insensitively and stored in their canonical spelling.
-        canon = {a.lower(): a for a in allowed}
+        # The Vietnamese words of a list (sáp nhập for merge) are accepted as well.
+        canon = {a.lower(): a for a in allowed} | choice_words(spec.choices or c)
         typed = raw.str.to_lowercase().replace_strict(canon, default=None, return_dtype=pl.String)
         errors.add_rows(
             frame, present & typed.is_null(), "invalid_choice", column=c, allowed=", ".join(allowed)
@@ -184,6 +192,11 @@ def combine(
     sources: list[Source], errors: ErrorCollector, limits: Limits
 ) -> dict[str, pl.DataFrame]:
     """One typed frame per table, over every file that holds it (in the order given)."""
+    if sources and all(s.frame.is_empty() for s in sources):
+        # Headers only (the template as downloaded): say so rather than "succeeded" with nothing.
+        # Named by the workbook, not one of its sheets (Excel forbids "[" in a sheet name).
+        label = sources[0].file
+        errors.add("no_rows", file=label[: label.rindex("[")] if label.endswith("]") else label)
     parts: dict[str, list[pl.DataFrame]] = {}
     for s in sources:
         parts.setdefault(s.table, []).append(convert(s, errors, limits))

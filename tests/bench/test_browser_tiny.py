@@ -1,6 +1,7 @@
 """The benchmark's browser stage (bench/browser.py, bench/scale.py) on the tiny dataset: the app
 in Chromium shows a chart, a year change reruns to `notRunning`, every page opens, and an
-imported roster year reaches the overview; the import is undone afterwards."""
+imported roster year reaches the overview; the import is undone afterwards. The floor app runs
+beside it, through nginx when nginx is installed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench import browser, scale
+from bench import browser, proxy, scale
 from dashboard import pipeline
 from data_access.readers import read_years
 
@@ -61,5 +62,13 @@ def test_the_app_in_chromium_sees_an_imported_year(sqlite_engine, tmp_path, monk
     assert got["pages"] == list(browser.PAGES)
     assert got["app_peak_mb"] > 0 and got["cold_s"] > 0
     assert got["import_visible_s"] is not None and got["import_visible_s"] > 0
+    # the floor app beside it: its own cold start, two warm changes alternating with the app's
+    floor = got["floor"]
+    assert floor["cold_s"] > 0 and len(floor["warm_runs"]) == 2
+    assert got["warm_ratio"] == got["warm_p50"] / floor["warm_p50"]
+    assert got["cold_over_s"] == got["cold_s"] - floor["cold_s"]
+    # the front end came over HTTP: at least the entry bundle and the Plotly chunk
+    assert got["first_bytes"] > 100_000 and floor["first_bytes"] > 100_000
+    assert got["behind_nginx"] == proxy.available()
     with sqlite_engine.connect() as conn:
         assert read_years(conn) == [2024, 2025]  # the import was undone

@@ -10,12 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from bench import scale
+
 ROOT = Path(__file__).resolve().parents[2]
 NUMBER = r"(\d+(\.\d+)?|n/a)"
 LAST = re.compile(
     rf"^bench: pipeline_s={NUMBER} pandas_ratio={NUMBER} sql_ratio={NUMBER} "
     rf"duckdb_ratio={NUMBER} cold_s={NUMBER} app_peak_mb={NUMBER} import_visible_s={NUMBER} "
-    rf"browser_warm_s={NUMBER} load_s={NUMBER} page_warm_s={NUMBER} peak_mb={NUMBER}$"
+    rf"browser_warm_s={NUMBER} load_s={NUMBER} page_warm_s={NUMBER} peak_mb={NUMBER} "
+    rf"floor_cold_s={NUMBER} cold_ratio={NUMBER} cold_over_s={NUMBER} "
+    rf"cold_cpu_over_s={NUMBER} floor_warm_s={NUMBER} warm_ratio={NUMBER} "
+    rf"warm_p95_ratio={NUMBER} warm_cpu_ratio={NUMBER} first_bytes={NUMBER}$"
 )
 
 
@@ -34,7 +39,8 @@ def test_quick_bench_prints_the_summary_and_passes_the_references():
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert LAST.match(lines[-1]), lines[-1]
     figures = dict(kv.split("=") for kv in lines[-1].removeprefix("bench: ").split())
-    browser = {"cold_s", "app_peak_mb", "import_visible_s", "browser_warm_s"}
+    browser = {"cold_s", "app_peak_mb", "import_visible_s", "browser_warm_s", "first_bytes"}
+    browser |= set(scale.FLOOR_KEYS)
     # every figure measured (SQL at least on SQLite) but the browser's, which this run skips:
     # tests/bench/test_browser_tiny.py drives that stage end to end
     assert [k for k, v in figures.items() if v == "n/a" and k not in browser] == []

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 def test_overview_2026_shows_the_htxsnv_early_warning(page, goto, shoot):
     goto("/?year=2026&cluster=KHOI_HVCT")
     body = page.locator("[data-testid='stMain']")
-    assert body.get_by_text("Năm 2026 đang diễn ra").is_visible()
+    # the academy's block runs on the school year: its 2026 is shown "2025–2026"
+    assert body.get_by_text("Năm 2025–2026 đang diễn ra").is_visible()
     summary = "1 đơn vị chậm bình xét tháng · 1 đơn vị có nguy cơ vượt trần HTXSNV"
     assert body.get_by_text(summary).is_visible()
     shoot("year-in-progress-overview-2026-1920")
@@ -39,7 +40,7 @@ def test_military_unit_awards_in_military_words(page, goto, shoot):
 def test_unit_page_2026_says_in_progress_and_warns(page, goto, shoot):
     goto("/don_vi?year=2026&cluster=KHOI_HVCT&unit=PKHQS_HVCT")
     body = page.locator("[data-testid='stMain']")
-    assert body.get_by_text("Năm 2026 đang diễn ra").is_visible()
+    assert body.get_by_text("Năm 2025–2026 đang diễn ra").is_visible()  # the school year
     shoot("year-in-progress-unit-2026-1920")
     cap = body.get_by_text("1 đơn vị có nguy cơ vượt trần HTXSNV")
     cap.scroll_into_view_if_needed()

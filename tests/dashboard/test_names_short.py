@@ -69,6 +69,32 @@ def test_an_imported_short_name_wins_and_is_normalised():
     assert got["derived"].to_list() == [False, True]
 
 
+def test_a_short_name_that_ends_its_name_does_not_stop_the_prefix():
+    # the 2025 merger brought a city's school into a cluster of provinces' schools; imported as
+    # "Hải Phòng", it leaves the others their "tỉnh"-less names
+    units = _units(
+        [
+            ("HN", "Trường Chính trị tỉnh Hà Nam", "C", None),
+            ("NB", "Trường Chính trị tỉnh Ninh Bình", "C", None),
+            ("HP", "Trường Chính trị thành phố Hải Phòng", "C", "Hải Phòng"),
+            ("VP", "Văn phòng Học viện Chính trị", "D", "Văn phòng Học viện"),
+            ("PCT", "Phòng Chính trị", "D", None),
+            ("PDT", "Phòng Đào tạo", "D", None),
+        ]
+    )
+    got = dict(short_names(units).select("unit_code", "short_name").iter_rows())
+    assert got == {
+        "HN": "Hà Nam",
+        "NB": "Ninh Bình",
+        "HP": "Hải Phòng",
+        # "Văn phòng Học viện" is not its name's ending: it still takes part, and the offices
+        # share no first word with it
+        "VP": "Văn phòng Học viện",
+        "PCT": "Phòng Chính trị",
+        "PDT": "Phòng Đào tạo",
+    }
+
+
 def test_no_shared_first_word_or_a_lone_unit_keeps_the_full_name():
     units = _units(
         [

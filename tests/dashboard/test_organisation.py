@@ -120,3 +120,59 @@ def test_school_year_months():
     assert org.months_of_year(2022, 9)[-1] == (2022, 8)
     sm = dict(org.start_months(_ds()).iter_rows())
     assert sm["Y"] == 9 and sm["X"] == 1
+
+
+def test_affiliations_are_current_and_every_listed_year():
+    a = org.affiliations(_ds())
+    # S is C1's now and in 2025; X is C2's now and in 2025 (listed); A and B only now (C1)
+    assert a.filter(pl.col("unit_code").is_in(["A", "S", "X"])).rows() == [
+        ("A", "C1"), ("S", "C1"), ("X", "C2"),
+    ]  # fmt: skip
+
+
+def test_rank_change_notes():
+    ds = _ds()
+    # 2025: S was made by the merger (unit_change). X was in C2 in 2024 (no listed rows: its
+    # current cluster) and is in C2 in 2025: no note. R2 is renamed in 2026, not 2025.
+    got = dict(org.rank_change_notes(ds, 2025).iter_rows())
+    assert got == {"S": "unit_change"}
+    assert dict(org.rank_change_notes(ds, 2026).iter_rows()) == {"R2": "unit_change"}
+    # A unit listed in another cluster the year before
+    moved = Dataset.empty(
+        units=ds.units,
+        clusters=ds.clusters,
+        cluster_members=pl.DataFrame(
+            {"year": [2024, 2025], "cluster_code": ["C1", "C2"], "unit_code": ["X", "X"]}
+        ),
+    )
+    assert dict(org.rank_change_notes(moved, 2025).iter_rows()) == {"X": "cluster_change"}
+
+
+def test_rating_years_of_shifted_subjects_only():
+    # Y starts in September: its person's October 2024 is 2025's 2nd month; Z's stays 2024's 10th
+    ds = Dataset.empty(
+        units=_ds().units,
+        clusters=_ds().clusters,
+        roster=pl.DataFrame({"year": [2025, 2025], "person_code": ["p", "q"],
+                             "unit_code": ["Y", "X"]}),
+    )  # fmt: skip
+    shifted = org.shifted_subjects(ds)
+    assert sorted(shifted.select("subject_kind", "subject_code").rows()) == [
+        ("person", "p"), ("unit", "Y"),
+    ]  # fmt: skip
+    ratings = pl.DataFrame(
+        {
+            "subject_kind": ["person", "person", "person"],
+            "subject_code": ["p", "q", "p"],
+            "year": [2024, 2024, 2024],
+            "month": [10, 10, None],
+        },
+        schema_overrides={"year": pl.Int16, "month": pl.Int8},
+    )
+    got = org.rating_years(ratings.lazy(), shifted).collect()
+    assert got.select("subject_code", "year", "em_month").sort("subject_code", "year").rows() == [
+        ("p", 2024, None), ("p", 2025, 2), ("q", 2024, 10),
+    ]  # fmt: skip
+    # nobody shifted: nothing joined, months are their own places
+    plain = org.rating_years(ratings.lazy(), shifted.clear()).collect()
+    assert plain["year"].to_list() == [2024, 2024, 2024]

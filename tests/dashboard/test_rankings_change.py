@@ -63,5 +63,6 @@ def test_output_columns_and_types():
             "rank": pl.Int64, "basis": pl.String, "final_points": pl.Float64,
             "targets_met": pl.Int64, "targets_total": pl.Int64, "rank_prev": pl.Int64,
             "rank_change": pl.Int64, "role": pl.String, "mean_attainment": pl.Float64,
+            "rank_change_note": pl.String,
         }
     )  # fmt: skip

@@ -16,7 +16,8 @@ CONTRACT = {
                     "subject_name", "award_code", "eligible", "awarded", "reason"],
     "rankings": ["year", "cluster_code", "unit_code", "rank", "basis", "final_points",
                  "targets_met", "targets_total", "rank_prev", "rank_change"],
-    "trends": ["cluster_code", "unit_code", "indicator", "year", "value_pct", "delta_pp"],
+    "trends": ["cluster_code", "unit_code", "indicator", "year", "value_pct", "delta_pp",
+               "pooled_from"],
     "budget": ["year", "cluster_code", "unit_code", "award_code", "count", "multiple",
                "amount_vnd"],
 }  # fmt: skip

@@ -92,6 +92,7 @@ def test_trends_by_indicator_then_year():
             "year": [2024, 2023, 2023],
             "value_pct": [92.5, 90.0, 12.345],
             "delta_pp": [2.5, None, None],
+            "pooled_from": [None, None, None],
         }
     )
     got = shape(engine, "trends")

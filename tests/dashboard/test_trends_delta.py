@@ -39,6 +39,7 @@ def test_delta_in_percentage_points():
         "year",
         "value_pct",
         "delta_pp",
+        "pooled_from",
     ]
     got = out.select("unit_code", "indicator", "year", "delta_pp").rows()
     assert got == [

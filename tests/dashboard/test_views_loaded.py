@@ -41,6 +41,15 @@ def test_rows_per_table_and_year_version_and_last_import(tmp_path):
                 }
             ),
         )
+        members = {"year": [2025, 2025], "cluster_code": ["C", "C"], "unit_code": ["U1", "U2"]}
+        bulk_insert(conn, "cluster_members", pl.DataFrame(members))
+        change = {
+            "from_unit_code": ["U2"],
+            "to_unit_code": ["U1"],
+            "effective_date": [dt.date(2025, 7, 1)],
+            "kind": ["merge"],
+        }
+        bulk_insert(conn, "unit_changes", pl.DataFrame(change))
         token = bump_data_version(conn)
     audit(eng, "thu_ky", "import_ok", "roster.csv rows=3")
     audit(eng, "thu_ky", "import_failed", "bad.csv")
@@ -60,6 +69,10 @@ def test_rows_per_table_and_year_version_and_last_import(tmp_path):
     assert wide["Danh sách biên chế"][0] == {"2024": 1, "2025": 2, "all": None}
     assert wide["Đơn vị"][0] == {"2024": None, "2025": None, "all": 2}
     assert wide["Khen thưởng"][0] == {"2024": 0, "2025": 0, "all": None}
+    # 0.3.0: membership by year is a yearly table, the changes a reference table
+    assert wide["Thành viên cụm theo năm"][0] == {"2024": 0, "2025": 2, "all": None}
+    assert wide["Sáp nhập, chia tách, đổi tên đơn vị"][0] == {"2024": None, "2025": None, "all": 1}
+    assert list(wide)[-2:] == ["Thành viên cụm theo năm", "Sáp nhập, chia tách, đổi tên đơn vị"]
 
 
 def test_no_import_recorded(tmp_path):

@@ -33,4 +33,4 @@ def test_without_a_unit_only_the_pooled_line():
 def test_change_table_up_to_the_chosen_year():
     out = change_table(TRENDS, year=2024, cluster="C", unit="U1")
     # 2025 is after the chosen year: left out of the value and of the sparkline
-    assert out.rows() == [("LDTT_RATE", 95.0, 70.0, 25.0, [70.0, 95.0])]
+    assert out.rows() == [("LDTT_RATE", 95.0, 70.0, 25.0, [70.0, 95.0], None)]

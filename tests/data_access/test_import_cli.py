@@ -23,8 +23,8 @@ def test_import_ok(engine, tmp_path, capsys):
     assert code == 0
     # 2 clusters and 3 units in BASE.
     assert out.out.splitlines() == [
-        "clusters: 2 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
-        "units: 3 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
+        "Cụm thi đua (clusters): 2 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
+        "Đơn vị (units): 3 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
         "Nhập dữ liệu thành công.",
     ]
     assert out.err == ""
@@ -60,7 +60,7 @@ def test_import_upgrades_a_new_database(tmp_path, capsys):
     (tmp_path / "clusters.csv").write_bytes(csv(BASE["clusters.csv"]))
     url = f"sqlite:///{tmp_path / 'moi.db'}"  # does not exist yet
     assert main(["import", str(tmp_path / "clusters.csv"), "--db", url]) == 0
-    assert capsys.readouterr().out.startswith("clusters: 2 dòng thêm mới")
+    assert capsys.readouterr().out.startswith("Cụm thi đua (clusters): 2 dòng thêm mới")
 
 
 def test_template_command(tmp_path, capsys):
@@ -75,3 +75,23 @@ def test_template_default_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["template"]) == 0
     assert (tmp_path / "thidua_mau_nhap_lieu.xlsx").stat().st_size > 0
+
+
+def test_import_summary_names_the_organisation_tables(sqlite_engine, tmp_path, capsys):
+    """0.3.0: membership by year and the changes, named in Vietnamese beside their codes."""
+    for name in ("clusters.csv", "units.csv"):
+        (tmp_path / name).write_bytes(csv(BASE[name]))
+    (tmp_path / "cluster_members.csv").write_bytes(
+        csv("year,cluster_code,unit_code\n2024,C1,U1\n2024,C1,U2\n")
+    )
+    (tmp_path / "unit_changes.csv").write_bytes(
+        csv("effective_date,kind,from_unit_code,to_unit_code\n01/07/2025,merge,U2,U1\n")
+    )
+    assert main(["import", str(tmp_path), "--db", _url(sqlite_engine)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == [
+        "Thành viên cụm theo năm (cluster_members): 2 dòng thêm mới, 0 dòng cập nhật, 0 dòng "
+        "không đổi",
+        "Sáp nhập, chia tách (unit_changes): 1 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
+        "Nhập dữ liệu thành công.",
+    ]

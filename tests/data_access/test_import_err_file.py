@@ -11,7 +11,7 @@ from data_access.importer import import_path
 
 KNOWN = (
     "clusters, units, collectives, people, roster, ratings, awards, targets, cluster_roles, "
-    "scores, unit_counts"
+    "scores, unit_counts, cluster_members, unit_changes"
 )
 
 

@@ -155,7 +155,11 @@ def test_role_for_a_unit_outside_the_cluster(engine):
     report = run(
         engine, {"cluster_roles.csv": "year,cluster_code,unit_code,role\n2023,C1,U3,deputy\n"}
     )
-    reason = "đơn vị này thuộc cụm «C2», không phải thành viên của cụm «C1»"
+    # 2023 lists no cluster members: U3's current cluster, C2, counts (contract 0.3.0).
+    reason = (
+        "năm 2023 đơn vị «U3» thuộc cụm «C2» (cụm hiện tại của đơn vị; năm 2023 chưa có danh "
+        "sách thành viên cụm), không phải thành viên của cụm «C1»"
+    )
     assert errors(report) == [("cluster_roles.csv", 2, "unit_code", "U3", reason)]
 
 

@@ -45,7 +45,7 @@ def test_summary_frame(engine):
     assert report.ok
     assert_frame_equal(report.to_frame(), expected)
     assert report.lines() == [
-        "clusters: 2 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
+        "Cụm thi đua (clusters): 2 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
         "Nhập dữ liệu thành công.",
     ]
 

@@ -66,3 +66,21 @@ def test_a_unit_of_another_cluster_in_the_file_is_refused(engine):
     )
     assert not report.ok and dump(engine) == before
     assert seen[0].clusters == frozenset({"C2"})
+
+
+def test_a_merger_touches_both_units(sqlite_engine):
+    """0.3.0: merging U3 (cluster C2) into U1 touches U3: a secretary of C1 is refused."""
+    load_base(sqlite_engine)
+    before = dump(sqlite_engine)
+    seen = []
+    report = _import(
+        sqlite_engine,
+        {
+            "unit_changes.csv": "effective_date,kind,from_unit_code,to_unit_code\n"
+            "01/07/2025,merge,U3,U1\n"
+        },
+        seen,
+    )
+    assert seen[0].units == frozenset({"U1", "U3"})
+    assert [e.kind for e in report.errors] == ["scope_refused"]
+    assert dump(sqlite_engine) == before

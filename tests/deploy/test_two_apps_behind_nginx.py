@@ -167,3 +167,37 @@ def test_media_urls_are_not_in_the_access_log(cluster):
     text = log.read_text()
     assert "marker=logged" in text
     assert secret not in text and "/media/" not in text
+
+
+def _front_end_bundle(url: str) -> str:
+    """The path of the front end's entry bundle, read from the app's HTML."""
+    import re
+
+    html = requests.get(f"{url}/", timeout=10).text
+    found = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', html)
+    assert found, "no entry bundle in the app's HTML"
+    return found.group(1)
+
+
+def test_the_front_end_comes_compressed_and_cacheable(cluster):
+    bundle = _front_end_bundle(cluster["url"])
+    plain = requests.get(f"{cluster['url']}/{bundle}", headers={"Accept-Encoding": "identity"},
+                         timeout=10)  # fmt: skip
+    assert "Content-Encoding" not in plain.headers
+    raw = len(plain.content)
+    zipped = requests.get(f"{cluster['url']}/{bundle}", headers={"Accept-Encoding": "gzip"},
+                          timeout=10, stream=True)  # fmt: skip
+    on_the_wire = zipped.raw.read(decode_content=False)
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert zipped.headers["Vary"] == "Accept-Encoding"
+    assert len(on_the_wire) < raw / 2  # minified JavaScript shrinks several times over
+    import gzip
+
+    assert gzip.decompress(on_the_wire) == plain.content
+    # content-hashed: a browser keeps it; the HTML and the /_stcore/ answers it asks again
+    assert "immutable" in zipped.headers["Cache-Control"]
+    assert "max-age=31536000" in zipped.headers["Cache-Control"]
+    for path in ("/", "/_stcore/health", "/_stcore/host-config"):
+        assert requests.get(f"{cluster['url']}{path}", timeout=10).headers["Cache-Control"] == (
+            "no-cache"
+        ), path

@@ -18,11 +18,11 @@ def _content(at) -> list[str]:
     ("page", "widget", "value"),
     [
         ("overview", "w_year", 2023),
-        ("overview", "w_unit", "HN_TCT"),
+        ("overview", "w_unit", "NB_TCT"),  # the default year is 2025: HN_TCT merged away
         ("unit", "w_year", 2023),
         ("ranking", "w_year", 2022),
-        ("trends", "w_unit", "HN_TCT"),
-        ("review", "w_unit", "HN_TCT"),
+        ("trends", "w_unit", "NB_TCT"),
+        ("review", "w_unit", "NB_TCT"),
         ("data", "w_year", 2022),
         ("projector", "w_year", 2021),
     ],

@@ -20,4 +20,7 @@ def test_page_renders_in_the_language(app, page, lang):
     at = app(page, lang=lang, unit="BN_TCT")
     assert not at.exception, at.exception
     assert at.title[0].value == TITLES[page][0 if lang == "vi" else 1]
-    assert not at.warning, [w.value for w in at.warning]  # no section fell back to a notice
+    # no section fell back to a notice; Bình xét's warning that candidates outnumber a quota's
+    # places (issue 19) is a finding of the demo data, not a fallback
+    fallbacks = [w.value for w in at.warning if w.icon != ":material/warning:"]
+    assert not fallbacks, fallbacks

@@ -30,8 +30,9 @@ def test_province_scale_shape(sqlite_engine):
             "SELECT COUNT(*) FROM (SELECT person_code FROM roster GROUP BY person_code, year "
             "HAVING COUNT(DISTINCT unit_code) > 1) t"
         )
-    # 6 provinces × 63 units + 27 demo units; 6 × 6 + 4 clusters
-    assert counts["units"] == 6 * 63 + 27
+    # 6 provinces × 63 units + 27 demo units and Hải Phòng's school of the 2025 merger;
+    # 6 × 6 + 4 clusters
+    assert counts["units"] == 6 * 63 + 27 + 1
     assert counts["clusters"] == 6 * 6 + 4
     assert 45_000 <= staff_2024 + reported <= 60_000
     assert min(sizes) >= 5 and max(sizes) <= 12  # domain.md: 5–12 units a cluster
