@@ -60,7 +60,18 @@ def test_a_roster_row_moved_out_of_the_closed_cluster_is_refused(demo, tmp_path)
     assert _exports(demo, tmp_path) == before
 
 
-def test_a_unit_moved_to_another_cluster_is_refused(demo, tmp_path):
+@pytest.mark.parametrize("members", [False, True], ids=["units-place", "members-place"])
+def test_a_unit_moved_to_another_cluster_keeps_the_closed_figures(demo, tmp_path, members):
+    # Without membership rows for 2024 (a database from before 0.3.0), units.cluster_code
+    # places the unit in 2024: moving it is refused. With them, 2024 keeps its members and
+    # the move is today's only: accepted, and 2024's figures stay as they were.
+    if not members:
+        with demo.begin() as conn:
+            conn.execute(text("DELETE FROM cluster_members WHERE year = 2024"))
+    elif not _one(demo, "SELECT count(*) FROM cluster_members WHERE year = 2024"):
+        with demo.begin() as conn:
+            conn.execute(text("INSERT INTO cluster_members (year, cluster_code, unit_code) "
+                              "SELECT 2024, cluster_code, unit_code FROM units"))  # fmt: skip
     before = _exports(demo, tmp_path)
     unit, name = demo.connect().execute(text(
         f"SELECT unit_code, unit_name FROM units WHERE cluster_code = '{CLUSTER}' "
@@ -68,7 +79,11 @@ def test_a_unit_moved_to_another_cluster_is_refused(demo, tmp_path):
     )).one()  # fmt: skip
     other = _one(demo, f"SELECT cluster_code FROM clusters WHERE cluster_code <> '{CLUSTER}' "
                        "ORDER BY 1 LIMIT 1")  # fmt: skip
-    _refused(demo, "units.csv", f'unit_code,unit_name,cluster_code\n{unit},"{name}",{other}\n')
+    body = f'unit_code,unit_name,cluster_code\n{unit},"{name}",{other}\n'
+    if members:
+        assert import_files(demo, [("units.csv", body.encode())]).ok
+    else:
+        _refused(demo, "units.csv", body)
     assert _exports(demo, tmp_path) == before
 
 
@@ -87,21 +102,23 @@ def test_a_collectives_kind_change_is_refused(demo, tmp_path):
     assert _exports(demo, tmp_path) == before
 
 
-def test_a_membership_change_of_a_closed_year_is_refused(demo):
-    # The importer does not read cluster_members.csv yet (0.3.0 is landing): the check is
-    # asked directly with the frame an import would hand it.
+def test_a_membership_change_of_a_closed_year_is_refused(demo, tmp_path):
     import polars as pl
 
     unit = _one(demo, f"SELECT unit_code FROM units WHERE cluster_code = '{CLUSTER}' "
                       "ORDER BY 1 LIMIT 1")  # fmt: skip
     other = _one(demo, f"SELECT cluster_code FROM clusters WHERE cluster_code <> '{CLUSTER}' "
                        "ORDER BY 1 LIMIT 1")  # fmt: skip
-    with demo.begin() as conn:
-        conn.execute(text("INSERT INTO cluster_members (year, cluster_code, unit_code) "
-                          "SELECT 2024, cluster_code, unit_code FROM units"))  # fmt: skip
+    if not _one(demo, "SELECT count(*) FROM cluster_members WHERE year = 2024"):
+        with demo.begin() as conn:
+            conn.execute(text("INSERT INTO cluster_members (year, cluster_code, unit_code) "
+                              "SELECT 2024, cluster_code, unit_code FROM units"))  # fmt: skip
     moved = pl.DataFrame({"__file": ["cluster_members.csv"], "__row": [2], "year": [2024],
                           "cluster_code": [other], "unit_code": [unit]})  # fmt: skip
     same = moved.with_columns(cluster_code=pl.lit(CLUSTER))
+    before = _exports(demo, tmp_path)
+    _refused(demo, "cluster_members.csv", f"year,cluster_code,unit_code\n2024,{other},{unit}\n")
+    assert _exports(demo, tmp_path) == before
     with demo.connect() as conn:
         refused = closed_years.refused_rows(conn, {"cluster_members": moved})
         assert refused.select("row", "year", "cluster").rows() == [(2, 2024, CLUSTER)]
