@@ -7,6 +7,7 @@ ran that page's file alone (no entrypoint, no sidebar) or showed "Page not found
 1.67, streamlit/runtime/scriptrunner/script_runner.py `_mpa_v1`)."""
 
 import gc
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -31,8 +32,10 @@ st_config.set_option(
 _booting = st.empty()
 _booting.caption(t("app.starting", "en" if st.query_params.get("lang") == "en" else "vi"))
 
-from dashboard.ui import filters, login, security, session  # noqa: E402
+from dashboard.ui import filters, login, media_ids, security, session  # noqa: E402
+from dashboard.ui.widgets import md_escape  # noqa: E402
 from data_access.engine import is_empty  # noqa: E402
+from data_access.errors import StorageError  # noqa: E402
 
 _booting.empty()
 
@@ -71,16 +74,33 @@ def heap_settled(page_path: str) -> bool:
     return True
 
 
+# Download URLs private to the session (dashboard/ui/media_ids.py), before any file is made.
+media_ids.install()
+
+
+def unavailable(exc: Exception, lang: str) -> None:
+    """Say what failed, logged with its cause: a folder the app cannot write (a full disk, a
+    read-only folder: its path) is not a database that cannot be reached (issue 20)."""
+    if isinstance(exc, StorageError):
+        logging.getLogger("thidua").error("aggregates folder: %s", exc)
+        msg = t(f"app.storage_{exc.kind}", lang, folder=md_escape(exc.folder))
+        st.error(msg, icon=":material/hard_drive:")
+    else:
+        logging.getLogger("thidua").exception("the database or the aggregates failed")
+        st.error(t("app.db_unavailable", lang), icon=":material/database_off:")
+
+
+# Open mode (no login) reached from another computer — a network address, or a client through
+# a proxy: refused, or (explicitly allowed) a banner on every page. Before anything else runs.
+security.open_network_gate(filters.early_lang())
 try:
     # Every run checks the server (one tiny query): a database stopped mid-session gives this
     # message instead of a traceback, and the next run after it is back works again.
     session.start()
-except Exception:  # noqa: BLE001 - show a clear message instead of a traceback
-    st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
+except Exception as exc:  # noqa: BLE001 - show a clear message instead of a traceback
+    unavailable(exc, filters.early_lang())
     st.button(t("app.retry", filters.early_lang()), icon=":material/refresh:")
     st.stop()
-# Open mode on a network address: refused, or (explicitly allowed) a banner on every page.
-security.open_network_gate(filters.early_lang())
 # Every run re-reads the account: disabled → the session ends, changed → narrowed.
 session.recheck()
 # THIDUA_AUTH_MODE=password|oidc: an anonymous session gets the login form only.
@@ -91,8 +111,8 @@ if not st.session_state.get("_data_checked"):  # the first run of a session
     st.session_state["_data_checked"] = True
 try:
     chosen, notices = filters.resolve_filters()
-except Exception:  # noqa: BLE001 - the server went away between the check and the queries
-    st.error(t("app.db_unavailable", filters.early_lang()), icon=":material/database_off:")
+except Exception as exc:  # noqa: BLE001 - the server went away, or the aggregates folder
+    unavailable(exc, filters.early_lang())
     st.stop()
 lang = chosen.lang
 

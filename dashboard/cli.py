@@ -6,6 +6,8 @@ import argparse
 import sys
 from types import ModuleType
 
+from sqlalchemy.exc import DBAPIError
+
 from dashboard.commands import (
     bench_cmd,
     document_cmd,
@@ -19,6 +21,7 @@ from dashboard.commands import (
     template_cmd,
     user_cmd,
 )
+from dashboard.i18n import t
 
 # subcommand -> its module under dashboard/commands/ (`add_arguments(p)` and `run(args)`).
 COMMANDS: dict[str, ModuleType] = {
@@ -59,3 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except DBAPIError as exc:
+        # A database login without the right (a cluster's row-level-security login running
+        # `export --user`, `lock` or `user list`, issue 20): a message, not a traceback.
+        if getattr(exc.orig, "sqlstate", None) != "42501":
+            raise
+        lang = getattr(args, "lang", None) or "vi"
+        first = str(exc.orig).strip().splitlines()[0]
+        print(t("cli.permission_denied", lang if lang in ("vi", "en") else "vi",
+                command=args.command, detail=first), file=sys.stderr)  # fmt: skip
+        return 3

@@ -39,6 +39,7 @@ from dashboard.trends import trends
 from data_access import aggregates
 from data_access.aggregates import Derived, Store
 from data_access.catalog import HERE as CATALOG_DIR
+from data_access.errors import StorageError
 from data_access.readers import Dataset
 
 STAGES = ("counts", "indicators", "targets", "quotas", "rankings", "trends")
@@ -230,6 +231,8 @@ def recipe() -> str:
 
 
 BUILD_URL_ENV = "THIDUA_BUILD_URL"
+# The child's exit code for each kind of storage error (data_access.errors.StorageError).
+STORAGE_EXIT = {"disk_full": 3, "read_only": 4, "other": 5}
 _CHILD = "from dashboard import pipeline; pipeline._build_from_env()"
 
 
@@ -239,6 +242,9 @@ def _build_from_env() -> None:
     eng = make_engine(os.environ[BUILD_URL_ENV])
     try:
         build_aggregates(eng)
+    except StorageError as exc:  # the parent says which: a full disk is not a lost database
+        print(exc, file=sys.stderr)
+        raise SystemExit(STORAGE_EXIT[exc.kind]) from exc
     finally:
         eng.dispose()
 
@@ -254,6 +260,9 @@ def build_aggregates(engine: Engine, *, in_child: bool = False) -> Store:
         path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
         env = dict(os.environ, **{BUILD_URL_ENV: url, "PYTHONPATH": path})
         done = subprocess.run([sys.executable, "-c", _CHILD], env=env, check=False)
+        kinds = {code: kind for kind, code in STORAGE_EXIT.items()}
+        if done.returncode in kinds:
+            raise StorageError(kinds[done.returncode], str(aggregates.root_for(engine)))
         if done.returncode != 0:
             raise RuntimeError(f"building the aggregates failed (exit {done.returncode})")
     return aggregates.ensure(engine, DERIVED, recipe=recipe())

@@ -11,19 +11,19 @@ import datetime as dt
 import getpass
 import logging
 import os
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-import polars as pl
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access import settings, throttle
+from data_access.audit_log import audit, audit_in, purge_audit, read_audit  # noqa: F401
 from data_access.errors import DataAccessError
-from data_access.models import ROLES, AuditLog, Cluster, Unit, User
+from data_access.models import ROLES, Cluster, Unit, User
+from data_access.text import printable
 from data_access.usernames import InvalidUsername, normalise, skeleton
 
 log = logging.getLogger(__name__)
@@ -61,15 +61,6 @@ def os_actor() -> str:
     return f"os:{who}"[:64]
 
 
-def printable(text: str, limit: int) -> str:
-    """`text` safe to store and show: control, format and surrogate characters escaped (a NUL
-    byte is refused by PostgreSQL), cut to `limit` characters."""
-    out = []
-    for ch in text[: limit * 2]:
-        out.append(f"\\x{ord(ch):02x}" if unicodedata.category(ch)[0] == "C" else ch)
-    return "".join(out)[:limit]
-
-
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
@@ -81,7 +72,8 @@ def _name(username: str) -> str:
         why = {
             "empty": "is empty",
             "long": "is too long",
-            "chars": "holds spaces, control characters, loose accents or symbols",
+            "chars": "holds characters other than a-z, 0-9 and . _ - @ (spaces, accents, "
+            "symbols, look-alike letters)",
             "script": "mixes in letters of another alphabet",
         }[exc.reason]
         raise AccountError(f"Username {printable(str(username), 80)!r} {why}") from exc
@@ -106,18 +98,6 @@ def _check_scope(conn: Connection, role: str, scope: str | None) -> None:
     if not allowed:
         kind = {"unit_officer": "unit", "cluster_secretary": "cluster"}.get(role, "cluster or unit")
         raise AccountError(f"Scope {scope!r} is not a known {kind} code")
-
-
-def audit_in(conn: Connection, username: str | None, action: str, detail: str = "") -> None:
-    """One audit entry inside the caller's transaction: it commits with the write it records."""
-    conn.execute(
-        insert(AuditLog).values(
-            at=_utcnow(),
-            username=None if username is None else printable(username, 64),
-            action=action[:32],
-            detail=printable(detail, 1000),
-        )
-    )
 
 
 def add_user(
@@ -178,6 +158,8 @@ def set_disabled(
         ).rowcount
         if not done:
             raise AccountError(f"No user {name!r}")
+        if not disabled:  # enabling an account also lifts its login locks
+            throttle.forget_account(conn, name)
         audit_in(conn, actor, "user_disable" if disabled else "user_enable", name)
 
 
@@ -258,6 +240,10 @@ class LoginResult:
         return self.status == "ok"
 
 
+def _key(prefix: str, text: str) -> str:
+    return (prefix + text)[: throttle.KEY_CHARS]
+
+
 def check_login(
     engine: Engine,
     username: object,
@@ -267,26 +253,39 @@ def check_login(
     via: str = "password",
     now: dt.datetime | None = None,
 ) -> LoginResult:
-    """Log in: throttled per account and per client address (shared through the database),
-    every outcome audited (`via` says where: password, export, …). Never raises for any input."""
-    now = now or _utcnow()
+    """Log in: throttled per account and client, per client and per account across clients
+    (`data_access.throttle`, shared through the database, read and recorded in one serialized
+    step), every outcome audited (`via` says where: password, export, form, report, …). Never
+    raises for any input. `client` is the client's address (the app) or the command line's
+    operating-system user; None is this computer."""
     raw = username if isinstance(username, str) else repr(username)
     try:
         name: str | None = normalise(username)
     except InvalidUsername:
         name = None
     good_password = isinstance(password, str) and len(password) <= MAX_PASSWORD_CHARS
-    per_user, per_client, minutes = settings.login_limits()
-    user_key = ("user:" + (name or printable(raw, 200)))[: throttle.KEY_CHARS]
-    limits = {user_key: per_user}
-    free = {user_key: throttle.FREE_FAILURES}
+    per_pair, per_client, minutes = settings.login_limits()
+    who_key = name or printable(raw, 200)
+    where = printable(str(client), 100) if client else "local"
+    user_key = _key("user:", who_key)
+    pair_key = _key("pair:", f"{who_key}|{where}")
+    known_key = _key("known:", f"{who_key}|{where}")
+    limits: dict[str, int | None] = {pair_key: per_pair, user_key: None}
+    free = {pair_key: throttle.FREE_FAILURES, user_key: per_pair * throttle.ACCOUNT_FREE_FACTOR}
     if client:
-        client_key = ("client:" + printable(str(client), 200))[: throttle.KEY_CHARS]
+        client_key = _key("client:", where)
         limits[client_key] = per_client
         free[client_key] = throttle.client_free(per_client)
     who = name or printable(raw, 64) or None
     with engine.begin() as conn:
-        gate = throttle.check(conn, free, now)
+        throttle.serialize(conn, list(limits))
+        # The time once the lock is held: an attempt that waited for another must not be
+        # dated before it and so escape the delay that one started.
+        now = now or _utcnow()
+        gated = dict(free)
+        if throttle.known(conn, known_key, now):
+            del gated[user_key]  # its owner's client: not held by guesses from elsewhere
+        gate = throttle.check(conn, gated, now)
         if gate.gate != "open":
             audit_in(conn, who, "login_failed", f"{via}: {gate.gate} {gate.retry_after}s")
             return LoginResult(gate.gate, retry_after=gate.retry_after)
@@ -296,16 +295,30 @@ def check_login(
         stored = row.password_hash if row is not None else None
         matched = _verify(stored, password if good_password else "")  # type: ignore[arg-type]
         if matched and good_password and row is not None and not row.disabled:
-            throttle.forget(conn, user_key)  # the client's count stays: it may be guessing others
+            # The client's own count stays: it may be guessing other accounts.
+            throttle.reset(conn, pair_key)
+            throttle.remember_client(conn, known_key, now)
             audit_in(conn, row.username, "login_ok", via)
             return LoginResult("ok", Account(row.username, row.role, row.scope_code, False))
         lock = dt.timedelta(minutes=minutes)
-        throttle.prune(conn, lock=lock, now=now)
+        throttle.prune(conn, lock=lock, now=now, keep=list(limits))
         for key, limit in limits.items():
             throttle.record_failure(conn, key, limit=limit, lock=lock, now=now)
         why = "invalid input" if name is None or not good_password else "refused"
         audit_in(conn, who, "login_failed", f"{via}: {why}")
     return LoginResult("refused")
+
+
+def unlock_user(engine: Engine, username: str, *, actor: str | None = None) -> int:
+    """Clear an account's login locks and counts (every client's), audited; returns how many
+    keys went. `set_disabled(…, False)` (user enable) does the same."""
+    name = _name(username)
+    with engine.begin() as conn:
+        if conn.execute(select(User.username).where(User.username == name)).first() is None:
+            raise AccountError(f"No user {name!r}")
+        gone = throttle.forget_account(conn, name)
+        audit_in(conn, actor, "user_unlock", f"{name} ({gone} throttle keys)")
+    return gone
 
 
 def current_account(engine: Engine, username: str) -> Account | None:
@@ -325,46 +338,3 @@ def account(engine: Engine, username: str) -> Account | None:
     except InvalidUsername:
         return None
     return current_account(engine, name)
-
-
-def audit(engine: Engine, username: str | None, action: str, detail: str = "") -> None:
-    """Append one audit entry in its own transaction (it must survive a failed import)."""
-    with engine.begin() as conn:
-        audit_in(conn, username, action, detail)
-
-
-def read_audit(engine: Engine, *, limit: int = 1000) -> pl.DataFrame:
-    schema = {"at": pl.Datetime, "username": pl.String, "action": pl.String, "detail": pl.String}
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(AuditLog.at, AuditLog.username, AuditLog.action, AuditLog.detail)
-            .order_by(AuditLog.at.desc(), AuditLog.id.desc())
-            .limit(limit)
-        ).all()
-    return pl.DataFrame([tuple(r) for r in rows], schema=schema, orient="row")
-
-
-def purge_audit(
-    engine: Engine,
-    *,
-    older_than_days: int,
-    now: dt.datetime | None = None,
-    actor: str | None = None,
-) -> int:
-    """Delete entries older than the retention period (never less than the floor); returns how
-    many went. A purge that deletes something writes an entry saying so."""
-    days = max(older_than_days, settings.AUDIT_RETENTION_FLOOR_DAYS)
-    if days != older_than_days:
-        log.warning("audit purge: %d days is below the floor; keeping %d", older_than_days, days)
-    now = now or _utcnow()
-    cutoff = now - dt.timedelta(days=days)
-    with engine.begin() as conn:
-        gone = conn.execute(delete(AuditLog).where(AuditLog.at < cutoff)).rowcount
-        if gone:
-            audit_in(
-                conn,
-                actor,
-                "audit_purge",
-                f"{gone} entries before {cutoff:%Y-%m-%d %H:%M} (retention {days} days)",
-            )
-    return gone

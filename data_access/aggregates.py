@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -29,11 +30,14 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import Engine, select
 
-from data_access import changes
+from data_access import changes, integrity
 from data_access import models as m
 from data_access.engine import data_version
+from data_access.errors import StorageError
 from data_access.readers import SCHEMAS, Dataset
 from data_access.snapshot import snapshot_root
+
+log = logging.getLogger(__name__)
 
 YEARLESS = ("clusters", "units", "collectives", "people", "unit_changes")
 PERSON_LEVEL = ("people", "roster", "ratings", "awards")
@@ -297,6 +301,8 @@ def _build(
         man["derived"][d.name] = ys
     man["built_at"] = time.time()
     man["builder_pid"] = os.getpid()
+    man["files"] = integrity.fingerprints(tmp, None if base is None else base.folder,
+                                          None if base is None else base.manifest)  # fmt: skip
     return man
 
 
@@ -308,23 +314,39 @@ def _prune(root: Path, keep: int = KEEP) -> None:
 def ensure(
     engine: Engine, derived: Sequence[Derived], *, recipe: str = "", attempts: int = 5
 ) -> Store:
-    """The complete store of the current data version, building it (once, whatever the number
-    of processes) when missing: only the partitions changed since the last stored version."""
+    """The complete, checked store of the current data version, building it (once, whatever
+    the number of processes) when missing: only the partitions changed since the last stored
+    version. A version whose files do not match its manifest is logged and rebuilt in full. A
+    folder that cannot be written is a StorageError naming it."""
     root = root_for(engine)
+    try:
+        return _ensure(engine, root, derived, recipe, attempts)
+    except StorageError:
+        raise
+    except OSError as exc:
+        raise StorageError.from_os(exc, str(root)) from exc
+
+
+def _ensure(
+    engine: Engine, root: Path, derived: Sequence[Derived], recipe: str, attempts: int
+) -> Store:
     for _ in range(attempts):
         version = data_version(engine)
         target = root / version
         man = _read_manifest(target)
-        if man is not None and man.get("recipe") == recipe:
-            return Store(target, man)
+        ready = _sound(Store(target, man)) if man and man.get("recipe") == recipe else None
+        if ready is not None:
+            return ready
         with _locked(root):
             man = _read_manifest(target)
-            if man is not None and man.get("recipe") == recipe:
-                return Store(target, man)  # another process built it while we waited
+            ready = _sound(Store(target, man)) if man and man.get("recipe") == recipe else None
+            if ready is not None:
+                return ready  # another process built (or rebuilt) it while we waited
             for stale in root.glob(".building-*"):  # left by a killed build; none runs now
                 shutil.rmtree(stale, ignore_errors=True)
             done = [s for s in complete_versions(root) if s.version != version]
-            base = done[-1] if done else None
+            # The base lends its files by hard link: only a base that passes its own check.
+            base = _sound(done[-1]) if done else None
             touched = None if base is None else changes.changed_since(engine, base.version, version)
             tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
             try:
@@ -333,7 +355,7 @@ def ensure(
                     continue  # an import committed mid-build: the files may mix two states
                 (tmp / MANIFEST).write_text(json.dumps(man))  # last: marks the folder whole
                 if target.exists():
-                    shutil.rmtree(target)  # an older recipe's folder of this version
+                    shutil.rmtree(target)  # an older recipe's, or a damaged, folder
                 tmp.rename(target)
             finally:
                 if tmp.exists():
@@ -343,8 +365,23 @@ def ensure(
     raise RuntimeError("the data kept changing while the aggregates were built; try again")
 
 
+def _sound(store: Store | None) -> Store | None:
+    """`store` when its files match its manifest (`integrity.problem`); None, logged, when
+    not: the caller rebuilds it from the database."""
+    if store is None:
+        return None
+    why = integrity.problem(store.folder, store.manifest)
+    if why is None:
+        return store
+    log.warning("aggregates %s: %s; rebuilding it from the database", store.folder, why)
+    return None
+
+
 def current(engine: Engine, *, recipe: str = "") -> Store | None:
-    """The store of the current version if it is complete (never builds)."""
+    """The store of the current version if it is complete and passes its check (never
+    builds)."""
     target = root_for(engine) / data_version(engine)
     man = _read_manifest(target)
-    return Store(target, man) if man is not None and man.get("recipe") == recipe else None
+    if man is None or man.get("recipe") != recipe:
+        return None
+    return _sound(Store(target, man))

@@ -303,8 +303,10 @@ class AuditLog(Base):
 
 
 class LoginThrottle(Base):
-    """Failed logins per account ("user:NAME") and per client ("client:ADDRESS"), shared by
-    every app process through the database (issue 14)."""
+    """Failed logins per account and client ("pair:NAME|CLIENT"), per client ("client:…"), per
+    account ("user:NAME"), and clients known to an account ("known:NAME|CLIENT", the time of
+    the last sign-in in last_failed_at), shared by every app process through the database
+    (issues 14 and 20; data_access/throttle.py)."""
 
     __tablename__ = "login_throttle"
     key: Mapped[str] = mapped_column(String(255), primary_key=True)

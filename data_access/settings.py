@@ -43,7 +43,8 @@ SETTINGS: dict[str, Setting] = {
     "login_max_failures": Setting(
         "THIDUA_LOGIN_MAX_FAILURES",
         "10",
-        "failed logins of one account before it is locked for THIDUA_LOGIN_LOCK_MINUTES",
+        "failed logins of one account from one client before that pair is locked for "
+        "THIDUA_LOGIN_LOCK_MINUTES (3x as many from all clients slow the account, never lock it)",
     ),
     "login_max_failures_client": Setting(
         "THIDUA_LOGIN_MAX_FAILURES_CLIENT",
@@ -57,6 +58,12 @@ SETTINGS: dict[str, Setting] = {
         "THIDUA_ALLOW_OPEN_NETWORK",
         "",
         "`1` lets open mode listen on an address other than 127.0.0.1 (everyone sees all data)",
+    ),
+    "trusted_proxies": Setting(
+        "THIDUA_TRUSTED_PROXIES",
+        "",
+        "addresses or networks (comma-separated) of the reverse proxies whose X-Forwarded-For "
+        "names the client; this computer (127.0.0.1, ::1) is always one",
     ),
     "snapshot_dir": Setting(
         "THIDUA_SNAPSHOT_DIR",
@@ -158,8 +165,17 @@ def audit_retention_days() -> int:
     return days
 
 
+def _int_or_none(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
 def _int(name: str, minimum: int) -> int:
-    value = int(get(name))
+    value = _int_or_none(get(name))
+    if value is None:
+        raise ValueError(f"{SETTINGS[name].env}={get(name)!r}: expected a whole number")
     if value < minimum:
         raise ValueError(f"{SETTINGS[name].env}={value}: expected at least {minimum}")
     return value
@@ -169,12 +185,29 @@ def password_min_length() -> int:
     return _int("password_min_length", 8)
 
 
+# Bounds of the login settings: a lock of a year at most (a larger value would overflow a
+# datetime: THIDUA_LOGIN_LOCK_MINUTES=99999999999 raised OverflowError on a failed login), and
+# counts no larger than anyone could mean.
+LOGIN_LOCK_MINUTES_MAX = 366 * 24 * 60
+LOGIN_FAILURES_MAX = 10_000
+
+
+def _bounded(name: str, minimum: int, maximum: int) -> int:
+    value = _int(name, minimum)
+    if value > maximum:
+        log.warning("%s=%d is above the ceiling; using %d", SETTINGS[name].env, value, maximum)
+        return maximum
+    return value
+
+
 def login_limits() -> tuple[int, int, int]:
-    """(failures per account, failures per client, lock minutes)."""
+    """(failures per account and client, failures per client, lock minutes), each bounded: a
+    value above its ceiling is lowered to it (with a log line), so a failed login never
+    overflows a date."""
     return (
-        _int("login_max_failures", 1),
-        _int("login_max_failures_client", 1),
-        _int("login_lock_minutes", 1),
+        _bounded("login_max_failures", 1, LOGIN_FAILURES_MAX),
+        _bounded("login_max_failures_client", 1, LOGIN_FAILURES_MAX),
+        _bounded("login_lock_minutes", 1, LOGIN_LOCK_MINUTES_MAX),
     )
 
 
@@ -182,24 +215,90 @@ def _truthy(text: str) -> bool:
     return text.strip().lower() in ("1", "true", "yes", "on")
 
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def trusted_proxies(text: str | None = None) -> list[Network]:
+    """The proxies whose X-Forwarded-For is believed (THIDUA_TRUSTED_PROXIES, comma-separated
+    addresses or networks). A malformed entry is a configuration error, said at once: a typo
+    must not silently make every client share the proxy's address."""
+    raw = get("trusted_proxies") if text is None else text
+    nets: list[Network] = []
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            nets.append(ipaddress.ip_network(part, strict=False))
+        except ValueError as exc:
+            raise ValueError(f"THIDUA_TRUSTED_PROXIES: {part!r} is not an address") from exc
+    return nets
+
+
+def _ip(text: str | None):
+    try:
+        return ipaddress.ip_address((text or "").strip().strip("[]"))
+    except ValueError:
+        return None
+
+
+def is_local(address: str | None) -> bool:
+    """True for this computer: no address (Streamlit's st.context.ip_address is None for a
+    loopback peer) or a loopback one."""
+    if address is None:
+        return True
+    ip = _ip(address)
+    return ip is not None and ip.is_loopback
+
+
+def client_from(
+    peer: str | None, forwarded: str | None, proxies: list[Network] | None = None
+) -> str | None:
+    """The client's address: the peer of the connection, unless the peer is a trusted proxy
+    (this computer or THIDUA_TRUSTED_PROXIES), then the X-Forwarded-For entries read from the
+    right (each proxy appends the address it saw) past every trusted proxy. Entries left of the
+    first untrusted one are whatever the client chose to send and are ignored. None means this
+    computer."""
+    nets = trusted_proxies() if proxies is None else proxies
+
+    def trusted(addr: str | None) -> bool:
+        if is_local(addr):
+            return True
+        ip = _ip(addr)
+        return ip is not None and any(ip in net for net in nets)
+
+    hops = [h.strip() for h in (forwarded or "").split(",") if h.strip()]
+    current = peer
+    while trusted(current) and hops:
+        current = hops.pop()
+    if is_local(current):
+        return None
+    return str(current)[:100]
+
+
 OpenNetwork = Literal["ok", "refuse", "warn"]
 
 
-def open_network(mode: str, address: str | None, allow: bool | None = None) -> OpenNetwork:
-    """What the entry point does about the address Streamlit listens on (`server.address`):
-    "ok" (a login is required, or only this computer can connect), "refuse" (open mode on a
-    network address, not allowed), "warn" (allowed by THIDUA_ALLOW_OPEN_NETWORK: show a banner
-    that anyone on the network sees every figure and name). An empty address means every
-    interface."""
+def open_network(
+    mode: str,
+    address: str | None,
+    allow: bool | None = None,
+    *,
+    client: str | None = None,
+) -> OpenNetwork:
+    """What the entry point does in open mode, which has no login: "ok" (a login is required,
+    or only this computer is served), "refuse" (the app listens on a network address, or the
+    client — the address Streamlit sees, through a proxy the one it forwarded — is not this
+    computer; not allowed), "warn" (allowed by THIDUA_ALLOW_OPEN_NETWORK: show a banner that
+    anyone on the network sees every figure and name). `address` is Streamlit's
+    `server.address` (empty: every interface); `client` the resolved client address, None for
+    this computer. The bind address alone is not enough: nginx on this computer forwarding to
+    127.0.0.1 brings the whole network in (issue 20)."""
     if mode != "open":
         return "ok"
     host = (address or "").strip().strip("[]")
-    if host == "localhost":
+    bound_locally = host == "localhost" or (bool(host) and is_local(host))
+    if bound_locally and is_local(client):
         return "ok"
-    try:
-        if host and ipaddress.ip_address(host).is_loopback:
-            return "ok"
-    except ValueError:
-        pass  # a host name other than localhost may resolve to anything
     allowed = _truthy(get("allow_open_network")) if allow is None else allow
     return "warn" if allowed else "refuse"

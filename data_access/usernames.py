@@ -1,8 +1,13 @@
 """Usernames: one spelling per account and no look-alikes (issue 14).
 
-`normalise` trims, applies NFC and case folding, then the PRECIS UsernameCaseMapped profile
-(RFC 8265: width mapping, no spaces, controls or symbols), and allows Latin script only (with
-digits and punctuation), which is how Vietnamese is written: a Cyrillic "а" in "аdmin" is refused.
+`normalise` trims, applies NFKC (which maps full-width and other compatibility forms onto
+plain letters: "ａｄｍｉｎ" is "admin") and case folding, then allows only plain a–z, 0–9 and
+`.`, `_`, `-`, `@` (issue 20). The Latin-script rule of issue 14 let letters through that only
+look plain — "ᴀdmin" (U+1D00, a small capital with no compatibility mapping) beside "admin",
+"ᴡuong.cos" beside "vuong.cos" — and no confusables table lists them all; a closed set of
+characters needs none. `@` is there for OIDC accounts named by e-mail. Vietnamese letters are
+refused too: "vương" and "vuong" would be two accounts a reader cannot tell apart at a glance,
+and an account name is a key, not a display name.
 `skeleton` maps characters that look alike ("1" and "l", "0" and "o", "rn" and "m") to one
 representative, using the Unicode confusables data of `confusable_homoglyphs`; the users table
 keeps it unique, so a second account that merely looks like the first cannot be created.
@@ -22,15 +27,6 @@ _SCRIPTS = frozenset({"LATIN", "COMMON"})
 _BASE = string.ascii_lowercase + string.digits + "._-@"
 
 
-@cache
-def _profile():
-    # Imported on the first username, not with this module: precis_i18n builds its Unicode
-    # tables on import, and the app imports this module on every start, in open mode too.
-    from precis_i18n import get_profile
-
-    return get_profile("UsernameCaseMapped")
-
-
 class InvalidUsername(ValueError):
     """Not a usable username; `reason` is a short code (empty, long, chars, script)."""
 
@@ -39,25 +35,27 @@ class InvalidUsername(ValueError):
         self.reason = reason
 
 
+ALLOWED = frozenset(string.ascii_lowercase + string.digits + "._-@")
+
+
 def normalise(raw: object) -> str:
     """The one stored spelling of a username, or InvalidUsername (never another exception)."""
     if not isinstance(raw, str):
         raise InvalidUsername("chars")
     if len(raw) > 4 * MAX_LENGTH:  # before any Unicode work on a huge string
         raise InvalidUsername("long")
-    text = unicodedata.normalize("NFC", raw.strip()).casefold()
+    text = unicodedata.normalize("NFKC", raw.strip())
+    text = unicodedata.normalize("NFKC", text.casefold())  # folding may undo the first NFKC
     if not text:
         raise InvalidUsername("empty")
-    try:
-        text = _profile().enforce(text)
-    except UnicodeError as exc:
-        raise InvalidUsername("chars") from exc
     if len(text) > MAX_LENGTH:
         raise InvalidUsername("long")
-    if any(unicodedata.combining(ch) for ch in text):  # an accent no letter absorbed: "i̇"
-        raise InvalidUsername("chars")
-    if any(categories.alias(ch) not in _SCRIPTS for ch in text):
-        raise InvalidUsername("script")
+    for ch in text:
+        if ch in ALLOWED:
+            continue
+        letter = unicodedata.category(ch).startswith("L")
+        other_script = letter and categories.alias(ch) not in _SCRIPTS
+        raise InvalidUsername("script" if other_script else "chars")
     return text
 
 

@@ -207,6 +207,30 @@ def _generate(
         yield chunk, frames
 
 
+def _refuse_closed_years(where) -> None:
+    """A reset deletes every year: refused while any year is closed (issue 20: the lock row
+    stayed with nothing behind it). `where`: an engine, or the reset's own connection."""
+    from sqlalchemy import Engine, select
+
+    from data_access.models import ClosedYear
+
+    def read(conn):
+        return sorted({y for (y,) in conn.execute(select(ClosedYear.year))})
+
+    if isinstance(where, Engine):
+        with where.connect() as conn:
+            years = read(conn)
+    else:
+        years = read(where)
+    if years:
+        shown = ", ".join(map(str, years))
+        raise SeedError(
+            f"Năm {shown} đã khóa sổ; --reset sẽ xóa số liệu của năm đó. Mở khóa trước "
+            f"(unlock --year … --reason …) / year(s) {shown} are closed; --reset would delete "
+            "their figures. Reopen them first (unlock --year … --reason …)"
+        )
+
+
 def populate(
     engine: Engine,
     *,
@@ -258,6 +282,8 @@ def populate(
             f"imported data (last import {stamp}); --reset would delete it. To delete it, add "
             "--yes-delete-imported-data"
         )
+    if reset:
+        _refuse_closed_years(engine)
     from tqdm import tqdm
 
     counts = dict.fromkeys(TABLES, 0)
@@ -277,6 +303,10 @@ def populate(
         ) as bar,
     ):
         if reset:
+            from data_access import closed_years
+
+            closed_years.serialize(conn)  # no lock may be committed between the check and this
+            _refuse_closed_years(conn)
             writer.clear(conn)
         counts["clusters"] = writer.bulk_insert(conn, "clusters", _clusters_written(world))
         counts["units"] = writer.bulk_insert(conn, "units", _units_written(world, ys))

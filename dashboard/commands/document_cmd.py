@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from dashboard import access
+from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
 from dashboard.commands.export_cmd import _scope_message
+from dashboard.commands.login import sign_in
 from dashboard.documents import files
 from dashboard.i18n import t
 from dashboard.tables import UnknownScope, validate_scope
@@ -30,7 +32,7 @@ from data_access.readers import load_dataset, read_years
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("kind", choices=("nominations", "summary"), help="which document")
-    p.add_argument("--year", type=int, required=True, help="the year")
+    p.add_argument("--year", type=year_arg, required=True, help="the year")
     scope = p.add_mutually_exclusive_group(required=True)
     scope.add_argument("--unit", help="the unit (code)")
     scope.add_argument("--cluster", help="the cluster (code; summary only)")
@@ -39,6 +41,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "nominations also xlsx, summary also pdf")  # fmt: skip
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", required=True, help="the file to write")
+    output.add_force(p)
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
 
 
@@ -69,17 +72,17 @@ def run(args: argparse.Namespace) -> int:
     if mode != "open" and not args.user:
         print(t("export.login_needed", lang, mode=mode), file=sys.stderr)
         return 3
+    fmt = args.format or "docx"
+    if code := output.precheck(args.out, fmt, args=args, lang=lang):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = access.OPEN_ACCESS
-        if args.user:
-            acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
-            if acc is None:
-                accounts.audit(engine, args.user, "login_failed", "document")
-                print(t("export.login_failed", lang), file=sys.stderr)
-                return 3
-            principal = access.Principal(acc.username, acc.role, acc.scope_code)
+        signed = sign_in(engine, args.user, "document")
+        if signed is None:
+            print(t("export.login_failed", lang), file=sys.stderr)
+            return 3
+        principal = signed.principal
         with engine.connect() as conn:
             # streaks and trends reach back; the forms' period starts the December before
             years = [y for y in read_years(conn) if y <= args.year] or [args.year]
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("export.out_of_scope", lang, code=args.unit or args.cluster,
                     user=principal.username), file=sys.stderr)  # fmt: skip
             return 3
-        accounts.audit(engine, principal.username, "download",
+        accounts.audit(engine, signed.actor, "download",
                        f"document {args.kind} year={args.year} unit={args.unit} "
                        f"cluster={args.cluster} award={args.award}")  # fmt: skip
     except DatabaseUnavailable as exc:
@@ -105,13 +108,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         engine.dispose()
-    fmt = args.format or "docx"
     if args.kind == "nominations":
         data = files.nominations_file(ds, year=args.year, unit=args.unit, award=args.award,
                                       fmt=fmt, lang=lang)  # fmt: skip
     else:
         data = files.summary_file(ds, year=args.year, cluster=args.cluster, unit=args.unit,
                                   fmt=fmt, lang=lang)  # fmt: skip
-    Path(args.out).write_bytes(data)
+    if code := output.save(args.out, data, fmt, args=args, lang=lang):
+        return code
     print(args.out, file=sys.stderr)
     return 0

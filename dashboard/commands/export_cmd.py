@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import polars as pl
 
 from dashboard import access, organisation
+from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
+from dashboard.commands.login import sign_in
 from dashboard.exports import MODES
 from dashboard.exports.files import FORMATS, analytics_file
 from dashboard.i18n import t
@@ -36,7 +38,7 @@ from data_access.readers import Dataset, load_dataset, read_years
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("table", help=f"one of: {', '.join(TABLES)}")
-    p.add_argument("--year", type=int, required=True, help="the year of the table")
+    p.add_argument("--year", type=year_arg, required=True, help="the year of the table")
     p.add_argument("--cluster", help="only this cluster (code)")
     p.add_argument("--unit", help="only this unit (code)")
     p.add_argument(
@@ -53,6 +55,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--headers", choices=MODES, default="vi", help="header row (default vi)")
     p.add_argument("--out", help="file to write (default: standard output)")
+    output.add_force(p)
     p.add_argument(
         "--user", help="account name (required unless THIDUA_AUTH_MODE=open); password on stdin"
     )
@@ -140,24 +143,16 @@ def run(args: argparse.Namespace) -> int:
     mode = settings.auth_mode()
     if mode != "open" and not args.user:
         return _fail(t("export.login_needed", lang, mode=mode), 3)
+    kind = "xlsx" if fmt == "xlsx" else "csv"
+    if args.out and (code := output.precheck(args.out, kind, args=args, lang=lang)):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = access.OPEN_ACCESS
-        actor = accounts.os_actor()
-        if args.user:
-            res = accounts.check_login(
-                engine,
-                args.user,
-                sys.stdin.readline().rstrip("\r\n"),
-                client=actor,
-                via="export",
-            )
-            if not res.ok:
-                return _fail(t("export.login_failed", lang), 3)
-            acc = res.account
-            principal = access.Principal(acc.username, acc.role, acc.scope_code)
-            actor = acc.username
+        signed = sign_in(engine, args.user, "export")
+        if signed is None:
+            return _fail(t("export.login_failed", lang), 3)
+        principal, actor = signed.principal, signed.actor
         with engine.connect() as conn:
             years = years_needed(args.table, args.year, read_years(conn))
             ds = load_dataset(conn, years=years)
@@ -185,7 +180,8 @@ def run(args: argparse.Namespace) -> int:
                           fmt=fmt, headers=args.headers, lang=lang, frame=frame)  # fmt: skip
 
     if args.out:
-        Path(args.out).write_bytes(data)
+        if code := output.save(args.out, data, kind, args=args, lang=lang):
+            return code
         print(t("export.written", lang, rows=frame.height, path=args.out), file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)

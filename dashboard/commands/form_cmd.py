@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import polars as pl
 
 from dashboard import access
+from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
 from dashboard.commands.export_cmd import _scope_message
+from dashboard.commands.login import sign_in
 from dashboard.forms.files import FORMATS, file_name, form_file
 from dashboard.i18n import t
 from dashboard.organisation import members
@@ -31,7 +33,7 @@ from data_access.readers import load_dataset
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("form", choices=FORMS, help="0602 (State-level) or 0603 (ministry/province)")
-    p.add_argument("--year", type=int, required=True, help="the report year")
+    p.add_argument("--year", type=year_arg, required=True, help="the report year")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--cluster", help="only this cluster's units (code)")
     scope.add_argument("--unit", help="only this unit (code)")
@@ -39,17 +41,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "implies pdf")  # fmt: skip
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", help="file to write (default: Bieu<form>_<year>.<format>)")
+    output.add_force(p)
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
-
-
-def _principal(engine, args, lang: str) -> access.Principal | None:
-    if not args.user:
-        return access.OPEN_ACCESS
-    acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
-    if acc is None:
-        accounts.audit(engine, args.user, "login_failed", "form")
-        return None
-    return access.Principal(acc.username, acc.role, acc.scope_code)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,13 +54,16 @@ def run(args: argparse.Namespace) -> int:
     if mode != "open" and not args.user:
         print(t("export.login_needed", lang, mode=mode), file=sys.stderr)
         return 3
+    if code := output.precheck(out, fmt, args=args, lang=lang):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = _principal(engine, args, lang)
-        if principal is None:
+        signed = sign_in(engine, args.user, "form")
+        if signed is None:
             print(t("export.login_failed", lang), file=sys.stderr)
             return 3
+        principal = signed.principal
         with engine.connect() as conn:
             # the statistics period starts on 1 December of the year before
             ds = load_dataset(conn, years=[args.year - 1, args.year])
@@ -84,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 print(t("export.out_of_scope", lang, code=code, user=principal.username),
                       file=sys.stderr)  # fmt: skip
                 return 3
-        accounts.audit(engine, principal.username, "download",
+        accounts.audit(engine, signed.actor, "download",
                        f"form {args.form} year={args.year} cluster={args.cluster} "
                        f"unit={args.unit}")  # fmt: skip
     except DatabaseUnavailable as exc:
@@ -94,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
         engine.dispose()
     data = form_file(args.form, ds, year=args.year, cluster=args.cluster, unit=args.unit,
                      fmt=fmt, lang=lang)  # fmt: skip
-    Path(out).write_bytes(data)
+    if code := output.save(out, data, fmt, args=args, lang=lang):
+        return code
     print(out, file=sys.stderr)
     return 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from dashboard.commands.argtypes import year_arg
 from dashboard.i18n import t
 from data_access import closed_years
 from data_access.accounts import os_actor
@@ -20,7 +21,7 @@ from data_access.errors import DatabaseUnavailable, UnknownCode
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="the year to close or reopen")
+    p.add_argument("--year", type=year_arg, required=True, help="the year to close or reopen")
     p.add_argument("--cluster", help="only this cluster (default: every cluster)")
     p.add_argument("--reason", help="why the year is reopened (required for unlock)")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the messages")

@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from dashboard import access
+from dashboard.commands import output
+from dashboard.commands.argtypes import year_arg
 from dashboard.commands.export_cmd import _scope_message
+from dashboard.commands.login import sign_in
 from dashboard.i18n import t
 from dashboard.report.pdf import meeting_pack
 from dashboard.tables import UnknownScope, validate_scope
@@ -25,10 +27,11 @@ from data_access.readers import load_dataset, read_years
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=int, required=True, help="the year of the meeting")
+    p.add_argument("--year", type=year_arg, required=True, help="the year of the meeting")
     p.add_argument("--cluster", required=True, help="the cluster (code)")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.add_argument("--out", required=True, help="the PDF file to write")
+    output.add_force(p)
     p.add_argument("--user", help="account name (unless THIDUA_AUTH_MODE=open); password on stdin")
 
 
@@ -38,17 +41,16 @@ def run(args: argparse.Namespace) -> int:
     if mode != "open" and not args.user:
         print(t("export.login_needed", lang, mode=mode), file=sys.stderr)
         return 3
+    if code := output.precheck(args.out, "pdf", args=args, lang=lang):
+        return code
     engine = make_engine(args.db)
     try:
         upgrade(engine)
-        principal = access.OPEN_ACCESS
-        if args.user:
-            acc = accounts.authenticate(engine, args.user, sys.stdin.readline().rstrip("\r\n"))
-            if acc is None:
-                accounts.audit(engine, args.user, "login_failed", "report")
-                print(t("export.login_failed", lang), file=sys.stderr)
-                return 3
-            principal = access.Principal(acc.username, acc.role, acc.scope_code)
+        signed = sign_in(engine, args.user, "report")
+        if signed is None:
+            print(t("export.login_failed", lang), file=sys.stderr)
+            return 3
+        principal = signed.principal
         with engine.connect() as conn:
             # trends: every year up to this one; the rule book's streaks reach back too
             years = [y for y in read_years(conn) if y <= args.year] or [args.year]
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("export.out_of_scope", lang, code=args.cluster, user=principal.username),
                   file=sys.stderr)  # fmt: skip
             return 3
-        accounts.audit(engine, principal.username, "download",
+        accounts.audit(engine, signed.actor, "download",
                        f"report year={args.year} cluster={args.cluster}")  # fmt: skip
     except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)
@@ -73,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     pdf = meeting_pack(ds, year=args.year, cluster=args.cluster, lang=lang)
-    Path(args.out).write_bytes(pdf)
+    if code := output.save(args.out, pdf, "pdf", args=args, lang=lang):
+        return code
     seconds = time.perf_counter() - started
     print(t("report.written", lang, path=args.out, seconds=seconds), file=sys.stderr)
     return 0

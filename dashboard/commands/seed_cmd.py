@@ -12,6 +12,7 @@ import re
 import sys
 import time
 
+from dashboard.commands.argtypes import year_arg
 from data_access.accounts import audit, os_actor
 from data_access.engine import make_engine, upgrade
 from seed import CURRENT_MONTHS, DEFAULT_SEED, DEFAULT_YEARS, SCALES, SeedError, populate
@@ -21,8 +22,8 @@ def _years(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", text)
     if not m:
         raise argparse.ArgumentTypeError(f"expected A-B, e.g. 2019-2025, got {text!r}")
-    first = int(m.group(1))
-    return first, int(m.group(2) or first)
+    first = year_arg(m.group(1))
+    return first, year_arg(m.group(2) or m.group(1))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

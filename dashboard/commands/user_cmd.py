@@ -1,6 +1,7 @@
 """Manage accounts for THIDUA_AUTH_MODE=password: add (password from stdin), list, change,
-disable, enable. Every change is audited with the operating-system user; open sessions of a
-disabled or changed account end or narrow at their next interaction."""
+disable, enable, unlock (clears an account's login locks; enable does too). Every change is
+audited with the operating-system user; open sessions of a disabled or changed account end or
+narrow at their next interaction."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from data_access.accounts import (
     list_users,
     os_actor,
     set_disabled,
+    unlock_user,
 )
 from data_access.engine import make_engine, upgrade
 from data_access.models import ROLES
@@ -44,6 +46,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     dis.add_argument("--username", required=True)
     ena = _action(sub, "enable", "enable a disabled account")
     ena.add_argument("--username", required=True)
+    unl = _action(sub, "unlock", "lift an account's login locks (every client's)")
+    unl.add_argument("name", nargs="?", help="the account (or --username)")
+    unl.add_argument("--username", dest="username_opt")
 
 
 def _read_password() -> str:
@@ -76,6 +81,13 @@ def run(args: argparse.Namespace) -> int:
                 engine, args.username, role=args.role, scope_code=args.scope, actor=actor
             )
             print(f"changed {acc.username} ({acc.role}, {acc.scope_code or 'all'})")
+        elif args.action == "unlock":
+            name = args.name or args.username_opt
+            if not name:
+                print("error: user unlock NAME", file=sys.stderr)
+                return 2
+            gone = unlock_user(engine, name, actor=actor)
+            print(f"unlocked {name} ({gone} lock or count cleared)")
         else:
             set_disabled(engine, args.username, args.action == "disable", actor=actor)
             print(f"{args.action}d {args.username}")

@@ -22,7 +22,6 @@ written as strings (never formulas) with Excel's quote-prefix flag. Numbers stay
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import polars as pl
@@ -31,6 +30,7 @@ from dashboard.formatting import round_expr
 from dashboard.i18n import header, labels
 from dashboard.l10n import locale
 from dashboard.schemas import PCT_COLUMNS  # percentages: two decimals (contract.md)
+from data_access.formulas import DANGER_RE, neutralise, neutralise_expr
 
 MODES: tuple[str, ...] = ("codes", "vi", "en")
 BOM = "\ufeff"
@@ -53,8 +53,8 @@ VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "kind": ("collective_kind",),
 }
 
-DANGEROUS_START = "=+-@\t\r＝＋－＠"
-_DANGER_RE = "^[" + re.escape(DANGEROUS_START) + "]"
+# The rule itself lives below both layers (the importer's error lists use it too).
+_DANGER_RE = DANGER_RE
 
 
 def check_mode(name: str, value: str) -> None:
@@ -71,19 +71,6 @@ def modes(headers: str, lang: str | None) -> tuple[str, str]:
 
 def is_pct(col: str) -> bool:
     return col in PCT_COLUMNS or col.endswith("_pct")
-
-
-def neutralise(text: str | None) -> str | None:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula."""
-    if text and text[0] in DANGEROUS_START:
-        return "'" + text
-    return text
-
-
-def neutralise_expr(expr: pl.Expr) -> pl.Expr:
-    """Expression twin of `neutralise`, for String columns."""
-    risky = expr.str.contains(_DANGER_RE)
-    return pl.when(risky).then(pl.lit("'") + expr).otherwise(expr).name.keep()
 
 
 def _value_labels(col: str, lang: str) -> dict[str, str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -51,11 +53,45 @@ def font_dir() -> str:
     )
 
 
+# Typst breaks lines only where a language allows it: a word longer than its cell (an imported
+# name may be 255 characters with no space) ran off the form's header and over the meeting
+# pack's next column (issue 20). Every run of LONG_WORD characters without a space gets a
+# zero-width space every BREAK_EVERY characters, which Typst may break at and nobody sees.
+LONG_WORD = 20
+BREAK_EVERY = 10
+ZWSP = "\u200b"
+_LONG = re.compile(rf"\S{{{LONG_WORD},}}")
+
+
+def _break_word(match: re.Match[str]) -> str:
+    word, out, run = match.group(0), [], 0
+    for ch in word:
+        # never before a combining mark: it belongs to the letter before it
+        if run >= BREAK_EVERY and not unicodedata.combining(ch):
+            out.append(ZWSP)
+            run = 0
+        out.append(ch)
+        run += 1
+    return "".join(out)
+
+
+def breakable(value: object) -> object:
+    """`value` (the template's data) with every long word made breakable, at any depth."""
+    if isinstance(value, str):
+        return _LONG.sub(_break_word, value) if len(value) >= LONG_WORD else value
+    if isinstance(value, dict):
+        return {k: breakable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [breakable(v) for v in value]
+    return value
+
+
 def render(template: str, data: dict, *, fmt: str = "pdf", ppi: float | None = None) -> bytes:
-    """Compile `template` (a .typ file beside this module) with `data` as `sys.inputs.data`."""
+    """Compile `template` (a .typ file beside this module) with `data` as `sys.inputs.data`,
+    every long word made breakable (`breakable`) so that no text runs out of its cell."""
     import typst
 
-    payload = json.dumps(data, ensure_ascii=False, default=str)
+    payload = json.dumps(breakable(data), ensure_ascii=False, default=str)
     kwargs: dict = {"format": fmt, "sys_inputs": {"data": payload}}
     if ppi:
         kwargs["ppi"] = ppi

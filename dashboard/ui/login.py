@@ -6,33 +6,21 @@ only says what came back, and brings the user to the page the link asked for."""
 
 from __future__ import annotations
 
-import ipaddress
-
 import streamlit as st
 
 from dashboard import access
 from dashboard.i18n import t
-from dashboard.ui import audit, session
+from dashboard.ui import audit, security, session
 from dashboard.ui.widgets import md_escape
-from data_access import accounts, settings
+from data_access import accounts, oidc, settings
 
 WANTED_KEY = "_wanted_page"  # (page slug, query params) asked for before signing in
 
 
 def client_address() -> str | None:
-    """The client's address for the login throttle: the socket's peer, or, behind a proxy on
-    this machine (nginx on 127.0.0.1), the address the proxy appended last to X-Forwarded-For
-    (the earlier entries are whatever the client chose to send)."""
-    peer = st.context.ip_address
-    try:
-        local = peer is None or ipaddress.ip_address(peer).is_loopback
-    except ValueError:
-        local = False
-    forwarded = st.context.headers.get("X-Forwarded-For") or ""
-    hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-    if local and hops:
-        return hops[-1][:100]
-    return peer
+    """The client's address for the login throttle (`security.client_address`: the peer, or
+    behind a trusted proxy the address it forwarded — never the proxy's own)."""
+    return security.client_address()
 
 
 def _remember_wanted() -> None:
@@ -98,18 +86,14 @@ def _oidc_login(lang: str) -> None:
     if not st.user.is_logged_in:
         st.button(t("auth.oidc", lang), on_click=st.login, type="primary", icon=":material/login:")
         return
-    who = str(st.user.get("email") or st.user.get("sub") or "")
-    eng = session.get_engine()
-    acc = accounts.account(eng, who) if who else None
-    if acc is None:
-        accounts.audit(
-            eng, accounts.printable(who, 100) or None, "login_refused", "oidc: no account"
-        )
-        st.error(t("auth.refused", lang, who=md_escape(who)), icon=":material/block:")
+    # data_access.oidc: a verified e-mail, compared after lower-casing only, no `sub` fallback;
+    # the audit rows (ok or refused) carry the provider's issuer and subject.
+    result = oidc.sign_in(session.get_engine(), st.user.to_dict())
+    if result.account is None:
+        st.error(t("auth.refused", lang, who=md_escape(result.who)), icon=":material/block:")
         st.button(t("auth.logout", lang), on_click=st.logout, icon=":material/logout:")
         return
-    _signed_in(acc)
-    audit.audit("login_ok", "oidc")
+    _signed_in(result.account)
     st.rerun()
 
 

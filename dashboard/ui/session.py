@@ -74,6 +74,7 @@ def recheck() -> None:
     elif now != p:
         st.session_state[PRINCIPAL_KEY] = now
         forget_user_state()  # filters chosen under the wider scope are re-cut from the new one
+        forget_downloads()  # a file built under the wider role must not stay fetchable
 
 
 def recheck_fragment() -> None:

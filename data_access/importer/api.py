@@ -158,6 +158,10 @@ def _run(
     current: list[str] = []
     try:
         with _transaction(engine, dry_run) as conn:
+            if not dry_run:
+                # Before anything is read: a lock committed meanwhile waits for this import, and
+                # this import sees a lock committed before it (closed_years.serialize).
+                closed_years.serialize(conn)
             check_references(tables, dimensions(conn, tables), errors)
             check_unit_counts(conn, tables, errors)
             check_organisation(conn, tables, errors)

@@ -14,6 +14,7 @@ from typing import TextIO
 
 import polars as pl
 
+from data_access.formulas import neutralise_frame
 from data_access.importer.collector import ERROR_SCHEMA, ErrorCollector
 from data_access.importer.columns import TABLE_SPECS
 from data_access.importer.messages import REPORT_HEADERS, _lang, text
@@ -183,10 +184,12 @@ def _plain(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _csv(frame: pl.DataFrame, chunk: int = 1_000_000) -> bytes:
     """UTF-8 with BOM, written a chunk at a time into one buffer: a list of millions of errors
-    is held once as bytes, not also as one text and its encoded copy."""
+    is held once as bytes, not also as one text and its encoded copy. Every text cell — the
+    value as the file had it, the file's own name — neutralised as every export is
+    (`data_access.formulas`): the list is opened in a spreadsheet."""
     out = io.BytesIO()
     out.write(b"\xef\xbb\xbf")
     frame.head(0).write_csv(out)
     for start in range(0, frame.height, chunk):
-        frame.slice(start, chunk).write_csv(out, include_header=False)
+        neutralise_frame(frame.slice(start, chunk)).write_csv(out, include_header=False)
     return out.getvalue()

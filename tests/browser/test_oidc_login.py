@@ -10,6 +10,7 @@ import secrets
 
 import polars as pl
 import pytest
+import requests
 
 from data_access import accounts
 from data_access.engine import make_engine, upgrade
@@ -32,8 +33,19 @@ def oidc_app(tmp_path_factory):
     seed.populate(eng, scale="demo", years=(2024, 2025), progress=False)
     accounts.add_user(eng, EMAIL, "không-dùng-mật-khẩu", role="cluster_secretary",
                       scope_code="CUM4_DBSH")  # fmt: skip
+    accounts.add_user(eng, EMAIL.split("@")[0], "không-dùng-mật-khẩu", role="admin",
+                      scope_code=None)  # fmt: skip
     with run_server_in_thread(port=0) as idp:
         issuer = f"http://127.0.0.1:{idp.server_port}"
+        # Issue 20: only a verified e-mail names an account. The account holder's provider
+        # says so; another identity claims the same address unverified; a third has no e-mail
+        # and a subject named like an account.
+        for sub, claims in [
+            (EMAIL, {"email": EMAIL, "email_verified": True}),
+            ("ke-gia-mao", {"email": EMAIL, "email_verified": False}),
+            (EMAIL.split("@")[0], {}),
+        ]:
+            requests.put(f"{issuer}/users/{sub}", json=claims, timeout=10).raise_for_status()
         port = _free_port()
         conf = tmp_path_factory.mktemp("secrets") / "secrets.toml"
         conf.write_text(
@@ -81,7 +93,9 @@ def test_account_holder_signs_in_through_the_provider(pg, oidc_app):
     assert pg.get_by_role("button", name="Đăng xuất").count() == 1, pg.inner_text("body")[:800]
     assert pg.locator("[data-testid='stSidebar']").count() == 1
     log = accounts.read_audit(eng, limit=20)
-    assert (EMAIL, "login_ok", "oidc") in log.select("username", "action", "detail").rows()
+    ok = log.filter((pl.col("username") == EMAIL) & (pl.col("action") == "login_ok"))
+    # the provider's issuer and subject, not only the account it was mapped to
+    assert ok["detail"][0] == f"oidc iss={base_issuer(eng)} sub={EMAIL}"
 
 
 @pytest.mark.browser
@@ -110,3 +124,26 @@ def test_a_disabled_oidc_account_loses_its_session(pg, oidc_app):
         assert pg.get_by_role("button", name="Đăng xuất").count() == 1  # the provider's sign-out
     finally:
         accounts.set_disabled(eng, EMAIL, False)
+
+
+def base_issuer(eng) -> str:
+    """The issuer the refused/ok rows recorded (the mock's address, a free port)."""
+    log = accounts.read_audit(eng, limit=200)
+    detail = log.filter(pl.col("detail").str.starts_with("oidc iss="))["detail"][0]
+    return detail.removeprefix("oidc iss=").split(" sub=")[0]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("sub", "why"),
+    [("ke-gia-mao", "e-mail not verified"), (EMAIL.split("@")[0], "no e-mail")],
+    ids=["unverified-email", "sub-named-like-an-account"],
+)
+def test_only_a_verified_email_names_an_account(pg, oidc_app, sub, why):
+    base, eng = oidc_app
+    _sign_in(pg, base, sub)
+    assert "chưa được cấp quyền" in pg.inner_text("body")
+    assert pg.locator("[data-testid='stSidebar']").count() == 0
+    last = accounts.read_audit(eng, limit=20).filter(pl.col("action") == "login_refused")
+    assert last["detail"][0].startswith(f"oidc: {why}; iss=http://127.0.0.1:")
+    assert last["detail"][0].endswith(f"sub={sub}")

@@ -117,7 +117,10 @@ def test_unlock_needs_a_reason_and_is_audited_with_it(engine, db, capsys):
 
 
 def test_bad_year_or_cluster_is_refused(db, capsys):
-    assert main(["lock", "--year", "1800", "--db", db]) == 2
+    with pytest.raises(SystemExit) as usage:  # outside 1900-2100: argparse's usage error
+        main(["lock", "--year", "1800", "--db", db])
+    assert usage.value.code == 2
+    assert main(["lock", "--year", "1950", "--db", db]) == 2  # outside the data's years
     assert main(["lock", "--year", "2024", "--cluster", "C9", "--db", db]) == 2
     assert "C9" in capsys.readouterr().err
 

@@ -70,7 +70,7 @@ def test_delay_grows_then_the_lock_expires(scoped, monkeypatch):
     for _ in range(6):
         assert check_login(scoped, "admin", "sai", now=now).status == "refused"
         with scoped.connect() as conn:
-            verdict = throttle.check(conn, {"user:admin": throttle.FREE_FAILURES}, now)
+            verdict = throttle.check(conn, {"pair:admin|local": throttle.FREE_FAILURES}, now)
         gates.append((verdict.gate, verdict.retry_after))
         now += dt.timedelta(seconds=verdict.retry_after)
     # Free attempts, then 1, 2, 4 s (doubling), then the lock of 15 minutes.
@@ -156,6 +156,10 @@ def test_spellings_of_one_name_log_into_the_same_account_or_none(scoped, name):
         (" admin", "already exists"),
         ("Admin", "already exists"),
         ("ADMİN", "already exists|another alphabet|symbols"),
+        ("ᴀdmin", "symbols"),  # U+1D00, Latin small capital: no NFKC mapping (issue 20)
+        ("ᴡuong.cos", "symbols"),  # U+1D21
+        ("admin\u200b", "symbols"),
+        ("vương", "symbols"),
         ("adm1n", "looks like the existing user 'admin'"),
         ("admln", "looks like the existing user 'admin'"),
         ("аdmin", "another alphabet"),  # Cyrillic а
@@ -168,9 +172,17 @@ def test_look_alike_usernames_are_refused(scoped, name, message):
 
 
 def test_usernames_are_stored_normalised(scoped):
-    acc = add_user(scoped, "  Nguyễn.Văn@Bo.Gov.VN ", PASSWORD, role="viewer", scope_code="C1")
-    assert acc.username == "nguyễn.văn@bo.gov.vn"
-    assert check_login(scoped, "NGUYỄN.VĂN@bo.gov.vn", PASSWORD, now=T0).ok
+    acc = add_user(scoped, "  Nguyen.Van@Bo.Gov.VN ", PASSWORD, role="viewer", scope_code="C1")
+    assert acc.username == "nguyen.van@bo.gov.vn"
+    assert check_login(scoped, "NGUYEN.VAN@bo.gov.vn", PASSWORD, now=T0).ok
+    assert check_login(scoped, "ｎｇｕｙｅｎ.ｖａｎ@bo.gov.vn", PASSWORD, now=T0).ok  # NFKC
+
+
+@pytest.mark.parametrize("name", ["Nguyễn.Văn@bo.gov.vn", "ᴀdmin", "a b", "a+b@x.vn", "a|b"])
+def test_only_plain_characters_make_a_username(scoped, name):
+    # Issue 20: a-z, 0-9, '.', '_', '-', '@' after NFKC folding, nothing else.
+    with pytest.raises(AccountError, match=r"characters other than a-z|another alphabet"):
+        add_user(scoped, name, PASSWORD, role="admin", scope_code=None)
 
 
 def test_short_password_is_refused(scoped, monkeypatch):
@@ -188,4 +200,4 @@ def test_forgotten_failures_leave_no_rows(scoped):
     check_login(scoped, "admin", "sai", now=later)
     with scoped.connect() as conn:
         keys = conn.execute(text("SELECT key FROM login_throttle")).scalars().all()
-    assert keys == ["user:admin"]
+    assert sorted(keys) == ["pair:admin|local", "user:admin"]

@@ -132,3 +132,84 @@ def test_the_command_line_with_a_cluster_url_exports_that_cluster_only(
     assert main([*args, "--db", shared["scoped"]]) == 0
     frame = pl.read_csv(out, infer_schema=False)
     assert set(frame["cluster_code"].drop_nulls()) == {CLUSTER}  # ... and PostgreSQL cuts it
+
+
+def test_a_person_is_the_clusters_only_for_the_years_on_its_roster(shared):
+    # Issue 20: move a person of the cluster's 2024 roster elsewhere from 2025 on, with a 2025
+    # rating and award there: the cluster's login sees the 2024 rows, not the 2025 ones.
+    owner, scoped = shared["owner"], shared["scoped"]
+    person, unit = _query(
+        owner,
+        "SELECT r.person_code, r.unit_code FROM roster r JOIN units u USING (unit_code) "
+        f"WHERE r.year = 2024 AND u.cluster_code = '{CLUSTER}' ORDER BY 1 LIMIT 1",
+    )[0]
+    elsewhere = _query(owner, f"SELECT unit_code FROM units WHERE cluster_code <> '{CLUSTER}' "
+                              "ORDER BY 1 LIMIT 1")[0][0]  # fmt: skip
+    eng = make_engine(owner)
+    with eng.begin() as conn:
+        conn.execute(text("INSERT INTO roster (year, person_code, unit_code, initiatives, "
+                          "discipline) VALUES (2025, :p, :u, 0, 'none')"),
+                     {"p": person, "u": elsewhere})  # fmt: skip
+        conn.execute(
+            text(
+                "INSERT INTO ratings (period, subject_kind, subject_code, rating, "
+                "year) VALUES ('2025', 'person', :p, 'HTXSNV', 2025)"
+            ),
+            {"p": person},
+        )
+        conn.execute(text("INSERT INTO awards (year, recipient_kind, recipient_code, award_code, "
+                          "decision_no) VALUES (2025, 'person', :p, 'LDTT', 'QĐ 9/2025')"),
+                     {"p": person})  # fmt: skip
+        conn.execute(text("INSERT INTO awards (year, recipient_kind, recipient_code, award_code, "
+                          "decision_no) VALUES (2024, 'person', :p, 'CSTDCS', 'QĐ 8/2024') "
+                          "ON CONFLICT DO NOTHING"), {"p": person})  # fmt: skip
+    eng.dispose()
+    seen_ratings = _query(
+        scoped, f"SELECT DISTINCT year FROM ratings WHERE subject_code = '{person}'"
+    )
+    seen_awards = _query(
+        scoped, f"SELECT DISTINCT year FROM awards WHERE recipient_code = '{person}'"
+    )
+    assert (2025,) not in seen_ratings and (2025,) not in seen_awards
+    assert (2024,) in seen_awards
+    assert unit  # the person was the cluster's in 2024
+    owner_ratings = _query(
+        owner, f"SELECT DISTINCT year FROM ratings WHERE subject_code = '{person}'"
+    )
+    assert (2025,) in owner_ratings  # the rows exist: the policy hides them
+
+
+def test_the_scoped_login_appends_to_the_audit_through_the_stamping_function(shared):
+    # Issue 20: with INSERT on audit_log, the login wrote rows dated 2099 as admin|year_unlock.
+    eng = make_engine(shared["scoped"])
+    try:
+        with pytest.raises(Exception, match="permission denied"), eng.begin() as conn:
+            conn.execute(text("INSERT INTO audit_log (at, username, action, detail) VALUES "
+                              "('2099-01-01', 'admin', 'year_unlock', 'x')"))  # fmt: skip
+        with pytest.raises(Exception, match="not for a scoped login"), eng.begin() as conn:
+            conn.execute(text("SELECT thidua_audit('year_unlock', 'x', 'admin')"))
+        with eng.begin() as conn:
+            conn.execute(text("SELECT thidua_audit('download', 'export test', 'admin')"))
+    finally:
+        eng.dispose()
+    role = shared["scoped"].split("://", 1)[1].split("@", 1)[0]
+    row = _query(shared["owner"], "SELECT username, action, detail, at > now() AT TIME ZONE 'UTC' "
+                                  "FROM audit_log ORDER BY id DESC LIMIT 1")[0]  # fmt: skip
+    assert row == (f"db:{role}", "download", "as admin: export test", False)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "indicators", "--year", "2024", "--user", "admin"],
+        ["lock", "--year", "2024"],
+        ["user", "list"],
+    ],
+    ids=["export-user", "lock", "user-list"],
+)
+def test_commands_beyond_the_scoped_login_say_so(shared, argv, capsys, monkeypatch):
+    monkeypatch.setenv("THIDUA_AUTH_MODE", "password")
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("mật-khẩu-bất-kỳ\n"))
+    code = main([*argv, "--db", shared["scoped"]])
+    err = capsys.readouterr().err
+    assert code == 3 and "không có quyền" in err and "Traceback" not in err

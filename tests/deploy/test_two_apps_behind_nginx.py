@@ -108,7 +108,7 @@ def cluster(nginx_bin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         procs.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         url = f"http://127.0.0.1:{listen}"
         wait_healthy(f"{url}/_stcore/health", procs[-1], "nginx")
-        yield {"url": url, "upstreams": {f"127.0.0.1:{p}" for p in ports}}
+        yield {"url": url, "upstreams": {f"127.0.0.1:{p}" for p in ports}, "prefix": prefix}
     finally:
         for proc in reversed(procs):  # nginx first, then the apps
             stop(proc)
@@ -153,6 +153,20 @@ def test_websocket_upgrade_reaches_the_browsers_process(cluster):
     with connect(ws_url, additional_headers={"Cookie": cookie}, open_timeout=10) as ws:
         assert ws.response.status_code == 101
         assert ws.response.headers["X-Upstream"] == upstream
+
+
+def test_media_urls_are_not_in_the_access_log(cluster):
+    # Issue 20: the download's URL is its only key; the proxy must not keep it.
+    secret = "0123456789abcdef0123456789abcdef0123456789abcdef01234567"
+    requests.get(f"{cluster['url']}/media/{secret}.csv", timeout=10)
+    requests.get(f"{cluster['url']}/_stcore/health?marker=logged", timeout=10)
+    log = cluster["prefix"] / "access.log"
+    deadline = time.monotonic() + 5
+    while "marker=logged" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)  # nginx writes its log line after the response
+    text = log.read_text()
+    assert "marker=logged" in text
+    assert secret not in text and "/media/" not in text
 
 
 def _front_end_bundle(url: str) -> str:

@@ -43,3 +43,17 @@ def test_this_computer_only_has_no_banner(app, listening_on):
     listening_on("127.0.0.1")
     at = app("overview")
     assert not any(BANNER in w.value for w in at.warning) and not at.error
+
+
+@pytest.mark.parametrize("client", ["192.168.1.30", "203.0.113.7"])
+def test_open_mode_through_a_proxy_refuses_a_client_from_elsewhere(
+    app, listening_on, monkeypatch, client
+):
+    # Issue 20: bound to 127.0.0.1 behind nginx, the client Streamlit sees is elsewhere.
+    from dashboard.ui import security
+
+    listening_on("127.0.0.1")
+    monkeypatch.setattr(security, "client_address", lambda: client)
+    at = app("unit")
+    assert any("Chế độ mở (không đăng nhập) chỉ phục vụ trên máy này" in e.value for e in at.error)
+    assert len(at.dataframe) == 0 and len(at.metric) == 0 and len(at.sidebar) == 0
