@@ -32,6 +32,43 @@ def frames(ds: Dataset) -> dict[str, pd.DataFrame]:
     return out
 
 
+# --- the organisation (contract 0.3.0) -------------------------------------------------------
+def start_months(t: dict[str, pd.DataFrame]) -> pd.Series:
+    """unit_code → first month of its emulation year: its own, else its cluster's, else 1."""
+    units = t["units"][["unit_code", "cluster_code", "period_start_month"]]
+    clusters = t["clusters"][["cluster_code", "period_start_month"]]
+    u = units.merge(clusters, on="cluster_code", how="left", suffixes=("", "_cluster"))
+    m = u["period_start_month"].fillna(u["period_start_month_cluster"]).fillna(1)
+    return pd.Series(m.astype(int).to_numpy(), index=u["unit_code"], name="start_month")
+
+
+def _next_year(month: pd.Series, start: pd.Series) -> pd.Series:
+    """The month opens the next emulation year (start month > 1 and month ≥ start)."""
+    return ((start > 1) & (month >= start)).astype(int)
+
+
+def membership(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
+    """year, unit_code, cluster_code: a year's `cluster_members` rows, or for a year with none
+    every unit in its `units.cluster_code`."""
+    ys = sorted({int(y) for y in years})
+    cm = t["cluster_members"]
+    listed = cm.loc[cm["year"].isin(ys), ["year", "unit_code", "cluster_code"]]
+    rest = [y for y in ys if y not in set(listed["year"])]
+    units = t["units"].loc[t["units"]["cluster_code"].notna(), ["unit_code", "cluster_code"]]
+    fallback = pd.DataFrame({"year": rest}).merge(units, how="cross")
+    out = pd.concat([listed, fallback[["year", "unit_code", "cluster_code"]]], ignore_index=True)
+    return out.astype({"year": "int64"})
+
+
+def changes(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """unit_changes with `effective_year`: the successor's emulation year holding the date."""
+    ch = t["unit_changes"][["from_unit_code", "to_unit_code", "effective_date"]].copy()
+    day = pd.to_datetime(ch["effective_date"])
+    start = ch["to_unit_code"].map(start_months(t)).fillna(1)
+    ch["effective_year"] = day.dt.year + _next_year(day.dt.month, start)
+    return ch
+
+
 # --- counts ----------------------------------------------------------------------------------
 def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
     cat = load_catalog()
@@ -56,11 +93,23 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
     out["higher_persons"] = p_awards["higher"]
     out["has_person_awards"] = out.index.isin(p_awards.index)
 
-    ratings = t["ratings"][t["ratings"]["year"].isin(years)]
+    # A monthly rating counts in the emulation year of its month, for a person in the year
+    # (y or y + 1) whose roster unit places the month there: a school year's first months are
+    # in the calendar year before.
+    sm = start_months(t)
+    rt = t["ratings"]
+    before = rt["year"].isin([y - 1 for y in years]) & rt["month"].notna()
+    ratings = rt[rt["year"].isin(years) | before]
     pr = ratings[ratings["subject_kind"] == "person"].rename(
         columns={"subject_code": "person_code"}
     )
-    pr = pr.merge(roster, on=["year", "person_code"])
+    pr = pd.concat(
+        [pr.assign(_e=pr["year"]), pr[pr["month"].notna()].assign(_e=pr["year"] + 1)]
+    ).merge(roster.rename(columns={"year": "_e"}), on=["_e", "person_code"])
+    start = pr["unit_code"].map(sm).fillna(1)
+    in_year = pr["month"].isna() | (pr["_e"] == pr["year"] + _next_year(pr["month"], start))
+    pr = pr[in_year & (pr["month"].notna() | (pr["_e"] == pr["year"]))]
+    pr = pr.drop(columns="year").rename(columns={"_e": "year"})
     annual, monthly, r = pr["month"].isna(), pr["month"].notna(), pr["rating"]
     pr = pr.assign(
         persons_rated=annual,
@@ -115,6 +164,10 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
         columns={"subject_code": "collective_code"}
     )
     cr = cr.merge(coll, on="collective_code")
+    # A collective's monthly rating counts in its unit's emulation year of that month.
+    shift = _next_year(cr["month"], cr["unit_code"].map(sm).fillna(1))
+    cr = cr.assign(year=cr["year"] + shift.where(cr["month"].notna(), 0))
+    cr = cr[cr["year"].isin(years)]
     annual, monthly, r = cr["month"].isna(), cr["month"].notna(), cr["rating"]
     strong = cat.ratings_at_least("strength", cat.scales["strength"]["strong_from"])
     cr = cr.assign(
@@ -179,8 +232,9 @@ def counts(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
         [records[[*KEY, "source", *MEASURES]], reported[[*KEY, "source", *MEASURES]]],
         ignore_index=True,
     )
-    units = t["units"][["unit_code", "cluster_code", "profile"]]
-    both = both.merge(units, on="unit_code", how="left")
+    # Each year's row carries the cluster the unit was in that year.
+    both = both.merge(membership(t, ys), on=KEY, how="left")
+    both = both.merge(t["units"][["unit_code", "profile"]], on="unit_code", how="left")
     both["unit_itself"] = 1
     return both
 
@@ -228,11 +282,14 @@ def indicators(c: pd.DataFrame) -> pd.DataFrame:
 def with_targets(ind: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Targets (a unit's own row replaces its cluster's), status and attainment."""
     tg = t["targets"].rename(columns={"min_pct": "target_min", "max_pct": "target_max"})
-    units = t["units"][["unit_code", "cluster_code"]]
+    # A cluster's target of a year applies to that year's members.
+    units = membership(t, tg["year"].unique())
     cluster_t = tg[tg["scope_kind"] == "cluster"].rename(columns={"scope_code": "cluster_code"})
     unit_t = tg[tg["scope_kind"] == "unit"].rename(columns={"scope_code": "unit_code"})
-    own = unit_t.merge(units, on="unit_code")
-    inherited = units.merge(cluster_t, on="cluster_code")
+    # A unit's own target applies to it in or out of a cluster (cluster_code NaN out of one).
+    own = unit_t[unit_t["unit_code"].isin(t["units"]["unit_code"])]
+    own = own.merge(units, on=["year", "unit_code"], how="left")
+    inherited = units.merge(cluster_t, on=["year", "cluster_code"])
     key = ["year", "unit_code", "indicator"]
     inherited = inherited[~inherited.set_index(key).index.isin(own.set_index(key).index)]
     cols = ["year", "cluster_code", "unit_code", "indicator", "target_min", "target_max"]
