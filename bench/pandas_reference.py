@@ -5,6 +5,13 @@ analyst would write it from domain.md: counts per unit-year (records, else repor
 indicators per unit and pooled per cluster, targets and status, quota headroom, rankings and
 trends. `python -m dashboard bench` times it against the Polars engine and asserts both give the
 same figures. Unknown counts are NaN here (pandas' usual missing value), null in the engine.
+
+The organisation of contract 0.3.0 is worked out here from the tables too: a unit-year's cluster
+is that year's `cluster_members` row (a year with none: `units.cluster_code`); a monthly rating
+counts in the emulation year of its month (`period_start_month` of the unit, else its cluster,
+else 1); a ranking has no rank_prev from another cluster nor for a unit a change took effect on
+that year, and no rows for a cluster-year without year-end results; trends compare a merged,
+split or renamed unit's years before the change with its sources pooled.
 """
 
 from __future__ import annotations
@@ -365,7 +372,8 @@ def _standing(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.Da
     )
     sc = t["scores"][t["scores"]["year"] == year]
     scores = sc.groupby("unit_code")["final_points"].sum(min_count=1).rename("final_points")
-    scores = scores.reset_index().merge(t["units"][["unit_code", "cluster_code"]], on="unit_code")
+    member = membership(t, [year])[["unit_code", "cluster_code"]]
+    scores = scores.reset_index().merge(member, on="unit_code")
     members = pd.concat(
         [per_unit[["cluster_code", "unit_code"]], scores[["cluster_code", "unit_code"]]]
     ).drop_duplicates()
@@ -384,23 +392,105 @@ def _standing(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.Da
     return s
 
 
+def _with_results(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> set:
+    """Clusters with a year-end result for `year`: a member's final score, or a member's
+    year-end indicator (not one the monthly evaluation alone fills) judged against its target."""
+    monthly = [c for c, d in load_catalog().indicators.items()
+               if all("_months_" in m for m in d.numerator)]  # fmt: skip
+    rows = ind[(ind["year"] == year) & ind["unit_code"].notna()]
+    judged = rows[rows["status"].isin(["met", "below", "above"])]
+    judged = judged[~judged["indicator"].isin(monthly)]
+    sc = t["scores"]
+    scored = sc[(sc["year"] == year) & sc["final_points"].notna()]
+    scored = scored.merge(membership(t, [year]), on="unit_code")
+    return set(judged["cluster_code"].dropna()) | set(scored["cluster_code"])
+
+
+def _ranked(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
+    """No ranking for a cluster-year without year-end results (a year in progress)."""
+    s = _standing(ind, t, year)
+    return s[s["cluster_code"].isin(_with_results(ind, t, year))]
+
+
 def rankings(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
-    now = _standing(ind, t, year)
-    prev = _standing(ind, t, year - 1)[["cluster_code", "unit_code", "rank"]]
+    now = _ranked(ind, t, year)
+    prev = _ranked(ind, t, year - 1)[["cluster_code", "unit_code", "rank"]]
+    # rank_prev only in the same cluster; none for a unit a change took effect on this year.
     out = now.merge(
         prev.rename(columns={"rank": "rank_prev"}), on=["cluster_code", "unit_code"], how="left"
     )
+    ch = changes(t)
+    changed = ch.loc[ch["effective_year"] == year, "to_unit_code"]
+    out.loc[out["unit_code"].isin(changed), "rank_prev"] = np.nan
     out["rank_change"] = out["rank_prev"] - out["rank"]
     out["year"] = year
     return out
 
 
+def history_sources(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
+    """unit_code, year, source_code: for a year before a change took effect, the units whose
+    figures stand for the unit's (a merged unit's predecessors and itself, a split or renamed
+    unit's parent; chains compose). Units whose history is their own are left out."""
+    edges: dict[str, list[tuple[str, int]]] = {}
+    for row in changes(t).itertuples():
+        edges.setdefault(row.to_unit_code, []).append((row.from_unit_code, row.effective_year))
+
+    def sources(unit: str, year: int, seen: frozenset[str]) -> set[str]:
+        out = {unit}
+        for pred, eff in edges.get(unit, ()):
+            if year < eff and pred != unit and pred not in seen:
+                out |= sources(pred, year, seen | {pred})
+        return out
+
+    rows = [
+        (unit, y, src)
+        for unit in edges
+        for y in sorted({int(y) for y in years})
+        if (got := sources(unit, y, frozenset({unit}))) != {unit}
+        for src in sorted(got)
+    ]
+    return pd.DataFrame(rows, columns=["unit_code", "year", "source_code"])
+
+
+def with_history(ind: pd.DataFrame, c: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """`ind` with a unit's rows of a year before its change replaced by its sources pooled
+    (Σ numerators ÷ Σ denominators of the sources with counts that year), in the cluster of the
+    unit itself that year, else of its first source."""
+    src = history_sources(t, c["year"].unique())
+    have = c[["year", "unit_code"]].rename(columns={"unit_code": "source_code"})
+    src = src.merge(have, on=["year", "source_code"])
+    others = src.loc[src["source_code"] != src["unit_code"], ["unit_code", "year"]]
+    src = src.merge(others.drop_duplicates(), on=["unit_code", "year"])
+    if src.empty:
+        return ind
+    standing_in = src.rename(columns={"unit_code": "_for"})
+    pc = c.merge(standing_in, left_on=["year", "unit_code"], right_on=["year", "source_code"])
+    home = (
+        pc.assign(_other=pc["source_code"] != pc["_for"])
+        .sort_values(["year", "_other", "source_code"])
+        .drop_duplicates(["_for", "year"])[["_for", "year", "cluster_code"]]
+        .rename(columns={"_for": "unit_code"})
+    )
+    pooled = indicators(pc.assign(cluster_code=pc["_for"]))
+    pooled = pooled[pooled["unit_code"].isna()].drop(columns="unit_code")
+    pooled = pooled.rename(columns={"cluster_code": "unit_code"}).merge(
+        home, on=["unit_code", "year"], how="left"
+    )
+    replaced = ind.set_index(["year", "unit_code"]).index.isin(
+        pooled.set_index(["year", "unit_code"]).index
+    )
+    return pd.concat([ind[~replaced], pooled], ignore_index=True)
+
+
 def trends(ind: pd.DataFrame) -> pd.DataFrame:
+    # A unit's series is the unit's, whichever cluster it was in; a pooled row's is its cluster's.
     series = ind[["cluster_code", "unit_code", "indicator", "year", "value_pct"]]
-    before = series.assign(year=series["year"] + 1).rename(columns={"value_pct": "prev"})
-    out = series.merge(before, on=["cluster_code", "unit_code", "indicator", "year"], how="left")
+    series = series.assign(_k=series["cluster_code"].where(series["unit_code"].isna()))
+    before = series.drop(columns="cluster_code").rename(columns={"value_pct": "prev"})
+    before = before.assign(year=before["year"] + 1)
+    out = series.merge(before, on=["unit_code", "_k", "indicator", "year"], how="left")
     out["delta_pp"] = out["value_pct"] - out["prev"]
-    return out.drop(columns="prev")
+    return out.drop(columns=["prev", "_k"])
 
 
 def pipeline(
@@ -416,5 +506,5 @@ def pipeline(
         "indicators": ind,
         "quotas": quotas(c, year),
         "rankings": rankings(ind, t, year),
-        "trends": trends(ind),
+        "trends": trends(with_history(ind, c, t)),
     }
