@@ -71,7 +71,7 @@ def changes(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """unit_changes with `effective_year`: the successor's emulation year holding the date."""
     ch = t["unit_changes"][["from_unit_code", "to_unit_code", "effective_date"]].copy()
     day = pd.to_datetime(ch["effective_date"])
-    start = ch["to_unit_code"].map(start_months(t)).fillna(1)
+    start = ch["to_unit_code"].map(start_months(t)).fillna(1).astype(int)
     ch["effective_year"] = day.dt.year + _next_year(day.dt.month, start)
     return ch
 
@@ -113,7 +113,7 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
     pr = pd.concat(
         [pr.assign(_e=pr["year"]), pr[pr["month"].notna()].assign(_e=pr["year"] + 1)]
     ).merge(roster.rename(columns={"year": "_e"}), on=["_e", "person_code"])
-    start = pr["unit_code"].map(sm).fillna(1)
+    start = pr["unit_code"].map(sm).fillna(1).astype(int)
     in_year = pr["month"].isna() | (pr["_e"] == pr["year"] + _next_year(pr["month"], start))
     pr = pr[in_year & (pr["month"].notna() | (pr["_e"] == pr["year"]))]
     pr = pr.drop(columns="year").rename(columns={"_e": "year"})
@@ -172,7 +172,7 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
     )
     cr = cr.merge(coll, on="collective_code")
     # A collective's monthly rating counts in its unit's emulation year of that month.
-    shift = _next_year(cr["month"], cr["unit_code"].map(sm).fillna(1))
+    shift = _next_year(cr["month"], cr["unit_code"].map(sm).fillna(1).astype(int))
     cr = cr.assign(year=cr["year"] + shift.where(cr["month"].notna(), 0))
     cr = cr[cr["year"].isin(years)]
     annual, monthly, r = cr["month"].isna(), cr["month"].notna(), cr["rating"]
