@@ -156,12 +156,16 @@ ORG_TABLES: dict[str, pl.DataFrame] = {
     ),
     "ratings": pl.DataFrame(
         {
-            "period": ["2024-03", "2024-09", "2024-10", "2025-08", "2025-09"]
-            + ["2024-10", "2025-10", "2025-05", "2024-11", "2025-10"],
+            "period": [
+                *("2024-03", "2024-09", "2024-10", "2025-08", "2025-09"),
+                *("2024-10", "2025-10", "2025-05", "2024-11", "2025-10"),
+            ],
             "subject_kind": ["person"] * 8 + ["collective"] * 2,
             "subject_code": ["P1"] * 5 + ["P2", "P2", "P3", "S.D1", "S.D1"],
-            "rating": ["HTXSNV", "HTXSNV", "HTTNV", "HTXSNV", "HTXSNV"]
-            + ["HTXSNV", "HTTNV", "HTXSNV", "HTXSNV", "HTTNV"],
+            "rating": [
+                *("HTXSNV", "HTXSNV", "HTTNV", "HTXSNV", "HTXSNV"),
+                *("HTXSNV", "HTTNV", "HTXSNV", "HTXSNV", "HTTNV"),
+            ],
             "year": [2024, 2024, 2024, 2025, 2025, 2024, 2025, 2025, 2024, 2025],
             "month": [3, 9, 10, 8, 9, 10, 10, 5, 11, 10],
         }
