@@ -118,10 +118,15 @@ def _ctes(cat: Catalog, years: str, before: str) -> dict[str, tuple[str, str]]:
                       UNION ALL
                       SELECT g.month, g.rating, r.year, r.unit_code
                       FROM ratings g
-                      JOIN roster r ON r.year = g.year + 1 AND r.person_code = g.subject_code
+                      -- CROSS JOIN: SQLite then reads the few ratings of the months that may
+                      -- open a school year first and looks each person up on the roster
+                      CROSS JOIN roster r
                       JOIN sm ON sm.unit_code = r.unit_code
-                      WHERE g.subject_kind = 'person' AND g.year IN ({before})
-                        AND r.year IN ({years}) AND {monthly} AND {_shifted("sm")}) g
+                      WHERE r.year = g.year + 1 AND r.person_code = g.subject_code
+                        AND EXISTS (SELECT 1 FROM sm WHERE start_month > 1)
+                        AND g.subject_kind = 'person' AND g.year IN ({before})
+                        AND g.month >= (SELECT MIN(start_month) FROM sm WHERE start_month > 1)
+                        AND {_shifted("sm")}) g
                 GROUP BY g.year, g.unit_code""",
             on_unit_year,
         ),
