@@ -22,6 +22,13 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
+from bench.pandas_organisation import (
+    changes,
+    history_sources,
+    membership,
+    next_year,
+    start_months,
+)
 from data_access.catalog import MEASURES, load_catalog
 from data_access.readers import Dataset
 
@@ -37,43 +44,6 @@ def frames(ds: Dataset) -> dict[str, pd.DataFrame]:
         f = getattr(ds, name)
         out[name] = f.with_columns(pl.col(pl.Categorical).cast(pl.String)).to_pandas()
     return out
-
-
-# --- the organisation (contract 0.3.0) -------------------------------------------------------
-def start_months(t: dict[str, pd.DataFrame]) -> pd.Series:
-    """unit_code → first month of its emulation year: its own, else its cluster's, else 1."""
-    units = t["units"][["unit_code", "cluster_code", "period_start_month"]]
-    clusters = t["clusters"][["cluster_code", "period_start_month"]]
-    u = units.merge(clusters, on="cluster_code", how="left", suffixes=("", "_cluster"))
-    m = u["period_start_month"].fillna(u["period_start_month_cluster"]).fillna(1)
-    return pd.Series(m.astype(int).to_numpy(), index=u["unit_code"], name="start_month")
-
-
-def _next_year(month: pd.Series, start: pd.Series) -> pd.Series:
-    """The month opens the next emulation year (start month > 1 and month ≥ start)."""
-    return ((start > 1) & (month >= start)).astype(int)
-
-
-def membership(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
-    """year, unit_code, cluster_code: a year's `cluster_members` rows, or for a year with none
-    every unit in its `units.cluster_code`."""
-    ys = sorted({int(y) for y in years})
-    cm = t["cluster_members"]
-    listed = cm.loc[cm["year"].isin(ys), ["year", "unit_code", "cluster_code"]]
-    rest = [y for y in ys if y not in set(listed["year"])]
-    units = t["units"].loc[t["units"]["cluster_code"].notna(), ["unit_code", "cluster_code"]]
-    fallback = pd.DataFrame({"year": rest}).merge(units, how="cross")
-    out = pd.concat([listed, fallback[["year", "unit_code", "cluster_code"]]], ignore_index=True)
-    return out.astype({"year": "int64"})
-
-
-def changes(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """unit_changes with `effective_year`: the successor's emulation year holding the date."""
-    ch = t["unit_changes"][["from_unit_code", "to_unit_code", "effective_date"]].copy()
-    day = pd.to_datetime(ch["effective_date"])
-    start = ch["to_unit_code"].map(start_months(t)).fillna(1).astype(int)
-    ch["effective_year"] = day.dt.year + _next_year(day.dt.month, start)
-    return ch
 
 
 # --- counts ----------------------------------------------------------------------------------
@@ -114,7 +84,7 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
         [pr.assign(_e=pr["year"]), pr[pr["month"].notna()].assign(_e=pr["year"] + 1)]
     ).merge(roster.rename(columns={"year": "_e"}), on=["_e", "person_code"])
     start = pr["unit_code"].map(sm).fillna(1).astype(int)
-    in_year = pr["month"].isna() | (pr["_e"] == pr["year"] + _next_year(pr["month"], start))
+    in_year = pr["month"].isna() | (pr["_e"] == pr["year"] + next_year(pr["month"], start))
     pr = pr[in_year & (pr["month"].notna() | (pr["_e"] == pr["year"]))]
     pr = pr.drop(columns="year").rename(columns={"_e": "year"})
     annual, monthly, r = pr["month"].isna(), pr["month"].notna(), pr["rating"]
@@ -172,7 +142,7 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
     )
     cr = cr.merge(coll, on="collective_code")
     # A collective's monthly rating counts in its unit's emulation year of that month.
-    shift = _next_year(cr["month"], cr["unit_code"].map(sm).fillna(1).astype(int))
+    shift = next_year(cr["month"], cr["unit_code"].map(sm).fillna(1).astype(int))
     cr = cr.assign(year=cr["year"] + shift.where(cr["month"].notna(), 0))
     cr = cr[cr["year"].isin(years)]
     annual, monthly, r = cr["month"].isna(), cr["month"].notna(), cr["rating"]
@@ -425,31 +395,6 @@ def rankings(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.Dat
     out["rank_change"] = out["rank_prev"] - out["rank"]
     out["year"] = year
     return out
-
-
-def history_sources(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
-    """unit_code, year, source_code: for a year before a change took effect, the units whose
-    figures stand for the unit's (a merged unit's predecessors and itself, a split or renamed
-    unit's parent; chains compose). Units whose history is their own are left out."""
-    edges: dict[str, list[tuple[str, int]]] = {}
-    for row in changes(t).itertuples():
-        edges.setdefault(row.to_unit_code, []).append((row.from_unit_code, row.effective_year))
-
-    def sources(unit: str, year: int, seen: frozenset[str]) -> set[str]:
-        out = {unit}
-        for pred, eff in edges.get(unit, ()):
-            if year < eff and pred != unit and pred not in seen:
-                out |= sources(pred, year, seen | {pred})
-        return out
-
-    rows = [
-        (unit, y, src)
-        for unit in edges
-        for y in sorted({int(y) for y in years})
-        if (got := sources(unit, y, frozenset({unit}))) != {unit}
-        for src in sorted(got)
-    ]
-    return pd.DataFrame(rows, columns=["unit_code", "year", "source_code"])
 
 
 def with_history(ind: pd.DataFrame, c: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
