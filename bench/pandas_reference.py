@@ -5,6 +5,13 @@ analyst would write it from domain.md: counts per unit-year (records, else repor
 indicators per unit and pooled per cluster, targets and status, quota headroom, rankings and
 trends. `python -m dashboard bench` times it against the Polars engine and asserts both give the
 same figures. Unknown counts are NaN here (pandas' usual missing value), null in the engine.
+
+The organisation of contract 0.3.0 is worked out here from the tables too: a unit-year's cluster
+is that year's `cluster_members` row (a year with none: `units.cluster_code`); a monthly rating
+counts in the emulation year of its month (`period_start_month` of the unit, else its cluster,
+else 1); a ranking has no rank_prev from another cluster nor for a unit a change took effect on
+that year, and no rows for a cluster-year without year-end results; trends compare a merged,
+split or renamed unit's years before the change with its sources pooled.
 """
 
 from __future__ import annotations
@@ -15,6 +22,13 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
+from bench.pandas_organisation import (
+    changes,
+    history_sources,
+    membership,
+    next_year,
+    start_months,
+)
 from data_access.catalog import MEASURES, load_catalog
 from data_access.readers import Dataset
 
@@ -56,11 +70,23 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
     out["higher_persons"] = p_awards["higher"]
     out["has_person_awards"] = out.index.isin(p_awards.index)
 
-    ratings = t["ratings"][t["ratings"]["year"].isin(years)]
+    # A monthly rating counts in the emulation year of its month, for a person in the year
+    # (y or y + 1) whose roster unit places the month there: a school year's first months are
+    # in the calendar year before.
+    sm = start_months(t)
+    rt = t["ratings"]
+    before = rt["year"].isin([y - 1 for y in years]) & rt["month"].notna()
+    ratings = rt[rt["year"].isin(years) | before]
     pr = ratings[ratings["subject_kind"] == "person"].rename(
         columns={"subject_code": "person_code"}
     )
-    pr = pr.merge(roster, on=["year", "person_code"])
+    pr = pd.concat(
+        [pr.assign(_e=pr["year"]), pr[pr["month"].notna()].assign(_e=pr["year"] + 1)]
+    ).merge(roster.rename(columns={"year": "_e"}), on=["_e", "person_code"])
+    start = pr["unit_code"].map(sm).fillna(1).astype(int)
+    in_year = pr["month"].isna() | (pr["_e"] == pr["year"] + next_year(pr["month"], start))
+    pr = pr[in_year & (pr["month"].notna() | (pr["_e"] == pr["year"]))]
+    pr = pr.drop(columns="year").rename(columns={"_e": "year"})
     annual, monthly, r = pr["month"].isna(), pr["month"].notna(), pr["rating"]
     pr = pr.assign(
         persons_rated=annual,
@@ -115,6 +141,10 @@ def _records(t: dict[str, pd.DataFrame], years: list[int]) -> pd.DataFrame:
         columns={"subject_code": "collective_code"}
     )
     cr = cr.merge(coll, on="collective_code")
+    # A collective's monthly rating counts in its unit's emulation year of that month.
+    shift = next_year(cr["month"], cr["unit_code"].map(sm).fillna(1).astype(int))
+    cr = cr.assign(year=cr["year"] + shift.where(cr["month"].notna(), 0))
+    cr = cr[cr["year"].isin(years)]
     annual, monthly, r = cr["month"].isna(), cr["month"].notna(), cr["rating"]
     strong = cat.ratings_at_least("strength", cat.scales["strength"]["strong_from"])
     cr = cr.assign(
@@ -179,8 +209,9 @@ def counts(t: dict[str, pd.DataFrame], years: Iterable[int]) -> pd.DataFrame:
         [records[[*KEY, "source", *MEASURES]], reported[[*KEY, "source", *MEASURES]]],
         ignore_index=True,
     )
-    units = t["units"][["unit_code", "cluster_code", "profile"]]
-    both = both.merge(units, on="unit_code", how="left")
+    # Each year's row carries the cluster the unit was in that year.
+    both = both.merge(membership(t, ys), on=KEY, how="left")
+    both = both.merge(t["units"][["unit_code", "profile"]], on="unit_code", how="left")
     both["unit_itself"] = 1
     return both
 
@@ -228,11 +259,14 @@ def indicators(c: pd.DataFrame) -> pd.DataFrame:
 def with_targets(ind: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Targets (a unit's own row replaces its cluster's), status and attainment."""
     tg = t["targets"].rename(columns={"min_pct": "target_min", "max_pct": "target_max"})
-    units = t["units"][["unit_code", "cluster_code"]]
+    # A cluster's target of a year applies to that year's members.
+    units = membership(t, tg["year"].unique())
     cluster_t = tg[tg["scope_kind"] == "cluster"].rename(columns={"scope_code": "cluster_code"})
     unit_t = tg[tg["scope_kind"] == "unit"].rename(columns={"scope_code": "unit_code"})
-    own = unit_t.merge(units, on="unit_code")
-    inherited = units.merge(cluster_t, on="cluster_code")
+    # A unit's own target applies to it in or out of a cluster (cluster_code NaN out of one).
+    own = unit_t[unit_t["unit_code"].isin(t["units"]["unit_code"])]
+    own = own.merge(units, on=["year", "unit_code"], how="left")
+    inherited = units.merge(cluster_t, on=["year", "cluster_code"])
     key = ["year", "unit_code", "indicator"]
     inherited = inherited[~inherited.set_index(key).index.isin(own.set_index(key).index)]
     cols = ["year", "cluster_code", "unit_code", "indicator", "target_min", "target_max"]
@@ -308,7 +342,8 @@ def _standing(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.Da
     )
     sc = t["scores"][t["scores"]["year"] == year]
     scores = sc.groupby("unit_code")["final_points"].sum(min_count=1).rename("final_points")
-    scores = scores.reset_index().merge(t["units"][["unit_code", "cluster_code"]], on="unit_code")
+    member = membership(t, [year])[["unit_code", "cluster_code"]]
+    scores = scores.reset_index().merge(member, on="unit_code")
     members = pd.concat(
         [per_unit[["cluster_code", "unit_code"]], scores[["cluster_code", "unit_code"]]]
     ).drop_duplicates()
@@ -327,23 +362,80 @@ def _standing(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.Da
     return s
 
 
+def _with_results(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> set:
+    """Clusters with a year-end result for `year`: a member's final score, or a member's
+    year-end indicator (not one the monthly evaluation alone fills) judged against its target."""
+    monthly = [c for c, d in load_catalog().indicators.items()
+               if all("_months_" in m for m in d.numerator)]  # fmt: skip
+    rows = ind[(ind["year"] == year) & ind["unit_code"].notna()]
+    judged = rows[rows["status"].isin(["met", "below", "above"])]
+    judged = judged[~judged["indicator"].isin(monthly)]
+    sc = t["scores"]
+    scored = sc[(sc["year"] == year) & sc["final_points"].notna()]
+    scored = scored.merge(membership(t, [year]), on="unit_code")
+    return set(judged["cluster_code"].dropna()) | set(scored["cluster_code"])
+
+
+def _ranked(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
+    """No ranking for a cluster-year without year-end results (a year in progress)."""
+    s = _standing(ind, t, year)
+    return s[s["cluster_code"].isin(_with_results(ind, t, year))]
+
+
 def rankings(ind: pd.DataFrame, t: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
-    now = _standing(ind, t, year)
-    prev = _standing(ind, t, year - 1)[["cluster_code", "unit_code", "rank"]]
+    now = _ranked(ind, t, year)
+    prev = _ranked(ind, t, year - 1)[["cluster_code", "unit_code", "rank"]]
+    # rank_prev only in the same cluster; none for a unit a change took effect on this year.
     out = now.merge(
         prev.rename(columns={"rank": "rank_prev"}), on=["cluster_code", "unit_code"], how="left"
     )
+    ch = changes(t)
+    changed = ch.loc[ch["effective_year"] == year, "to_unit_code"]
+    out.loc[out["unit_code"].isin(changed), "rank_prev"] = np.nan
     out["rank_change"] = out["rank_prev"] - out["rank"]
     out["year"] = year
     return out
 
 
+def with_history(ind: pd.DataFrame, c: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """`ind` with a unit's rows of a year before its change replaced by its sources pooled
+    (Σ numerators ÷ Σ denominators of the sources with counts that year), in the cluster of the
+    unit itself that year, else of its first source."""
+    src = history_sources(t, c["year"].unique())
+    have = c[["year", "unit_code"]].rename(columns={"unit_code": "source_code"})
+    src = src.merge(have, on=["year", "source_code"])
+    others = src.loc[src["source_code"] != src["unit_code"], ["unit_code", "year"]]
+    src = src.merge(others.drop_duplicates(), on=["unit_code", "year"])
+    if src.empty:
+        return ind
+    standing_in = src.rename(columns={"unit_code": "_for"})
+    pc = c.merge(standing_in, left_on=["year", "unit_code"], right_on=["year", "source_code"])
+    home = (
+        pc.assign(_other=pc["source_code"] != pc["_for"])
+        .sort_values(["year", "_other", "source_code"])
+        .drop_duplicates(["_for", "year"])[["_for", "year", "cluster_code"]]
+        .rename(columns={"_for": "unit_code"})
+    )
+    pooled = indicators(pc.assign(cluster_code=pc["_for"]))
+    pooled = pooled[pooled["unit_code"].isna()].drop(columns="unit_code")
+    pooled = pooled.rename(columns={"cluster_code": "unit_code"}).merge(
+        home, on=["unit_code", "year"], how="left"
+    )
+    replaced = ind.set_index(["year", "unit_code"]).index.isin(
+        pooled.set_index(["year", "unit_code"]).index
+    )
+    return pd.concat([ind[~replaced], pooled], ignore_index=True)
+
+
 def trends(ind: pd.DataFrame) -> pd.DataFrame:
+    # A unit's series is the unit's, whichever cluster it was in; a pooled row's is its cluster's.
     series = ind[["cluster_code", "unit_code", "indicator", "year", "value_pct"]]
-    before = series.assign(year=series["year"] + 1).rename(columns={"value_pct": "prev"})
-    out = series.merge(before, on=["cluster_code", "unit_code", "indicator", "year"], how="left")
+    series = series.assign(_k=series["cluster_code"].where(series["unit_code"].isna()))
+    before = series.drop(columns="cluster_code").rename(columns={"value_pct": "prev"})
+    before = before.assign(year=before["year"] + 1)
+    out = series.merge(before, on=["unit_code", "_k", "indicator", "year"], how="left")
     out["delta_pp"] = out["value_pct"] - out["prev"]
-    return out.drop(columns="prev")
+    return out.drop(columns=["prev", "_k"])
 
 
 def pipeline(
@@ -359,5 +451,5 @@ def pipeline(
         "indicators": ind,
         "quotas": quotas(c, year),
         "rankings": rankings(ind, t, year),
-        "trends": trends(ind),
+        "trends": trends(with_history(ind, c, t)),
     }

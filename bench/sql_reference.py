@@ -12,6 +12,13 @@ dashboard/counts.py and dashboard/indicators.py exactly:
   counts (staff, departments, party cells, mass organisations) are 0 when there are none;
 - a side of an indicator is unknown when any of its measures is; a cluster pools Σ numerators ÷
   Σ denominators over the members that know both; a zero or unknown denominator gives no value.
+- (contract 0.3.0) a unit-year's cluster is its `cluster_members` row when that year has any
+  rows (none: in no cluster, not pooled), else `units.cluster_code`;
+- a monthly rating counts in the emulation year of its month: start month m =
+  `period_start_month` of the unit, else of its cluster, else 1; with m > 1 months m..12 of y
+  are year y + 1. A person's month is placed by the unit on their roster in that year (a
+  candidate year y or y + 1 is kept when it is the month's emulation year for that unit), a
+  collective's by its own unit. Counting year Y therefore reads the ratings of Y − 1 as well.
 
 Percentages here are the benchmark's, never the app's. Award and rating lists come from the
 catalogue, as in the engine; the output columns are those of the contract's indicators table
@@ -56,8 +63,14 @@ def _flag(cond: str) -> str:
     return f"CASE WHEN {cond} THEN 1 ELSE 0 END"
 
 
-def _ctes(cat: Catalog, years: str) -> dict[str, tuple[str, str]]:
-    """name → (SQL body, join condition against `ru`) of every record CTE."""
+def _shifted(sm: str) -> str:
+    """The rating's month `g.month` opens the next emulation year of the unit in `sm`."""
+    return f"{sm}.start_month > 1 AND g.month >= {sm}.start_month"
+
+
+def _ctes(cat: Catalog, years: str, before: str) -> dict[str, tuple[str, str]]:
+    """name → (SQL body, join condition against `ru`) of every record CTE; `before` are the
+    years before `years` (a school year's first months are in the calendar year before)."""
     ldtt, cstdcs = cat.awards_implying("LDTT"), cat.awards_implying("CSTDCS")
     ttldtt, ttldxs = cat.awards_implying("TTLDTT"), cat.awards_implying("TTLDXS")
     higher = cat.higher_awards()
@@ -69,6 +82,7 @@ def _ctes(cat: Catalog, years: str) -> dict[str, tuple[str, str]]:
         "c.kind = 'party_cell'",
         "c.kind = 'mass_org'",
     )
+    g_dept, g_cell, g_mass = (k.replace("c.", "g.") for k in (is_dept, is_cell, is_mass))
     on_unit_year = "{n}.year = ru.year AND {n}.unit_code = ru.unit_code"
     return {
         # Persons: one row per awarded person-year (the same person counts once), then per unit.
@@ -85,18 +99,35 @@ def _ctes(cat: Catalog, years: str) -> dict[str, tuple[str, str]]:
                 GROUP BY r.year, r.unit_code""",
             on_unit_year,
         ),
+        # A monthly rating counts in the emulation year of its month for the unit on the
+        # person's roster that year: with start month m > 1, months m..12 of y are year y + 1.
         "pr": (
-            f"""SELECT r.year, r.unit_code,
+            f"""SELECT g.year, g.unit_code,
                   SUM({_flag(annual)}) AS rated,
                   SUM({_flag(f"{annual} AND g.rating = 'HTXSNV'")}) AS htxsnv,
                   SUM({_flag(f"{annual} AND {_in('g.rating', good)}")}) AS httnv_plus,
                   SUM({_flag(f"{annual} AND g.rating = 'KHTNV'")}) AS khtnv,
                   SUM({_flag(monthly)}) AS m_rated,
                   SUM({_flag(f"{monthly} AND g.rating = 'HTXSNV'")}) AS m_htxsnv
-                FROM ratings g
-                JOIN roster r ON r.year = g.year AND r.person_code = g.subject_code
-                WHERE g.subject_kind = 'person' AND g.year IN ({years})
-                GROUP BY r.year, r.unit_code""",
+                FROM (SELECT g.month, g.rating, r.year, r.unit_code
+                      FROM ratings g
+                      JOIN roster r ON r.year = g.year AND r.person_code = g.subject_code
+                      LEFT JOIN sm ON sm.unit_code = r.unit_code
+                      WHERE g.subject_kind = 'person' AND g.year IN ({years})
+                        AND NOT ({monthly} AND {_shifted("sm")})
+                      UNION ALL
+                      SELECT g.month, g.rating, r.year, r.unit_code
+                      FROM ratings g
+                      -- CROSS JOIN: SQLite then reads the few ratings of the months that may
+                      -- open a school year first and looks each person up on the roster
+                      CROSS JOIN roster r
+                      JOIN sm ON sm.unit_code = r.unit_code
+                      WHERE r.year = g.year + 1 AND r.person_code = g.subject_code
+                        AND EXISTS (SELECT 1 FROM sm WHERE start_month > 1)
+                        AND g.subject_kind = 'person' AND g.year IN ({before})
+                        AND g.month >= (SELECT MIN(start_month) FROM sm WHERE start_month > 1)
+                        AND {_shifted("sm")}) g
+                GROUP BY g.year, g.unit_code""",
             on_unit_year,
         ),
         # Collectives: structure (not by year), their awards and their ratings.
@@ -122,18 +153,24 @@ def _ctes(cat: Catalog, years: str) -> dict[str, tuple[str, str]]:
                 GROUP BY ca.year, c.unit_code""",
             on_unit_year,
         ),
+        # A collective's monthly rating counts in its unit's emulation year of that month.
         "cr": (
-            f"""SELECT g.year, c.unit_code,
-                  SUM({_flag(f"{annual} AND {is_cell}")}) AS cells,
-                  SUM({_flag(f"{annual} AND {is_cell} AND {_in('g.rating', good)}")}) AS good,
-                  SUM({_flag(f"{annual} AND {is_cell} AND g.rating = 'HTXSNV'")}) AS htxsnv,
-                  SUM({_flag(f"{annual} AND {is_mass}")}) AS mass,
-                  SUM({_flag(f"{annual} AND {is_mass} AND {_in('g.rating', strong)}")}) AS strong,
-                  SUM({_flag(f"{monthly} AND {is_dept}")}) AS dept_m,
-                  SUM({_flag(f"{monthly} AND {is_dept} AND g.rating = 'HTXSNV'")}) AS dept_m_x
-                FROM ratings g JOIN collectives c ON c.collective_code = g.subject_code
-                WHERE g.subject_kind = 'collective' AND g.year IN ({years})
-                GROUP BY g.year, c.unit_code""",
+            f"""SELECT g.year, g.unit_code,
+                  SUM({_flag(f"{annual} AND {g_cell}")}) AS cells,
+                  SUM({_flag(f"{annual} AND {g_cell} AND {_in('g.rating', good)}")}) AS good,
+                  SUM({_flag(f"{annual} AND {g_cell} AND g.rating = 'HTXSNV'")}) AS htxsnv,
+                  SUM({_flag(f"{annual} AND {g_mass}")}) AS mass,
+                  SUM({_flag(f"{annual} AND {g_mass} AND {_in('g.rating', strong)}")}) AS strong,
+                  SUM({_flag(f"{monthly} AND {g_dept}")}) AS dept_m,
+                  SUM({_flag(f"{monthly} AND {g_dept} AND g.rating = 'HTXSNV'")}) AS dept_m_x
+                FROM (SELECT CASE WHEN {monthly} AND {_shifted("sm")} THEN g.year + 1
+                        ELSE g.year END AS year, c.unit_code, c.kind, g.month, g.rating
+                      FROM ratings g JOIN collectives c ON c.collective_code = g.subject_code
+                      LEFT JOIN sm ON sm.unit_code = c.unit_code
+                      WHERE g.subject_kind = 'collective'
+                        AND g.year IN ({years}, {before})) g
+                WHERE g.year IN ({years})
+                GROUP BY g.year, g.unit_code""",
             on_unit_year,
         ),
         "ua": (
@@ -241,8 +278,10 @@ def family_sql(name: str, *, years: Iterable[int], catalog: Catalog | None = Non
     """
     cat = catalog or load_catalog()
     fam = FAMILIES[name]
-    ys = ", ".join(str(int(y)) for y in years) or "NULL"
-    ctes = _ctes(cat, ys)
+    ys_list = sorted({int(y) for y in years})
+    ys = ", ".join(str(y) for y in ys_list) or "NULL"
+    before = ", ".join(str(y - 1) for y in ys_list) or "NULL"
+    ctes = _ctes(cat, ys, before)
     measures = list(fam.measures)
     rec_cols = ",\n  ".join(f"{expr} AS {m}" for m, expr in fam.measures.items())
     joins = "\n".join(f"LEFT JOIN {c} ON {ctes[c][1].format(n=c)}" for c in fam.ctes)
@@ -268,6 +307,11 @@ def family_sql(name: str, *, years: Iterable[int], catalog: Catalog | None = Non
     return f"""WITH ru AS (
   SELECT year, unit_code, COUNT(*) AS staff FROM roster WHERE year IN ({ys})
   GROUP BY year, unit_code),
+sm AS (
+  SELECT un.unit_code,
+    COALESCE(un.period_start_month, cl.period_start_month, 1) AS start_month
+  FROM units un LEFT JOIN clusters cl ON cl.cluster_code = un.cluster_code),
+listed AS (SELECT DISTINCT year FROM cluster_members WHERE year IN ({ys})),
 {with_ctes},
 rec AS (
   SELECT ru.year, ru.unit_code,
@@ -283,9 +327,14 @@ rep AS (
   GROUP BY uc.year, uc.unit_code),
 m AS (SELECT * FROM rec UNION ALL SELECT * FROM rep),
 u AS (
-  SELECT m.year, un.cluster_code, m.unit_code,
+  SELECT m.year,
+  CASE WHEN listed.year IS NOT NULL THEN cm.cluster_code ELSE un.cluster_code END
+    AS cluster_code,
+  m.unit_code,
   {unit_cols}
-  FROM m LEFT JOIN units un ON un.unit_code = m.unit_code)
+  FROM m LEFT JOIN units un ON un.unit_code = m.unit_code
+  LEFT JOIN listed ON listed.year = m.year
+  LEFT JOIN cluster_members cm ON cm.year = m.year AND cm.unit_code = m.unit_code)
 SELECT year, cluster_code, unit_code, {value_cols}
 FROM (
   SELECT year, cluster_code, unit_code, {plain_cols} FROM u

@@ -112,3 +112,74 @@ def row(frame: pl.DataFrame, indicator: str, unit: str | None, cluster: str | No
         f = f.filter(pl.col("cluster_code") == cluster)
     assert f.height == 1, f
     return f.select("numerator", "denominator", "value_pct").row(0)
+
+
+# A second tiny dataset for the organisation of contract 0.3.0 (years 2024 and 2025):
+# - units S (school, its own period_start_month 9) and A in C1, B in C2 (units.cluster_code).
+# - 2024 has no cluster_members rows: every unit in its units.cluster_code (C1 = S + A, C2 = B).
+#   2025 lists them: C1 = S, C2 = A + B (A moved from C1 to C2).
+# - Roster: 2024 P1 in S, P2 in A; 2025 P1 in S, P2 in A, P3 in B. S has department S.D1.
+# - Monthly ratings (calendar year-month → emulation year):
+#   P1 (S, year starts in September): 2024-03 HTXSNV → 2024; 2024-09 HTXSNV, 2024-10 HTTNV,
+#   2025-08 HTXSNV → 2025; 2025-09 HTXSNV → 2026 (not counted).
+#   P2 (A, calendar year): 2024-10 HTXSNV → 2024; 2025-10 HTTNV → 2025.
+#   P3 (B): 2025-05 HTXSNV → 2025.  S.D1: 2024-11 HTXSNV → 2025; 2025-10 HTTNV → 2026.
+# - Final scores: 2024 A 70, S 60; 2025 S 50, A 80, B 90.
+ORG_TABLES: dict[str, pl.DataFrame] = {
+    "clusters": pl.DataFrame({"cluster_code": ["C1", "C2"], "cluster_name": ["Cụm 1", "Cụm 2"]}),
+    "units": pl.DataFrame(
+        {
+            "unit_code": ["S", "A", "B"],
+            "unit_name": ["Trường", "Đơn vị A", "Đơn vị B"],
+            "cluster_code": ["C1", "C1", "C2"],
+            "profile": ["civil"] * 3,
+            "period_start_month": [9, None, None],
+        }
+    ),
+    "collectives": pl.DataFrame(
+        {
+            "collective_code": ["S.D1"],
+            "unit_code": ["S"],
+            "collective_name": ["Khoa 1"],
+            "kind": ["department"],
+        }
+    ),
+    "people": pl.DataFrame(
+        {"person_code": ["P1", "P2", "P3"], "full_name": ["Giáo viên", "Cán bộ A", "Cán bộ B"]}
+    ),
+    "roster": pl.DataFrame(
+        {
+            "year": [2024, 2024, 2025, 2025, 2025],
+            "person_code": ["P1", "P2", "P1", "P2", "P3"],
+            "unit_code": ["S", "A", "S", "A", "B"],
+        }
+    ),
+    "ratings": pl.DataFrame(
+        {
+            "period": [
+                *("2024-03", "2024-09", "2024-10", "2025-08", "2025-09"),
+                *("2024-10", "2025-10", "2025-05", "2024-11", "2025-10"),
+            ],
+            "subject_kind": ["person"] * 8 + ["collective"] * 2,
+            "subject_code": ["P1"] * 5 + ["P2", "P2", "P3", "S.D1", "S.D1"],
+            "rating": [
+                *("HTXSNV", "HTXSNV", "HTTNV", "HTXSNV", "HTXSNV"),
+                *("HTXSNV", "HTTNV", "HTXSNV", "HTXSNV", "HTTNV"),
+            ],
+            "year": [2024, 2024, 2024, 2025, 2025, 2024, 2025, 2025, 2024, 2025],
+            "month": [3, 9, 10, 8, 9, 10, 10, 5, 11, 10],
+        }
+    ),
+    "cluster_members": pl.DataFrame(
+        {"year": [2025] * 3, "cluster_code": ["C1", "C2", "C2"], "unit_code": ["S", "A", "B"]}
+    ),
+    "scores": pl.DataFrame(
+        {
+            "year": [2024, 2024, 2025, 2025, 2025],
+            "unit_code": ["A", "S", "S", "A", "B"],
+            "criterion": ["TONG"] * 5,
+            "max_points": [100.0] * 5,
+            "final_points": [70.0, 60.0, 50.0, 80.0, 90.0],
+        }
+    ),
+}

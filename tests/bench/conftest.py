@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from bench_tiny import TABLES
+from bench_tiny import ORG_TABLES, TABLES
 from sqlalchemy import Engine
 
 from bench.pg import admin_url, server_unreachable
@@ -37,6 +37,22 @@ def tiny_db(engine: Engine) -> Iterator[Engine]:
     """The tiny dataset written into an empty database (SQLite and PostgreSQL)."""
     with engine.begin() as conn:
         for name, frame in TABLES.items():
+            bulk_insert(conn, name, frame)
+        bump_data_version(conn)
+    yield engine
+
+
+@pytest.fixture
+def org_ds() -> Dataset:
+    """The tiny organisation dataset (membership change, school-year unit)."""
+    return Dataset.empty(**ORG_TABLES)
+
+
+@pytest.fixture
+def org_db(engine: Engine) -> Iterator[Engine]:
+    """The tiny organisation dataset written into an empty database (SQLite and PostgreSQL)."""
+    with engine.begin() as conn:
+        for name, frame in ORG_TABLES.items():
             bulk_insert(conn, name, frame)
         bump_data_version(conn)
     yield engine

@@ -19,8 +19,10 @@ def demo(engine):
     from seed import populate
 
     populate(engine, scale="demo", years=(2022, YEAR), progress=False)
+    # KHOI_HVCT's school year YEAR − 1 opens in September of YEAR − 2: the SQL reads those
+    # ratings from the database, so the engine is given them too (as the app's stored counts are).
     with engine.connect() as conn:
-        ds = load_dataset(conn, years=window(YEAR))
+        ds = load_dataset(conn, years=[YEAR - 2, *window(YEAR)])
     return engine, ds
 
 
