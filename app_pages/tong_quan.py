@@ -92,7 +92,7 @@ with widgets.guard(lang):
         st.success(t("attention.none", lang), icon=":material/check_circle:")
     else:
         shown_misses = attention.attention_table(misses, names, lang=lang, profile=profile)
-        widgets.table(
+        event = widgets.table(
             shown_misses.with_columns(
                 attention_gap=pl.concat_str(
                     pl.col("status").replace_strict({"below": "▼", "above": "▲"}, default=""),
@@ -106,8 +106,12 @@ with widgets.guard(lang):
             pinned=("attention_unit", "attention_what"),
             hidden=("unit_code", "code"),
             key="attention_table",
+            on_select="rerun",
         )
         st.caption(t("attention.caption", lang))
+        picked = event.selection.rows if event is not None else []
+        if picked:  # a row for a unit opens that unit's page
+            filters.open_unit(shown_misses["unit_code"][picked[0]])
         widgets.downloads(  # figures as numbers with a status column: the file sorts and sums
             attention.attention_file(misses, names, lang=lang, profile=profile),
             name=f"can-chu-y-{f.cluster}-{filters.file_year(f)}",

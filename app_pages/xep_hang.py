@@ -55,7 +55,10 @@ if not pending:  # the ranking and the score table of a year with results
                 ranking.ranking_chart(ranked, lang=lang, highlight=f.unit),
                 name=f"xep-hang-{f.cluster}-{filters.file_year(f)}",
                 alt=t("chart.ranking.title", lang),
+                key="ranking_chart",
+                on_select=lambda sel: filters.open_unit(ranking.picked_unit(sel)),
             )
+            st.caption(t("ranking.drill_hint", lang))
             basis = ranked["basis"].drop_nulls()
             st.caption(
                 t("ranking.basis", lang, basis=t(f"basis.{basis[0]}", lang)) if basis.len() else ""

@@ -3,6 +3,9 @@ since last year each in a column of its own, so no label is drawn over another."
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
@@ -78,7 +81,11 @@ def ranking_chart(
         marker={
             "color": [HIGHLIGHT if r["unit_code"] == highlight else BAR for r in rows],
         },
-        customdata=[[esc(r["unit_name"]), r["rank"], x] for r, x in zip(rows, texts, strict=True)],
+        # the code last: a click on a bar maps back to its unit (picked_unit)
+        customdata=[
+            [esc(r["unit_name"]), r["rank"], x, r["unit_code"]]
+            for r, x in zip(rows, texts, strict=True)
+        ],
         hovertemplate=(
             "%{customdata[0]}<br>"
             + t("chart.rank", lang)
@@ -172,3 +179,20 @@ def ranking_chart(
     # Room above the columns for their headers (two lines on the projector) under the title.
     fig.update_layout(margin={"t": 95 if big else 104})
     return fig
+
+
+def picked_unit(selection: Mapping[str, Any]) -> str | None:
+    """The unit code of the bar clicked in a ranking chart (Streamlit's selection: `points`,
+    each with `curve_number` and `customdata`); None for a click elsewhere (the figure or the
+    change columns carry no code) or no click."""
+    for point in selection.get("points") or ():
+        data = point.get("customdata")
+        if (
+            point.get("curve_number") == 0
+            and isinstance(data, Sequence)
+            and not isinstance(data, str)
+            and len(data) > 3
+        ):
+            code = data[3]
+            return str(code) if code is not None else None
+    return None

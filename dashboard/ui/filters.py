@@ -309,6 +309,20 @@ def choose_unit(code: str) -> None:
         st.rerun()
 
 
+UNIT_PAGE = "app_pages/don_vi.py"
+
+
+def open_unit(code: str | None) -> None:
+    """Drill down from another page (a bar or a row for a unit): that unit on Đơn vị, the
+    filters and the URL going along; a code outside the principal's view opens nothing."""
+    f = current_filters()
+    if code is None or code not in _options().units_of(f.cluster, f.year):
+        return
+    chosen = replace(f, unit=code)
+    st.session_state[STATE] = chosen
+    st.switch_page(UNIT_PAGE, query_params=chosen.as_params())
+
+
 def unit_picker(f: Filters) -> None:
     """The cluster's units as buttons, for a page that needs one unit (same as the sidebar)."""
     opts = _options()

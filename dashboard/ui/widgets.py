@@ -95,10 +95,21 @@ def cached_figure(build: Callable[[], go.Figure], *inputs: object) -> go.Figure:
 
 
 def chart(
-    fig: go.Figure, *, name: str, alt: str, key: str | None = None, height: int | None = None
+    fig: go.Figure,
+    *,
+    name: str,
+    alt: str,
+    key: str | None = None,
+    height: int | None = None,
+    on_select: Callable[[Mapping[str, Any]], None] | None = None,
 ) -> None:
-    """A Plotly figure with a PNG download in its toolbar, named after the chart."""
-    st.plotly_chart(
+    """A Plotly figure with a PNG download in its toolbar, named after the chart. `on_select`
+    makes its points clickable: it gets the selection (Streamlit's `{"points": [...]}`) of a
+    click, e.g. to open the unit of a bar."""
+    extra: dict[str, Any] = (
+        {"on_select": "rerun", "selection_mode": "points"} if on_select is not None else {}
+    )
+    event = st.plotly_chart(
         fig,
         theme=None,
         key=key,
@@ -109,7 +120,12 @@ def chart(
             "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
             "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         },
+        **extra,
     )
+    if on_select is not None and event is not None:
+        selection = event.get("selection") if isinstance(event, Mapping) else None
+        if selection and selection.get("points"):
+            on_select(selection)
 
 
 def chart_with_downloads(
