@@ -11,6 +11,7 @@ from dashboard.i18n import t
 from dashboard.names import short_names
 from dashboard.ui import documents, files, filters, lineage, loaders, panels, widgets
 from dashboard.views import attention
+from dashboard.views import clusters as clusters_view
 from dashboard.views import overview as view
 
 f = filters.current_filters()
@@ -176,3 +177,30 @@ with widgets.guard(lang):
             "indicators", year=f.year, cluster=f.cluster, unit=None, lang=lang,
             file_stem=f"trang-thai-chi-tieu-{f.cluster}-{filters.file_year(f)}", key="dl_status",
         )  # fmt: skip
+
+# The organiser's view: a user who sees several clusters compares them side by side on their
+# pooled indicators (the whole cluster's rows), the cluster meeting most targets first.
+if f.unit is None and loaders.options().clusters.height > 1:
+    with st.container(border=True), widgets.guard(lang):
+        opts = loaders.options()
+        comp = clusters_view.cluster_comparison(
+            loaders.indicators(years=(f.year,)),
+            opts.clusters,
+            year=f.year,
+            visible=opts.cluster_codes(),
+        )
+        st.subheader(t("clusters.title", lang), anchor=False)
+        shown = clusters_view.comparison_table(comp, lang=lang, profile=profile)
+        widgets.table(
+            shown,
+            lang=lang,
+            alt=t("clusters.title", lang),
+            status_cols={c: f"{c}__status" for c in shown.columns if f"{c}__status" in shown},
+            pinned=("cluster_name",),
+            headers={
+                "cluster_name": t("clusters.col.cluster", lang),
+                "targets_met": t("clusters.col.targets_met", lang),
+            },
+            key="clusters_table",
+        )
+        st.caption(t("clusters.caption", lang, year=filters.year_text(f.year)))

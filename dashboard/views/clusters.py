@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from dashboard.collation import vn_key
-from dashboard.views.overview import KPI_INDICATORS, TARGET_SET
+from dashboard.views.overview import KPI_INDICATORS, TARGET_SET, status_wide
 
 
 def cluster_comparison(
@@ -61,4 +61,36 @@ def cluster_comparison(
         *[c for code in indicators for c in (code, f"{code}__status")],
         "targets_met",
         "targets_total",
+    )
+
+
+def comparison_table(comp: pl.DataFrame, *, lang: str, profile: str = "civil") -> pl.DataFrame:
+    """The comparison as shown: cluster_name, one column per headline indicator (short name)
+    holding "icon value" with its hidden `__status` column that colours it, and targets_met as
+    "met/total", in the order of `comp`."""
+    indicators = [c.removesuffix("__status") for c in comp.columns if c.endswith("__status")]
+    long = comp.unpivot(
+        index=["cluster_code", "cluster_name"], on=indicators, variable_name="indicator"
+    ).rename({"value": "value_pct"})
+    status = comp.unpivot(
+        index="cluster_code",
+        on=[f"{c}__status" for c in indicators],
+        variable_name="indicator",
+        value_name="status",
+    ).with_columns(pl.col("indicator").str.strip_suffix("__status"))
+    matrix = long.join(status, on=["cluster_code", "indicator"], how="left").rename(
+        {"cluster_code": "unit_code", "cluster_name": "unit_name"}
+    )
+    wide = status_wide(matrix, lang=lang, with_code=True, profile=profile)
+    met = comp.select(
+        pl.col("cluster_code").alias("unit_code"),
+        pl.concat_str(
+            pl.col("targets_met").cast(pl.String), pl.lit("/"), pl.col("targets_total")
+        ).alias("targets_met"),
+    )
+    # status_wide pivots in its own order: back to the comparison's (most targets met first)
+    return (
+        met.join(wide, on="unit_code", how="left")
+        .rename({"unit_name": "cluster_name"})
+        .select(pl.exclude("targets_met", "unit_code"), "targets_met")
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.views.clusters import cluster_comparison
+from dashboard.views.clusters import cluster_comparison, comparison_table
 
 
 def _row(cluster, unit, ind, value, status, year=2025):
@@ -55,3 +55,17 @@ def test_ties_by_name_and_only_visible_clusters():
     out = cluster_comparison(IND, NAMES, year=2025, visible=["C", "A"])
     assert out["cluster_code"].to_list() == ["A", "C"]  # 1 met each: by name
     assert cluster_comparison(IND, NAMES, year=2023, visible=["A"]).height == 0
+
+
+def test_the_table_as_shown():
+    out = cluster_comparison(IND, NAMES, year=2025, visible=["A", "B"])
+    shown = comparison_table(out, lang="vi")
+    assert shown["cluster_name"].to_list() == ["Cụm B", "Cụm A"]
+    assert shown["targets_met"].to_list() == ["2/2", "1/3"]
+    assert shown.columns[0] == "cluster_name" and shown.columns[-1] == "targets_met"
+    status = [c for c in shown.columns if c.endswith("__status")]
+    assert len(status) == 3  # one a headline indicator
+    ldtt = next(c for c in status if shown[c].to_list() == ["met", "met"])
+    # the value in the language's format, after the status icon: 95,0 % and 90,0 %
+    texts = shown[ldtt.removesuffix("__status")].to_list()
+    assert "95,0" in texts[0] and "90,0" in texts[1], texts
