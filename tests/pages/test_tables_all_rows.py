@@ -1,5 +1,5 @@
 """Every table says its size and shows every row (issue 21): "Cần chú ý" on Tổng quan lists all
-18 misses of the demo's Cụm 4 in 2025 with "18 dòng" under it, its name column as wide as the
+18 misses of the demo's Cụm 4 in 2023 with "18 dòng" under it, its name column as wide as the
 longest name (a grid sizes columns on the rows it has drawn, so a name further down was cut).
 The height that shows every row is checked in the browser (tests/browser/
 test_chart_text_fit.py); here the count, the rows and the widths."""
@@ -29,7 +29,8 @@ def _widths(frame_el) -> dict[str, int]:
 
 
 def test_attention_list_shows_its_18_rows_and_their_count(app):
-    at = app("overview", year="2025", cluster="CUM4_DBSH")
+    # 2023: Cụm 4 still has its nine schools (the 2025 merger left five, and ten misses)
+    at = app("overview", year="2023", cluster="CUM4_DBSH")
     assert not at.exception, at.exception
     table = next(d for d in at.dataframe if "Chỉ tiêu / quy định" in d.value.columns)
     assert table.value.shape[0] == 18  # seed/demo_features.py: Cụm 4's misses and overruns
