@@ -1,6 +1,7 @@
 """Side effects an import would leave that a direct write refuses (issue 20): a roster row moved
-to another unit keeping its old unit's collective. Base: P1 is in U1's collective K1 in 2023;
-K2 belongs to U2."""
+to another unit keeping its old unit's collective, a unit moved to another cluster keeping its
+role in the old one. Base: P1 is in U1's collective K1 in 2023;
+K2 belongs to U2; C1 holds U1 and U2, C2 holds U3."""
 
 from __future__ import annotations
 
@@ -56,4 +57,52 @@ def test_the_collective_moving_with_the_row_is_accepted(sqlite_engine):
             "roster.csv": "year,person_code,unit_code\n2023,P1,U2\n",
         },
     )
+    assert report.ok, errors(report)
+
+
+# --- a unit moved to another cluster keeping a role in the old one ------------------------------
+UNITS = "unit_code,unit_name,cluster_code\n"
+ROLES = "year,cluster_code,unit_code,role\n"
+MEMBERS = "year,cluster_code,unit_code\n"
+
+
+def test_a_unit_moved_away_from_the_cluster_it_leads_is_refused(engine):
+    """U2 is stored as C1's deputy of 2024 and 2025, years without member lists (so U2's
+    current cluster, C1, decides). units.csv moving U2 to C2 would leave C1 with a non-member
+    deputy: refused on the units row, once per year, nothing written."""
+    load_base(engine)
+    assert run(engine, {"cluster_roles.csv": ROLES + "2024,C1,U2,deputy\n2025,C1,U2,deputy\n"}).ok
+    before = dump(engine)
+    report = run(engine, {"units.csv": UNITS + "U2,Trường Chính trị tỉnh Hà Nam,C2\n"})
+    why = (
+        "dòng này chuyển đơn vị «U2» từ cụm «C1» sang cụm «C2», nhưng cơ sở dữ liệu ghi đơn vị "
+        "là cụm phó của cụm «C1» năm {y} (năm chưa có danh sách thành viên cụm, nên tính theo "
+        "cụm hiện tại); hãy nhập «Thành viên cụm theo năm» cho năm {y} hoặc chuyển vai trò trước"
+    )
+    assert errors(report) == [
+        ("units.csv", 2, "cluster_code", "C2", why.format(y=2024)),
+        ("units.csv", 2, "cluster_code", "C2", why.format(y=2025)),
+    ]
+    assert dump(engine) == before
+
+
+def test_a_move_is_accepted_once_the_role_years_list_their_members(sqlite_engine):
+    """With 2024's members listed (U2 in C1), 2024 no longer follows the current cluster: the
+    role stays with a member and the move imports."""
+    load_base(sqlite_engine)
+    assert run(sqlite_engine, {"cluster_roles.csv": ROLES + "2024,C1,U2,leader\n"}).ok
+    report = run(
+        sqlite_engine,
+        {
+            "cluster_members.csv": MEMBERS + "2024,C1,U1\n2024,C1,U2\n2024,C2,U3\n",
+            "units.csv": UNITS + "U2,Trường Chính trị tỉnh Hà Nam,C2\n",
+        },
+    )
+    assert report.ok, errors(report)
+
+
+def test_a_move_without_roles_in_the_old_cluster_imports(sqlite_engine):
+    load_base(sqlite_engine)
+    assert run(sqlite_engine, {"cluster_roles.csv": ROLES + "2024,C1,U1,leader\n"}).ok
+    report = run(sqlite_engine, {"units.csv": UNITS + "U2,Trường Chính trị tỉnh Hà Nam,C2\n"})
     assert report.ok, errors(report)
