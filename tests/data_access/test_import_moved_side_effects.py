@@ -106,3 +106,24 @@ def test_a_move_without_roles_in_the_old_cluster_imports(sqlite_engine):
     assert run(sqlite_engine, {"cluster_roles.csv": ROLES + "2024,C1,U1,leader\n"}).ok
     report = run(sqlite_engine, {"units.csv": UNITS + "U2,Trường Chính trị tỉnh Hà Nam,C2\n"})
     assert report.ok, errors(report)
+
+
+def test_a_collective_moved_away_from_its_stored_roster_rows_is_refused(sqlite_engine):
+    """K1 is stored with one roster row (2023 P1 at U1); collectives.csv moving K1 to U2 alone
+    would leave that row in a collective of another unit: refused on the collectives row."""
+    load_base(sqlite_engine)
+    before = dump(sqlite_engine)
+    report = run(
+        sqlite_engine,
+        {
+            "collectives.csv": "collective_code,unit_code,collective_name,kind\n"
+            "K1,U2,Khoa Lý luận cơ sở,department\n"
+        },
+    )
+    why = (
+        "dòng này chuyển tập thể «K1» sang đơn vị «U2», nhưng cơ sở dữ liệu còn 1 dòng danh "
+        "sách cán bộ (từ năm 2023) ghi người thuộc tập thể này ở đơn vị «U1»; hãy nhập lại các "
+        "dòng danh sách đó cùng lúc"
+    )
+    assert errors(report) == [("collectives.csv", 2, "unit_code", "U2", why)]
+    assert dump(sqlite_engine) == before
