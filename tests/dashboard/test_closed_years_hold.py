@@ -56,7 +56,10 @@ def test_a_roster_row_moved_out_of_the_closed_cluster_is_refused(demo, tmp_path)
     )
     open_unit = _one(demo, f"SELECT unit_code FROM units WHERE cluster_code <> '{CLUSTER}' "
                            "ORDER BY 1 LIMIT 1")  # fmt: skip
-    _refused(demo, "roster.csv", f"year,person_code,unit_code\n2024,{person},{open_unit}\n")
+    # An empty collective: without the column the row would keep its stored collective of the
+    # old unit, refused before the lock check (test_import_moved_side_effects.py).
+    body = f"year,person_code,unit_code,collective_code\n2024,{person},{open_unit},\n"
+    _refused(demo, "roster.csv", body)
     assert _exports(demo, tmp_path) == before
 
 
