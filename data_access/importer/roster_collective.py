@@ -48,8 +48,16 @@ def _moved_rows(conn: Connection, tables: dict[str, pl.DataFrame], errors: Error
         ),
         "collective_code",
     ).select("collective_code", __owner="unit_code")
-    hit = rows.join(kept, on=["year", "person_code"], how="inner").join(
-        owners, on="collective_code", how="inner"
+    # Only rows whose unit resolves: an unknown unit was reported already (references.py).
+    known = overlay(
+        tables.get("units"),
+        by_codes(conn, "units", "unit_code", [], rows["unit_code"].unique().to_list()),
+        "unit_code",
+    ).select("unit_code")
+    hit = (
+        rows.join(known, on="unit_code", how="semi")
+        .join(kept, on=["year", "person_code"], how="inner")
+        .join(owners, on="collective_code", how="inner")
     )
     errors.add_rows(
         hit,
