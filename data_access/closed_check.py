@@ -13,6 +13,7 @@ import polars as pl
 from sqlalchemy import Connection, select
 
 from data_access import writer
+from data_access.closed_changes import change_rows
 from data_access.models import (
     ALL_CLUSTERS,
     Award,
@@ -304,6 +305,7 @@ def refused_rows(
                              "cluster_code").with_columns(column=column)  # fmt: skip
             found.append(old)
     found += _structural(conn, tables, years)
+    found += change_rows(conn, tables, years, changed_only=changed_only)
     if not found:
         return pl.DataFrame(schema=REFUSED_SCHEMA)
     rows = pl.concat(

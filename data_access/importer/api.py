@@ -25,6 +25,7 @@ from data_access.importer.references import (
     dimensions,
 )
 from data_access.importer.report import ErrorCollector, ImportReport, TableSummary
+from data_access.importer.roster_collective import check_stored_collectives
 from data_access.importer.sandbox import parse_files
 from data_access.importer.scope import ScopeCheck, touched
 from data_access.importer.settings import CSV_SUFFIXES, EXCEL_SUFFIXES, Limits, current_limits
@@ -165,6 +166,7 @@ def _run(
             check_references(tables, dimensions(conn, tables), errors)
             check_unit_counts(conn, tables, errors)
             check_organisation(conn, tables, errors)
+            check_stored_collectives(conn, tables, errors)
             if scope_check is not None and not errors:
                 hit = touched(conn, tables)
                 if not scope_check(hit):

@@ -228,3 +228,62 @@ def warn_moves(conn: Connection, tables: dict[str, pl.DataFrame], errors: ErrorC
         now=pl.col("cluster_code"),
         years=pl.col("__years"),
     )
+
+
+def check_moved_roles(
+    conn: Connection, tables: dict[str, pl.DataFrame], errors: ErrorCollector
+) -> None:
+    """A units row moving a unit to another cluster while it holds a stored role in the old
+    cluster for a year that lists no members (so the current cluster decides that year): the
+    role would be left with a non-member, which a cluster_roles row would be refused for. A
+    year with members keeps its list and is checked by check_roles."""
+    units = tables.get("units")
+    if units is None or not {"unit_code", "cluster_code"} <= set(units.columns):
+        return
+    mine = units.select("__file", "__row", "unit_code", "cluster_code").drop_nulls(
+        ["unit_code", "cluster_code"]
+    )
+    stored_units = by_codes(
+        conn, "units", "unit_code", ["cluster_code"], mine["unit_code"].unique().to_list()
+    )
+    moved = mine.join(stored_units, on="unit_code", how="inner", suffix="_was").filter(
+        pl.col("cluster_code") != pl.col("cluster_code_was")
+    )
+    if moved.is_empty():
+        return
+    cr, cm = sa_table("cluster_roles"), sa_table("cluster_members")
+    roles = read_rows(
+        conn,
+        select(cr.c.year, cr.c.unit_code, cr.c.cluster_code, cr.c.role).where(
+            cr.c.unit_code.in_(moved["unit_code"].unique().to_list())
+        ),
+        _ROLE_SCHEMA,
+    )
+    listed = {int(y) for (y,) in conn.execute(select(cm.c.year).distinct()).all()}
+    own = tables.get("cluster_members")
+    if own is not None and "year" in own.columns:
+        listed |= {int(y) for y in own["year"].drop_nulls().unique().to_list()}
+    lang = errors.lang
+    hit = (
+        roles.filter(~pl.col("year").is_in(sorted(listed)))
+        .rename({"cluster_code": "__role_cluster"})
+        .join(moved, on="unit_code", how="inner")
+        .filter(pl.col("__role_cluster") == pl.col("cluster_code_was"))
+        .sort("__row", "year")
+        .with_columns(
+            __role=pl.col("role").replace_strict(
+                {r: word(r, lang) for r in ("leader", "deputy")}, default=pl.col("role")
+            )
+        )
+    )
+    errors.add_rows(
+        hit,
+        pl.lit(True),
+        "role_stored_moved",
+        column="cluster_code",
+        unit=pl.col("unit_code"),
+        was=pl.col("cluster_code_was"),
+        now=pl.col("cluster_code"),
+        year=pl.col("year"),
+        role=pl.col("__role"),
+    )

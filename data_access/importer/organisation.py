@@ -35,7 +35,7 @@ from data_access.importer.org_ended import (
     ended_rows,
     ended_stored,
 )
-from data_access.importer.org_members import check_roles, warn_moves
+from data_access.importer.org_members import check_moved_roles, check_roles, warn_moves
 from data_access.importer.org_tables import by_codes, overlay, read_rows
 from data_access.importer.report import ErrorCollector
 from data_access.writer import table as sa_table
@@ -111,6 +111,7 @@ def check_organisation(
             ended_awards(tables, owners, ended, errors)
             ended_stored(conn, tables, changes, ended, errors)
     check_roles(conn, tables, errors)
+    check_moved_roles(conn, tables, errors)
     warn_moves(conn, tables, errors)
 
 

@@ -56,7 +56,10 @@ def test_a_roster_row_moved_out_of_the_closed_cluster_is_refused(demo, tmp_path)
     )
     open_unit = _one(demo, f"SELECT unit_code FROM units WHERE cluster_code <> '{CLUSTER}' "
                            "ORDER BY 1 LIMIT 1")  # fmt: skip
-    _refused(demo, "roster.csv", f"year,person_code,unit_code\n2024,{person},{open_unit}\n")
+    # An empty collective: without the column the row would keep its stored collective of the
+    # old unit, refused before the lock check (test_import_moved_side_effects.py).
+    body = f"year,person_code,unit_code,collective_code\n2024,{person},{open_unit},\n"
+    _refused(demo, "roster.csv", body)
     assert _exports(demo, tmp_path) == before
 
 
@@ -174,3 +177,52 @@ def test_a_lock_waits_for_an_import_in_flight(engine):
         conn.close()
     worker.join(timeout=30)
     assert done.is_set() and closed_years.locked_years(engine) == [2027]
+
+
+def _two_units(engine, where: str) -> tuple[str, str]:
+    rows = engine.connect().execute(text(
+        f"SELECT unit_code FROM units WHERE {where} ORDER BY 1 LIMIT 2"
+    )).all()  # fmt: skip
+    return rows[0][0], rows[1][0]
+
+
+CHANGES = "from_unit_code,to_unit_code,kind,effective_date\n"
+
+
+def test_a_change_after_the_closed_year_is_refused(demo, tmp_path):
+    # A merge of two closed-cluster units effective 1 January 2027 (emulation year 2027 with
+    # any start month; after every award the seed decides) pools the merged unit's 2024 into
+    # its successor's history: 2024 ≤ 2027, so it would rewrite the closed year's figures as
+    # the trends show them. Refused on the change row, for 2024 in the cluster, and only for
+    # that; 2024's exports are unchanged.
+    import datetime as dt
+
+    import polars as pl
+
+    a, b = _two_units(demo, f"cluster_code = '{CLUSTER}'")
+    frame = pl.DataFrame({"__file": ["unit_changes.csv"], "__row": [2],
+                          "from_unit_code": [a], "to_unit_code": [b], "kind": ["merge"],
+                          "effective_date": [dt.date(2027, 1, 1)]})  # fmt: skip
+    with demo.connect() as conn:
+        refused = closed_years.refused_rows(conn, {"unit_changes": frame})
+    assert refused.select("row", "column", "year", "cluster").rows() == [
+        (2, "effective_date", 2024, CLUSTER)
+    ]
+    before = _exports(demo, tmp_path)
+    body = f"{CHANGES}{a},{b},merge,2027-01-01\n"
+    report = import_files(demo, [("unit_changes.csv", body.encode())])
+    assert [(e.row, e.column, e.kind) for e in report.errors] == [
+        (2, "effective_date", "year_closed")
+    ]
+    assert _exports(demo, tmp_path) == before
+
+
+def test_a_change_outside_the_closed_cluster_imports(demo):
+    # Units of a cluster with no closed year: the same merge is accepted (the rule looks at
+    # the units' clusters in each closed year, not at every lock).
+    a, b = _two_units(demo, f"cluster_code = (SELECT min(cluster_code) FROM units "
+                            f"WHERE cluster_code <> '{CLUSTER}')")  # fmt: skip
+    report = import_files(
+        demo, [("unit_changes.csv", f"{CHANGES}{a},{b},merge,2027-01-01\n".encode())]
+    )
+    assert report.ok, report.lines()
