@@ -26,6 +26,7 @@ def test_import_ok(engine, tmp_path, capsys):
         "Cụm thi đua (clusters): 2 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
         "Đơn vị (units): 3 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
         "Nhập dữ liệu thành công.",
+        "Lần nhập #1; hoàn tác bằng: python -m dashboard imports undo 1",  # its change set
     ]
     assert out.err == ""
 
@@ -94,4 +95,5 @@ def test_import_summary_names_the_organisation_tables(sqlite_engine, tmp_path, c
         "không đổi",
         "Sáp nhập, chia tách (unit_changes): 1 dòng thêm mới, 0 dòng cập nhật, 0 dòng không đổi",
         "Nhập dữ liệu thành công.",
+        "Lần nhập #1; hoàn tác bằng: python -m dashboard imports undo 1",
     ]

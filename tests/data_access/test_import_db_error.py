@@ -35,12 +35,10 @@ def test_missing_schema_is_an_error_not_a_traceback(tmp_path):
     from data_access.engine import make_engine
 
     engine = make_engine(f"sqlite:///{tmp_path / 'leer.db'}")  # never upgraded: no tables
-    # clusters.csv references nothing, so the first statement is the write of clusters.
+    # clusters.csv references nothing; the closed years are read before any write (issue 20)
     report = run(engine, {"clusters.csv": BASE["clusters.csv"]})
-    assert [e.kind for e in report.errors] == ["db_error_table"]
-    assert report.errors[0].reason.startswith(
-        "lỗi cơ sở dữ liệu khi ghi bảng clusters; không có dữ liệu nào được ghi: "
-    )
+    assert [e.kind for e in report.errors] == ["db_error"]
+    assert report.errors[0].reason.startswith("lỗi cơ sở dữ liệu; không có dữ liệu nào được ghi: ")
     # units.csv references clusters: the failure comes from looking them up, before any write.
     report = run(engine, {"units.csv": "unit_code,unit_name,cluster_code\nU1,A,C1\n"})
     assert [e.kind for e in report.errors] == ["db_error"]
