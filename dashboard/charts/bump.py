@@ -101,7 +101,10 @@ def bump_chart(
             + t("chart.rank", lang)
             + " %{y}<extra></extra>",
         )
-    for end in ends.to_dicts():  # one label per unit; tied ends stacked
+    last = f["year"].max()
+    # one label per unit reaching the last year, tied ends stacked; a line that ended before
+    # (a unit merged away) is named by its hover: its label would run into the next year's
+    for end in ends.filter(pl.col("year") == last).to_dicts():
         chosen = end["unit_code"] in colors
         text = esc(end[label])
         fig.add_annotation(

@@ -11,6 +11,8 @@ The organisation, worked by hand:
 
 from __future__ import annotations
 
+import dataclasses
+
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
@@ -111,20 +113,36 @@ def test_each_year_pools_its_own_members():
     ]
 
 
+def _with_c2_target(ds: Dataset) -> Dataset:
+    """C2 given a 2025 target, so its year has a result to rank by (issue 21: a cluster-year
+    with no target judged and no score is not ranked)."""
+    extra = pl.DataFrame(
+        {"year": [2025], "scope_kind": ["cluster"], "scope_code": ["C2"],
+         "indicator": ["LDTT_RATE"], "min_pct": [50.0], "max_pct": [None]},
+    )  # fmt: skip
+    targets = pl.concat([ds.targets, extra.cast(ds.targets.schema)])
+    return dataclasses.replace(ds, targets=targets)
+
+
 def test_rankings_are_the_years_members_and_a_mover_has_no_rank_change():
-    ind = pipeline.indicators_with_targets(dataset(), [2024, 2025])
-    r24 = pipeline.rankings_for(ind, dataset(), 2024)
+    bare = pipeline.rankings_for(
+        pipeline.indicators_with_targets(dataset(), [2024, 2025]), dataset(), 2025
+    )
+    assert "C2" not in bare["cluster_code"].to_list()  # nothing judged in C2: not ranked
+    ds = _with_c2_target(dataset())
+    ind = pipeline.indicators_with_targets(ds, [2024, 2025])
+    r24 = pipeline.rankings_for(ind, ds, 2024)
     # 2024, C1 by targets met then attainment: A 80 % and X 90 % met (attainment 1: tied),
     # B 60 % below (attainment 60/80)
     assert r24.select("cluster_code", "unit_code", "rank").rows() == [
         ("C1", "A", 1), ("C1", "X", 1), ("C1", "B", 3),
     ]  # fmt: skip
-    r25 = pipeline.rankings_for(ind, dataset(), 2025)
+    r25 = pipeline.rankings_for(ind, ds, 2025)
     rows = {r["unit_code"]: r for r in r25.iter_rows(named=True)}
     # 2025 C1: B 90 % met (rank 1), A 70 % below (rank 2): A was 1st of C1 in 2024 → down 1
     assert (rows["B"]["rank"], rows["B"]["rank_prev"], rows["B"]["rank_change"]) == (1, 3, 2)
     assert (rows["A"]["rank"], rows["A"]["rank_prev"], rows["A"]["rank_change"]) == (2, 1, -1)
-    # X is alone in C2 (no target there): it was in C1 the year before, so no rank change
+    # X is alone in C2 (its 2025 target judged): it was in C1 the year before, so no rank change
     assert rows["X"]["cluster_code"] == "C2" and rows["X"]["rank"] == 1
     assert rows["X"]["rank_prev"] is None and rows["X"]["rank_change"] is None
     assert rows["X"]["rank_change_note"] == "cluster_change"
