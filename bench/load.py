@@ -108,7 +108,8 @@ def row_counts(url: str) -> dict[str, int]:
 
 
 def import_files_for(url: str, rows: int) -> list[tuple[str, bytes]]:
-    """`rows` new people (codes LOAD000001…) on the roster of the last year, on existing units."""
+    """`rows` new people (codes LOAD000001…) on the roster of the last year, on the units that
+    have staff that year."""
     import polars as pl
     from sqlalchemy import text
 
@@ -117,7 +118,14 @@ def import_files_for(url: str, rows: int) -> list[tuple[str, bytes]]:
     eng = make_engine(url)
     with eng.connect() as conn:
         year = conn.execute(text("SELECT max(year) FROM roster")).scalar_one()
-        units = [r[0] for r in conn.execute(text("SELECT unit_code FROM units ORDER BY 1"))]
+        # units with staff that year: a school merged away has none (and takes no roster row)
+        units = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT DISTINCT unit_code FROM roster WHERE year = :y ORDER BY 1"),
+                {"y": year},
+            )
+        ]
     eng.dispose()
     codes = pl.Series("person_code", [f"LOAD{i:06d}" for i in range(1, rows + 1)])
     people = pl.DataFrame({"person_code": codes, "full_name": "Người thử tải " + codes})
