@@ -127,9 +127,8 @@ def _profile() -> str:
 
 
 def _ranked() -> pl.DataFrame:
-    # a unit a change took effect on this year: its rank is not compared (dashboard.organisation)
-    ranked = rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
-    return lineage.ranking(ranked, f.year)
+    # a unit a change took effect on this year has no rank change: the engine leaves it empty
+    return rview.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
 
 
 def _pending() -> bool:

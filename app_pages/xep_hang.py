@@ -47,7 +47,6 @@ with widgets.guard(lang):
 if not pending:  # the ranking and the score table of a year with results
     with st.container(border=True), widgets.guard(lang):
         ranked = view.named_ranking(loaders.rankings(f.year), loaders.dataset(), cluster=f.cluster)
-        ranked = lineage.ranking(ranked, f.year)  # a unit changed this year: rank not compared
         if ranked.height == 0 or ranked["rank"].is_null().all():
             filters.empty_state(f)
         else:

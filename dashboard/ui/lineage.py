@@ -68,11 +68,6 @@ def unit_note(f: Filters) -> None:
         st.info(widgets.md_escape(body), icon=":material/call_split:")
 
 
-def ranking(ranked: pl.DataFrame, year: int) -> pl.DataFrame:
-    """The ranking with no rank change for the units a change took effect on in `year`."""
-    return view.without_rank_change(ranked, view.changed_units(loaders.dataset(), year))
-
-
 def rank_note(ranked: pl.DataFrame, year: int, lang: str, *, year_text: str) -> None:
     """Under a ranking: the units whose rank is not compared, and why."""
     codes = view.not_compared(ranked, view.changed_units(loaders.dataset(), year))

@@ -113,21 +113,6 @@ def changed_units(ds: Dataset, year: int) -> list[str]:
     return sorted(c.filter(pl.col("year") == year)["unit_code"].to_list())
 
 
-def without_rank_change(ranked: pl.DataFrame, changed: list[str]) -> pl.DataFrame:
-    """The ranking with no previous rank and no rank change for the units a change took effect
-    on that year (the contract: their rank is not compared), whatever the frame held."""
-    if not changed or "rank_change" not in ranked.columns:
-        return ranked
-    hit = pl.col("unit_code").is_in(changed)
-    return ranked.with_columns(
-        *(
-            pl.when(hit).then(None).otherwise(pl.col(c)).alias(c)
-            for c in ("rank_prev", "rank_change")
-            if c in ranked.columns
-        )
-    )
-
-
 def not_compared(ranked: pl.DataFrame, changed: list[str]) -> list[str]:
     """The ranked units a change took effect on that have no rank change: the note names them."""
     if not changed or "rank_change" not in ranked.columns:

@@ -149,15 +149,13 @@ def test_the_rank_change_of_a_unit_merged_that_year_is_empty_with_a_note(app):
     assert "Bắc Ninh" not in note and "Quảng Ninh" not in note
 
 
-def test_without_rank_change_blanks_only_the_changed_units():
-    ranked = pl.DataFrame(
-        {"unit_code": ["A", "B"], "rank": [1, 2], "rank_prev": [2, 1], "rank_change": [1, -1]}
+def test_the_note_names_the_changed_units_without_a_rank_change():
+    # as the engine gives it: B changed this year, so no previous rank and no change
+    got = pl.DataFrame(
+        {"unit_code": ["A", "B"], "rank": [1, 2], "rank_prev": [2, None], "rank_change": [1, None]}
     )
-    got = lineage.without_rank_change(ranked, ["B"])
-    assert got["rank_change"].to_list() == [1, None]
-    assert got["rank_prev"].to_list() == [2, None]
     assert lineage.not_compared(got, ["B"]) == ["B"]
-    assert lineage.without_rank_change(ranked, []).equals(ranked)
+    assert lineage.not_compared(got, []) == []
 
 
 def test_years_and_file_names():
